@@ -1,0 +1,58 @@
+/** Renders problems for people (compiler-style lines editors can jump to) and for machines (JSON). */
+import type { Problem } from "../model/problem";
+import type { EstateSummary } from "../model/summary";
+
+export function formatProblemText(problem: Problem): string {
+  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  const field = problem.path === "" ? "" : `${problem.path}: `;
+  const lines = [`${where}: ${problem.severity} [${problem.code}] ${field}${problem.message}`];
+  if (problem.found !== undefined) lines.push(`    found:   ${problem.found}`);
+  if (problem.allowed !== undefined) lines.push(`    allowed: ${problem.allowed}`);
+  if (problem.fix !== undefined) lines.push(`    fix:     ${problem.fix}`);
+  return lines.join("\n");
+}
+
+export function countLabel(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+export function formatSummaryLine(summary: EstateSummary | undefined, problems: Problem[]): string {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  const verdict =
+    errors === 0
+      ? `valid${warnings > 0 ? ` with ${countLabel(warnings, "warning")}` : ""}`
+      : `${countLabel(errors, "error")}, ${countLabel(warnings, "warning")} in ${countLabel(
+          new Set(problems.map((p) => p.file)).size,
+          "file",
+        )}`;
+  if (summary === undefined) return `govcloud validate: ${verdict}`;
+  const sites = Object.entries(summary.vmsPerSite)
+    .map(([site, vms]) => `${site} ${vms}`)
+    .join(", ");
+  const total = Object.values(summary.vmsPerSite).reduce((a, b) => a + b, 0);
+  return (
+    `govcloud validate: ${verdict}: ${countLabel(summary.departments, "department")}, ` +
+    `${countLabel(summary.workloads, "workload")}, ${total} VMs (${sites})`
+  );
+}
+
+export function formatJson(
+  summary: EstateSummary | undefined,
+  problems: Problem[],
+  files: string[],
+): string {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return JSON.stringify(
+    {
+      valid: errors === 0,
+      errors,
+      warnings: problems.length - errors,
+      files,
+      summary: summary ?? null,
+      problems,
+    },
+    null,
+    2,
+  );
+}

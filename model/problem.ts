@@ -1,0 +1,64 @@
+/**
+ * A problem found in the input: where it is, what is wrong, what was found, what is allowed and
+ * how to fix it. Rules produce problems with a field path only; the loader fills in the line and
+ * column from the YAML source, so that rules stay pure functions of the model.
+ */
+
+/** Path of a field inside a document: keys and array indexes, e.g. ["workloads", 2, "flavor"]. */
+export type FieldPath = readonly (string | number)[];
+
+export type Severity = "error" | "warning";
+
+export interface Problem {
+  /** File, relative to the estate root (e.g. departments/health.yaml). */
+  file: string;
+  /** 1-based line and column of the field (of the file's start when no field applies). */
+  line: number;
+  column: number;
+  /** Field path in dotted form: workloads[2].volumes[0].type */
+  path: string;
+  /** Stable identifier of the check, e.g. unknown-flavor. */
+  code: string;
+  severity: Severity;
+  /** What is wrong, in one sentence. */
+  message: string;
+  found?: string;
+  allowed?: string;
+  fix?: string;
+}
+
+/** A problem before it is placed in its file: what rules return. */
+export interface Finding {
+  file: string;
+  path: FieldPath;
+  code: string;
+  message: string;
+  found?: string;
+  allowed?: string;
+  fix?: string;
+  severity?: Severity;
+}
+
+export function formatPath(path: FieldPath): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(part)) out += out === "" ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+/** Quote a value as it appeared, for `found:` lines. */
+export function show(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "string") return JSON.stringify(value);
+  return JSON.stringify(value) ?? String(value);
+}
+
+export function compareProblems(a: Problem, b: Problem): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.line !== b.line) return a.line - b.line;
+  if (a.column !== b.column) return a.column - b.column;
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}

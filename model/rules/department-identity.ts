@@ -1,0 +1,53 @@
+/**
+ * Each department is one file named after its id, and ids, names and cost centres identify one
+ * department only: they become Pulumi stack names, OpenStack project names and CODEOWNERS lines.
+ */
+import { expectedIdFor } from "../estate-files";
+import type { Finding } from "../problem";
+import { show } from "../problem";
+import type { Rule } from "./rule";
+
+export const departmentIdentity: Rule = {
+  name: "department-identity",
+  description: "File name matches the id; ids and names are unique across the estate.",
+  check({ estate }) {
+    const findings: Finding[] = [];
+    const firstById = new Map<string, string>();
+    const firstByZh = new Map<string, string>();
+    const firstByEn = new Map<string, string>();
+    for (const { file, department } of estate.departments) {
+      const expected = expectedIdFor(file);
+      if (department.id !== expected) {
+        findings.push({
+          file,
+          path: ["id"],
+          code: "id-mismatch",
+          message: `the id does not match the file name ${expected}.yaml`,
+          found: show(department.id),
+          allowed: show(expected),
+          fix: `set "id: ${expected}" or rename the file to ${department.id}.yaml`,
+        });
+      }
+      const unique = (map: Map<string, string>, key: string, path: string[], what: string) => {
+        const first = map.get(key);
+        if (first === undefined) {
+          map.set(key, file);
+          return;
+        }
+        findings.push({
+          file,
+          path,
+          code: "duplicate-department",
+          message: `${what} is already used by ${first}`,
+          found: show(key),
+          allowed: `a ${what} no other department uses`,
+          fix: `choose another ${what}, or merge this file into ${first}`,
+        });
+      };
+      unique(firstById, department.id, ["id"], "id");
+      unique(firstByZh, department.name.zh, ["name", "zh"], "Chinese name");
+      unique(firstByEn, department.name.en.toLowerCase(), ["name", "en"], "English name");
+    }
+    return findings;
+  },
+};
