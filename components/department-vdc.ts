@@ -1,0 +1,262 @@
+/**
+ * A department's virtual datacenter: its Keystone project (one Keystone serves every site, so
+ * the project is created once, through the admin provider of the platform's first active site),
+ * the role assignments of its owners and of the automation account, and at each site it has a
+ * quota at: two providers, a SiteFoundation and one Workload per workload running there.
+ *
+ * Owners are Keystone users looked up by their login id (`owners[].id`): the city's directory
+ * backs Keystone, so the id in the file is the user name people log in with. A person missing
+ * from Keystone stops the preview with the provider's "no user found" error, before anything
+ * changes.
+ *
+ * The project and the replicated volumes are protected, unless the file carries a
+ * `decommission` block: then this component lifts the protection so that `pulumi destroy` can
+ * take the VDC down.
+ */
+import * as command from "@pulumi/command";
+import * as openstack from "@pulumi/openstack";
+import * as pulumi from "@pulumi/pulumi";
+import { AUTOMATION_ROLE, OWNER_ROLES } from "../model/access";
+import { activeSites } from "../model/catalog";
+import { decommissionMarker, previousNames, renameProblems } from "../model/lifecycle";
+import { departmentResourceName, siteResourceName } from "../model/naming";
+import { ALL_SITES, labelsToTags, sharedLabels } from "../model/tags";
+import type { Department, Platform, Site, Workload as WorkloadModel } from "../model/types";
+import { withFormerNames } from "./aliases";
+import { createAdminProvider, createProjectProvider } from "./providers";
+import type { SiteCredentials } from "./providers";
+import type { VolumePair } from "./replicated-volume";
+import { SiteFoundation, workloadsAt } from "./site-foundation";
+import { Workload } from "./workload";
+import type { InstanceAddresses, WorkloadArgs } from "./workload";
+
+export interface DepartmentVdcArgs {
+  platform: Platform;
+  department: Department;
+  /**
+   * Login of the automation account per site id: every site the department has a quota at,
+   * and the platform's first active site (where the project is created).
+   */
+  credentials: Record<string, SiteCredentials>;
+  /** Keystone domain of the owners' user accounts. Default: search every domain. */
+  ownerDomainId?: string;
+}
+
+export interface SiteOutputs {
+  networks: Record<
+    string,
+    { networkId: pulumi.Output<string>; subnetId: pulumi.Output<string>; cidr: string }
+  >;
+  instances: Record<string, InstanceAddresses>;
+}
+
+/** The sites a department uses (those it has a quota at), in the platform's order. */
+export function departmentSites(platform: Platform, dept: Department): Site[] {
+  return activeSites(platform).filter((site) => dept.quotas[site.id] !== undefined);
+}
+
+/** Where the shared identity objects are created: the platform's first active site. */
+export function identitySite(platform: Platform): Site {
+  const site = activeSites(platform)[0];
+  if (site === undefined) throw new Error("platform.yaml has no active site");
+  return site;
+}
+
+export class DepartmentVdc extends pulumi.ComponentResource {
+  public readonly projectId: pulumi.Output<string>;
+  public readonly sites: Record<string, SiteOutputs>;
+  public readonly volumePairs: VolumePair[];
+
+  constructor(name: string, args: DepartmentVdcArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("govcloud:vdc:DepartmentVdc", name, {}, opts);
+    const { platform, department: dept } = args;
+    const renames = renameProblems(dept);
+    if (renames.length > 0) {
+      throw new pulumi.InputPropertiesError({
+        message: `${dept.id} has a conflicting rename history`,
+        errors: renames.map((reason) => ({ propertyPath: "workloads[].previousNames", reason })),
+      });
+    }
+    const protect = decommissionMarker(dept) === undefined;
+    const sites = departmentSites(platform, dept);
+    const identity = identitySite(platform);
+
+    const adminProviders = new Map<string, openstack.Provider>();
+    for (const site of [identity, ...sites.filter((s) => s.id !== identity.id)]) {
+      const providerName = siteResourceName(dept.id, site.id, "admin");
+      adminProviders.set(
+        site.id,
+        createAdminProvider(providerName, site, credentialsFor(args, site), { parent: this }),
+      );
+    }
+    const identityOpts: pulumi.CustomResourceOptions = {
+      parent: this,
+      provider: adminProviders.get(identity.id)!,
+    };
+    const project = new openstack.identity.Project(
+      departmentResourceName(dept.id, "project"),
+      {
+        name: dept.id,
+        description: `${dept.name.en} (${dept.name.zh})`,
+        enabled: true,
+        tags: labelsToTags(sharedLabels(dept, platform, ALL_SITES, dept.workloads)),
+      },
+      { ...identityOpts, protect },
+    );
+    this.projectId = project.id;
+    const automationAssignment = this.assignRoles(args, project, identityOpts);
+
+    // Scoped to the project only once the automation account is a member of it.
+    const projectProviders: Record<string, openstack.Provider> = {};
+    for (const site of sites) {
+      projectProviders[site.id] = createProjectProvider(
+        siteResourceName(dept.id, site.id, "project"),
+        site,
+        credentialsFor(args, site),
+        project.id,
+        { parent: this, dependsOn: [automationAssignment] },
+      );
+    }
+    const commandProvider = new command.Provider(
+      departmentResourceName(dept.id, "command"),
+      {},
+      { parent: this },
+    );
+
+    const foundations = new Map<string, SiteFoundation>();
+    for (const site of sites) {
+      const foundationArgs = {
+        platform,
+        department: dept,
+        site: site.id,
+        projectId: project.id,
+        adminProvider: adminProviders.get(site.id)!,
+      };
+      const foundationName = siteResourceName(dept.id, site.id);
+      foundations.set(
+        site.id,
+        new SiteFoundation(foundationName, foundationArgs, { parent: this }),
+      );
+    }
+
+    this.sites = {};
+    this.volumePairs = [];
+    for (const site of sites) {
+      const foundation = foundations.get(site.id)!;
+      const outputs: SiteOutputs = { networks: foundation.networks, instances: {} };
+      for (const workload of workloadsAt(dept, site.id)) {
+        const built = this.createWorkload(args, workload, site.id, foundation, {
+          projectProviders,
+          commandProvider,
+          protect,
+        });
+        Object.assign(outputs.instances, built.instances);
+        this.volumePairs.push(...built.volumePairs);
+      }
+      this.sites[site.id] = outputs;
+    }
+
+    this.registerOutputs({
+      projectId: this.projectId,
+      sites: this.sites,
+      volumePairs: this.volumePairs,
+    });
+  }
+
+  /**
+   * `member` for the automation account (the account the admin provider logs in as), and each
+   * owner's role. Returns the automation account's assignment: the project providers wait for it.
+   */
+  private assignRoles(
+    args: DepartmentVdcArgs,
+    project: openstack.identity.Project,
+    identityOpts: pulumi.CustomResourceOptions,
+  ): openstack.identity.RoleAssignment {
+    const dept = args.department;
+    const roleIds = new Map<string, pulumi.Output<string>>();
+    const role = (roleName: string): pulumi.Output<string> => {
+      if (!roleIds.has(roleName)) {
+        const lookup = openstack.identity.getRoleOutput({ name: roleName }, identityOpts);
+        roleIds.set(
+          roleName,
+          lookup.apply((found) => found.id),
+        );
+      }
+      return roleIds.get(roleName)!;
+    };
+
+    const automationUserId = openstack.identity
+      .getAuthScopeOutput({ name: departmentResourceName(dept.id, "automation") }, identityOpts)
+      .apply((scope) => scope.userId);
+    const automation = new openstack.identity.RoleAssignment(
+      departmentResourceName(dept.id, "automation", AUTOMATION_ROLE),
+      { projectId: project.id, userId: automationUserId, roleId: role(AUTOMATION_ROLE) },
+      identityOpts,
+    );
+
+    const domain = args.ownerDomainId === undefined ? {} : { domainId: args.ownerDomainId };
+    for (const owner of dept.owners) {
+      const user = openstack.identity.getUserOutput({ name: owner.id, ...domain }, identityOpts);
+      new openstack.identity.RoleAssignment(
+        departmentResourceName(dept.id, "owner", owner.id),
+        {
+          projectId: project.id,
+          userId: user.apply((u) => u.id),
+          roleId: role(OWNER_ROLES[owner.role]),
+        },
+        identityOpts,
+      );
+    }
+    return automation;
+  }
+
+  private createWorkload(
+    args: DepartmentVdcArgs,
+    workload: WorkloadModel,
+    site: string,
+    foundation: SiteFoundation,
+    shared: Pick<WorkloadArgs, "projectProviders" | "commandProvider" | "protect">,
+  ): Workload {
+    const dept = args.department;
+    const network = foundation.networks[workload.network];
+    if (network === undefined) {
+      throw new pulumi.InputPropertiesError({
+        message: `${dept.id} cannot be built at ${site}`,
+        errors: [
+          {
+            propertyPath: `workloads.${workload.name}.network`,
+            reason: `network ${workload.network} has no subnet at ${site}`,
+          },
+        ],
+      });
+    }
+    return new Workload(
+      siteResourceName(dept.id, site, workload.name),
+      {
+        platform: args.platform,
+        department: dept,
+        workload,
+        site,
+        ...shared,
+        networkId: network.networkId,
+        subnetId: network.subnetId,
+        securityGroupId: foundation.securityGroupIds[workload.name],
+      },
+      withFormerNames(
+        { parent: this },
+        previousNames(workload).map((old) => siteResourceName(dept.id, site, old)),
+      ),
+    );
+  }
+}
+
+function credentialsFor(args: DepartmentVdcArgs, site: Site): SiteCredentials {
+  const credentials = args.credentials[site.id];
+  if (credentials === undefined) {
+    throw new pulumi.InputPropertiesError({
+      message: `${args.department.id} cannot be built`,
+      errors: [{ propertyPath: `credentials.${site.id}`, reason: `no login for site ${site.id}` }],
+    });
+  }
+  return credentials;
+}

@@ -1,0 +1,105 @@
+/**
+ * The platform's catalog at one site: the flavors and volume types every department chooses
+ * from, created here because the catalog is platform-owned, and the images and external network
+ * the departments refer to, looked up by name.
+ *
+ * Decisions:
+ * - Images are looked up, not uploaded: the catalog names images but holds no source or
+ *   checksum; the image pipeline uploads them to Glance. A missing image fails the platform
+ *   preview with the provider's "no image found" before any department refers to it.
+ * - Volume types are public. The catalog has no visibility field for them, and which type a
+ *   workload may use is already decided by validation (tier and replication). A private type
+ *   would need a `public` field in the catalog and a VolumeTypeAccessV3 per department.
+ * - Flavors and volume types keep the catalog's names (departments look them up by name);
+ *   their Pulumi names carry the platform and site prefix.
+ */
+import * as openstack from "@pulumi/openstack";
+import * as pulumi from "@pulumi/pulumi";
+import { platformResourceName } from "../model/naming";
+import type { Platform, Site, VolumeType } from "../model/types";
+
+export interface SiteCatalogArgs {
+  platform: Platform;
+  site: Site;
+  adminProvider: openstack.Provider;
+}
+
+/**
+ * Cinder extra specs of a volume type: the backend it lands on and whether (and how) that
+ * backend replicates, in the spelling of Cinder replication ("<is> True") and of drivers that
+ * offer both modes ("<in> sync").
+ */
+export function volumeTypeExtraSpecs(type: VolumeType): Record<string, string> {
+  const replicated = type.replication !== "none";
+  return {
+    volume_backend_name: type.backend,
+    replication_enabled: replicated ? "<is> True" : "<is> False",
+    ...(replicated ? { replication_type: `<in> ${type.replication}` } : {}),
+  };
+}
+
+export class SiteCatalog extends pulumi.ComponentResource {
+  public readonly flavorIds: Record<string, pulumi.Output<string>>;
+  public readonly volumeTypeIds: Record<string, pulumi.Output<string>>;
+  public readonly imageIds: Record<string, pulumi.Output<string>>;
+  public readonly externalNetworkId: pulumi.Output<string> | undefined;
+
+  constructor(name: string, args: SiteCatalogArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("govcloud:platform:SiteCatalog", name, {}, opts);
+    const { platform, site } = args;
+    const admin: pulumi.CustomResourceOptions = { parent: this, provider: args.adminProvider };
+    const named = (...parts: string[]) => platformResourceName(site.id, ...parts);
+
+    this.flavorIds = {};
+    for (const flavor of platform.catalog.flavors) {
+      const created = new openstack.compute.Flavor(
+        named("flavor", flavor.name),
+        {
+          name: flavor.name,
+          vcpus: flavor.vcpus,
+          ram: flavor.ramGiB * 1024,
+          disk: flavor.diskGiB,
+          isPublic: flavor.public,
+        },
+        admin,
+      );
+      this.flavorIds[flavor.name] = created.id;
+    }
+
+    this.volumeTypeIds = {};
+    for (const type of platform.catalog.volumeTypes) {
+      const created = new openstack.blockstorage.VolumeTypeV3(
+        named("volume-type", type.name),
+        {
+          name: type.name,
+          ...(type.description === undefined ? {} : { description: type.description }),
+          isPublic: true,
+          extraSpecs: volumeTypeExtraSpecs(type),
+        },
+        admin,
+      );
+      this.volumeTypeIds[type.name] = created.id;
+    }
+
+    this.imageIds = {};
+    for (const image of platform.catalog.images) {
+      this.imageIds[image.name] = openstack.images
+        .getImageOutput({ name: image.name, mostRecent: true }, admin)
+        .apply((found) => found.id);
+    }
+
+    this.externalNetworkId =
+      site.externalNetwork === undefined
+        ? undefined
+        : openstack.networking
+            .getNetworkOutput({ name: site.externalNetwork, external: true }, admin)
+            .apply((network) => network.id);
+
+    this.registerOutputs({
+      flavorIds: this.flavorIds,
+      volumeTypeIds: this.volumeTypeIds,
+      imageIds: this.imageIds,
+      externalNetworkId: this.externalNetworkId,
+    });
+  }
+}

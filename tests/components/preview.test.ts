@@ -1,0 +1,63 @@
+/**
+ * `pulumi preview`: ids and computed outputs are unknown. The program must describe the same
+ * resources as in an update (none may hide inside an `apply`), and must not wait for values
+ * a preview never has.
+ */
+import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
+import { buildDepartment } from "../../components/department-program";
+import { buildPlatform } from "../../components/platform-program";
+import { estateWith, OPTIONS, police } from "./fixtures";
+import { harness, shape } from "./harness";
+
+describe("preview", () => {
+  let updateShape: string[];
+  let previewShape: string[];
+
+  before(async () => {
+    await harness.install({ preview: false });
+    buildDepartment(estateWith(police()), "police", OPTIONS);
+    await harness.settle();
+    updateShape = shape(harness.resources);
+    await harness.install({ preview: true });
+    buildDepartment(estateWith(police()), "police", OPTIONS);
+    await harness.settle();
+    previewShape = shape(harness.resources);
+  });
+
+  after(() => harness.install({ preview: false }));
+
+  it("describes the same resources as an update", () => {
+    assert.ok(previewShape.length > 100);
+    assert.deepEqual(previewShape, updateShape);
+  });
+
+  it("leaves ids unknown: the project provider's tenant and the pairing command", () => {
+    const scoped = harness.named("police-qingdao-project", "pulumi:providers:openstack");
+    assert.ok(pulumi.isUnknown(scoped.inputs.tenantId), String(scoped.inputs.tenantId));
+    const pairing = harness.named("police-qingdao-case-db-0-data-pairing", "command:local:Command");
+    assert.ok(pulumi.isUnknown(pairing.inputs.create));
+    assert.ok(pulumi.isUnknown(pairing.inputs.delete));
+    const port = harness.named("police-qingdao-case-db-0-port", "openstack:networking/port:Port");
+    assert.equal(port.inputs.name, "police-qingdao-case-db-0-port", "known values stay known");
+  });
+
+  it("still looks up what it can: roles, flavors, external networks", () => {
+    const tokens = new Set(harness.calls.map((c) => c.token));
+    for (const token of [
+      "openstack:identity/getRole:getRole",
+      "openstack:compute/getFlavor:getFlavor",
+      "openstack:networking/getNetwork:getNetwork",
+    ]) {
+      assert.ok(tokens.has(token), token);
+    }
+  });
+
+  it("previews the platform too", async () => {
+    harness.reset();
+    buildPlatform(estateWith(), OPTIONS);
+    await harness.settle();
+    assert.ok(harness.ofType("openstack:compute/flavor:Flavor").length > 0);
+    assert.ok(harness.ofType("libvirt:index/domain:Domain").length > 0);
+  });
+});
