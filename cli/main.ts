@@ -4,6 +4,7 @@
  * error. Bad input is always reported as problems, never as a stack trace.
  */
 import { Command, CommanderError, Option } from "commander";
+import { calendarError } from "../model/rules/approvals";
 import { runValidate } from "./validate-command";
 
 function buildProgram(): Command {
@@ -26,8 +27,13 @@ function buildProgram(): Command {
     .option("--today <date>", "date to check approval dates against, YYYY-MM-DD (default: today)")
     .action(
       (files: string[], options: { format: "text" | "json"; root?: string; today?: string }) => {
-        if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
-          throw new UsageError(`--today must be a date like 2026-03-01, got "${options.today}"`);
+        if (options.today !== undefined) {
+          const wrong = calendarError(options.today);
+          if (wrong !== undefined) {
+            throw new UsageError(
+              `--today must be a date like 2026-03-01, got "${options.today}" (${wrong.reason})`,
+            );
+          }
         }
         const output = runValidate(files, options);
         process.stdout.write(output.stdout);

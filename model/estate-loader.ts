@@ -9,7 +9,7 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Estate, LoadedDepartment } from "./estate";
 import { DEPARTMENTS_DIR, PLATFORM_FILE } from "./estate-files";
 import type { Finding, Problem } from "./problem";
-import { compareProblems, formatPath } from "./problem";
+import { compareProblems, formatPath, show } from "./problem";
 import { RULES } from "./rules";
 import { checkSchema } from "./schema-check";
 import type { DocumentKind } from "./schema-check";
@@ -169,9 +169,18 @@ function preferExplicit(
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
+/**
+ * Whether a finding is about a mapping key rather than its value: its `found` is the key itself,
+ * as for a mistyped site id in `replicas: { qingdoa: 2 }`. Such findings point at the key.
+ */
+function aboutKey(finding: Finding): boolean {
+  const last = finding.path[finding.path.length - 1];
+  return typeof last === "string" && finding.found === show(last);
+}
+
 function place(finding: Finding, sources: Map<string, YamlSource>): Problem {
   const source = sources.get(finding.file);
-  const position = source?.locate(finding.path, false) ?? { line: 1, column: 1 };
+  const position = source?.locate(finding.path, aboutKey(finding)) ?? { line: 1, column: 1 };
   return {
     file: finding.file,
     ...position,

@@ -10,12 +10,15 @@ import departmentSchema from "../schema/department.schema.json";
 import platformSchema from "../schema/platform.schema.json";
 import type { FieldPath, Problem } from "./problem";
 import { formatPath, show } from "./problem";
-import { didYouMean, listNames } from "./suggest";
+import { closest, didYouMean, listNames } from "./suggest";
 import type { YamlSource } from "./yaml-source";
 
 export type DocumentKind = "department" | "platform";
 
 let validators: Record<DocumentKind, ValidateFunction> | undefined;
+
+/** The id pattern of both schemas (sites, departments, networks, workloads). */
+const ID_PATTERN = new RegExp(departmentSchema.definitions.id.pattern);
 
 /** Compiled once per process: compiling costs more than validating the whole estate. */
 function validatorFor(kind: DocumentKind): ValidateFunction {
@@ -39,7 +42,19 @@ export function checkSchema(kind: DocumentKind, source: YamlSource): Problem[] {
   if (validate(source.data)) return [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  const errors = validate.errors ?? [];
+  const misspelt = misspeltRequiredFields(errors);
+  for (const error of errors) {
+    // Errors inside propertyNames are reported once, by the propertyNames error itself.
+    if (error.propertyName !== undefined) continue;
+    // A required field that is only misspelt is reported once, as an unknown field with a
+    // "did you mean" (`costCenter` for `costCentre`), not also as missing.
+    if (
+      error.keyword === "required" &&
+      misspelt.has(`${error.instancePath}/${String(error.params.missingProperty)}`)
+    ) {
+      continue;
+    }
     const problem = toProblem(error, source);
     if (problem === undefined) continue;
     const key = `${problem.line}:${problem.column}:${problem.path}:${problem.code}`;
@@ -48,6 +63,27 @@ export function checkSchema(kind: DocumentKind, source: YamlSource): Problem[] {
     problems.push(problem);
   }
   return problems;
+}
+
+/** `<object pointer>/<field>` of each missing required field that an unknown field resembles. */
+function misspeltRequiredFields(errors: readonly ErrorObject[]): Set<string> {
+  const missing = new Map<string, string[]>();
+  for (const error of errors) {
+    if (error.keyword !== "required") continue;
+    const list = missing.get(error.instancePath) ?? [];
+    list.push(String(error.params.missingProperty));
+    missing.set(error.instancePath, list);
+  }
+  const misspelt = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== "additionalProperties") continue;
+    const guess = closest(
+      String(error.params.additionalProperty),
+      missing.get(error.instancePath) ?? [],
+    );
+    if (guess !== undefined) misspelt.add(`${error.instancePath}/${guess}`);
+  }
+  return misspelt;
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -145,10 +181,15 @@ function toProblem(error: ErrorObject, source: YamlSource): Problem | undefined 
     }
     case "propertyNames": {
       const name = String(params.propertyName);
+      const lower = name.toLowerCase().trim();
       return make([...base, name], true, "invalid-key", `"${name}" is not a valid id here`, {
         found: show(name),
-        allowed: describe((parent as Record<string, unknown>)?.propertyNames) ?? "a valid id",
-        fix: "use the id as written in platform.yaml (lower-case letters, digits and hyphens)",
+        allowed:
+          "a site id: lower-case letters, digits and hyphens, starting with a letter (e.g. qingdao)",
+        fix:
+          lower !== name && ID_PATTERN.test(lower)
+            ? `did you mean "${lower}"?`
+            : "use the site id as written in platform.yaml (lower-case letters, digits and hyphens)",
       });
     }
     case "pattern":
@@ -229,8 +270,16 @@ function toProblem(error: ErrorObject, source: YamlSource): Problem | undefined 
     case "minLength":
     case "maxLength": {
       const least = error.keyword.startsWith("min");
-      const unit = error.keyword.endsWith("Length") ? "characters" : "entries";
-      const bound = `${least ? "at least" : "at most"} ${String(params.limit)} ${unit}`;
+      const limit = Number(params.limit);
+      const unitOf = (n: number) =>
+        error.keyword.endsWith("Length")
+          ? n === 1
+            ? "character"
+            : "characters"
+          : n === 1
+            ? "entry"
+            : "entries";
+      const bound = `${least ? "at least" : "at most"} ${limit} ${unitOf(limit)}`;
       const count = Array.isArray(error.data)
         ? error.data.length
         : typeof error.data === "string"
@@ -242,7 +291,7 @@ function toProblem(error: ErrorObject, source: YamlSource): Problem | undefined 
         "wrong-size",
         `${formatPath(base) || "the document"} must have ${bound}`,
         {
-          found: `${count} ${unit}`,
+          found: `${count} ${unitOf(count)}`,
           allowed: bound,
           fix: least ? "add the missing entries" : "remove entries or split them",
         },

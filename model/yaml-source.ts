@@ -5,7 +5,7 @@
  * alias expansion bombs; each becomes a problem, never an exception.
  */
 import { isUtf8 } from "node:buffer";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import type { Document, Node as YamlNode } from "yaml";
 import type { FieldPath, Problem } from "./problem";
 
@@ -98,16 +98,24 @@ export function parseYamlText(file: string, text: string): ParseResult {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((error) => {
+  const problems: Problem[] = [];
+  const linesWithErrors = new Set<number>();
+  for (const error of [...doc.errors, ...doc.warnings]) {
     const where = position(error.pos[0]);
-    return fileProblem(
-      file,
-      where,
-      yamlErrorCode(error.code),
-      `YAML syntax: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
-      yamlErrorFix(error.code),
+    // One mistake (a tab, a missing bracket) often makes the parser complain several times on
+    // the same line; the first complaint is the one that names the mistake.
+    if (linesWithErrors.has(where.line)) continue;
+    linesWithErrors.add(where.line);
+    problems.push(
+      fileProblem(
+        file,
+        where,
+        yamlErrorCode(error.code),
+        yamlErrorMessage(doc, error.code, error.pos[0], error.message),
+        yamlErrorFix(error.code),
+      ),
     );
-  });
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   let data: unknown;
@@ -121,11 +129,11 @@ export function parseYamlText(file: string, text: string): ParseResult {
       problems: [
         fileProblem(
           file,
-          FILE_START,
+          bomb ? FILE_START : (unresolvedAlias(doc, position) ?? FILE_START),
           bomb ? "alias-bomb" : "yaml-alias",
           bomb
             ? `YAML aliases expand to too much data (more than ${MAX_ALIAS_COUNT} alias uses)`
-            : `YAML: ${message}`,
+            : `YAML: ${message.replace(/^Unresolved alias \(the anchor must be set before the alias\): (.*)$/, "alias *$1 refers to no anchor &$1 before it")}`,
           bomb
             ? "write the values out, or reuse an anchor only a few times"
             : "define every anchor (&name) before its alias (*name)",
@@ -187,6 +195,51 @@ function locate(
   }
   const offset = found?.range?.[0] ?? 0;
   return position(offset);
+}
+
+/** The parser's message, in the words of someone editing the file rather than calling the parser. */
+function yamlErrorMessage(doc: Document, code: string, offset: number, message: string): string {
+  if (code === "DUPLICATE_KEY") {
+    const key = keyAt(doc, offset);
+    return key === undefined
+      ? "YAML: a key appears twice in the same mapping"
+      : `YAML: the key "${key}" appears twice in the same mapping`;
+  }
+  if (code === "MULTIPLE_DOCS") {
+    return "YAML: the file holds more than one document (a '---' line starts a second one)";
+  }
+  return `YAML syntax: ${message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`;
+}
+
+/** The text of the mapping key that starts at `offset`, if there is one. */
+function keyAt(doc: Document, offset: number): string | undefined {
+  let key: string | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        key = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return key;
+}
+
+/** Where the first alias that refers to no anchor is. */
+function unresolvedAlias(
+  doc: Document,
+  position: (offset: number) => Position,
+): Position | undefined {
+  let where: Position | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) !== undefined) return undefined;
+      where = position(alias.range?.[0] ?? 0);
+      return visit.BREAK;
+    },
+  });
+  return where;
 }
 
 function yamlErrorCode(code: string): string {
