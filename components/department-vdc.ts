@@ -18,7 +18,8 @@ import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
 import { AUTOMATION_ROLE, OWNER_ROLES } from "../model/access";
 import { activeSites } from "../model/catalog";
-import { decommissionMarker, previousNames, renameProblems } from "../model/lifecycle";
+import { decommissionMarker, previousNames, renameConflicts } from "../model/lifecycle";
+import { formatPath } from "../model/problem";
 import { departmentResourceName, siteResourceName } from "../model/naming";
 import { ALL_SITES, labelsToTags, sharedLabels } from "../model/tags";
 import type { Department, Platform, Site, Workload as WorkloadModel } from "../model/types";
@@ -70,11 +71,15 @@ export class DepartmentVdc extends pulumi.ComponentResource {
   constructor(name: string, args: DepartmentVdcArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("govcloud:vdc:DepartmentVdc", name, {}, opts);
     const { platform, department: dept } = args;
-    const renames = renameProblems(dept);
+    // Validation reports these with file and line; this guard keeps the component safe on its own.
+    const renames = renameConflicts(dept);
     if (renames.length > 0) {
       throw new pulumi.InputPropertiesError({
         message: `${dept.id} has a conflicting rename history`,
-        errors: renames.map((reason) => ({ propertyPath: "workloads[].previousNames", reason })),
+        errors: renames.map((conflict) => ({
+          propertyPath: formatPath(conflict.path),
+          reason: `${conflict.message}: ${conflict.fix}`,
+        })),
       });
     }
     const protect = decommissionMarker(dept) === undefined;

@@ -9,60 +9,67 @@
  *   date). The block lifts the protection of its project and replicated volumes; deleting the
  *   file instead is refused.
  *
- * Both fields are read defensively, so that the code works whether or not the schema and the
- * typed model carry them yet.
  */
-import type { Approval, Department, Workload } from "./types";
-
-export interface DecommissionMarker extends Approval {
-  reason?: string;
-}
+import type { FieldPath } from "./problem";
+import type { Decommission, Department, Workload } from "./types";
 
 /** Earlier names of a workload, oldest first; empty when it was never renamed. */
 export function previousNames(workload: Workload): string[] {
-  const value = (workload as Workload & { previousNames?: unknown }).previousNames;
-  return Array.isArray(value)
-    ? value.filter((name): name is string => typeof name === "string")
-    : [];
+  return workload.previousNames ?? [];
 }
 
-export function decommissionMarker(dept: Department): DecommissionMarker | undefined {
-  const value = (dept as Department & { decommission?: unknown }).decommission;
-  if (value === null || typeof value !== "object") return undefined;
-  const marker = value as Partial<DecommissionMarker>;
-  if (typeof marker.ticket !== "string" || typeof marker.date !== "string") return undefined;
-  return marker as DecommissionMarker;
+export function decommissionMarker(dept: Department): Decommission | undefined {
+  return dept.decommission;
+}
+
+export interface RenameConflict {
+  /** Field of the offending entry: workloads[w].previousNames[n]. */
+  path: FieldPath;
+  name: string;
+  message: string;
+  fix: string;
 }
 
 /**
  * What is wrong with the rename history of a department's workloads: an earlier name that is
  * also a current workload, or that two workloads both claim, would alias two resources to one.
  */
-export function renameProblems(dept: Department): string[] {
-  const problems: string[] = [];
+export function renameConflicts(dept: Department): RenameConflict[] {
+  const conflicts: RenameConflict[] = [];
   const current = new Set(dept.workloads.map((workload) => workload.name));
   const claimedBy = new Map<string, string>();
-  for (const workload of dept.workloads) {
-    for (const old of previousNames(workload)) {
+  dept.workloads.forEach((workload, w) => {
+    previousNames(workload).forEach((old, n) => {
+      const path = ["workloads", w, "previousNames", n];
       if (old === workload.name) {
-        problems.push(`workload ${workload.name} lists its own name in previousNames; remove it`);
+        conflicts.push({
+          path,
+          name: old,
+          message: `workload ${workload.name} lists its own name in previousNames`,
+          fix: `remove "${old}" from previousNames`,
+        });
       } else if (current.has(old)) {
-        problems.push(
-          `workload ${workload.name} lists ${old} in previousNames, but ${old} is still a ` +
-            `workload of ${dept.id}; a name can belong to one workload only: remove it from ` +
-            `previousNames, or rename the other workload`,
-        );
+        conflicts.push({
+          path,
+          name: old,
+          message:
+            `workload ${workload.name} lists ${old} in previousNames, but ${old} is still a ` +
+            `workload of ${dept.id}; a name can belong to one workload only`,
+          fix: `remove "${old}" from previousNames, or rename the other workload`,
+        });
       } else if (claimedBy.has(old)) {
-        problems.push(
-          `workloads ${claimedBy.get(old)} and ${workload.name} both list ${old} in ` +
-            `previousNames; only the workload that was called ${old} may list it`,
-        );
+        conflicts.push({
+          path,
+          name: old,
+          message: `workloads ${claimedBy.get(old)} and ${workload.name} both list ${old} in previousNames`,
+          fix: `keep "${old}" only in the workload that was called ${old}`,
+        });
       } else {
         claimedBy.set(old, workload.name);
       }
-    }
-  }
-  return problems;
+    });
+  });
+  return conflicts;
 }
 
 /** The steps to take a department out of service; quoted wherever a removal is refused. */

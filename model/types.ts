@@ -266,6 +266,8 @@ export interface DataVolume {
 
 export interface Workload {
   name: string;
+  /** Earlier names, oldest first: the program aliases the workload's resources from them. */
+  previousNames?: string[];
   description?: string;
   tier: string;
   flavor: string;
@@ -294,4 +296,10 @@ export interface Department {
   quotas: Record<string, SiteQuota>;
   networks: Network[];
   workloads: Workload[];
+  /** Present while the department is being taken out of service. */
+  decommission?: Decommission;
+}
+
+export interface Decommission extends Approval {
+  reason?: string;
 }

@@ -90,37 +90,58 @@ export const approvals: Rule = {
         }
       };
 
-      // The VDC and its quota: approved by the platform team.
-      checkTicketAndDate(department.approval, ["approval"]);
-      const deptApprover = department.approval.approver;
-      if (deptApprover === undefined) {
-        findings.push({
-          file,
-          path: ["approval"],
-          code: "missing-approver",
-          message: `the department's approval names no approver; the platform team approves every VDC and its quota`,
-          found: "no approver",
-          allowed: listNames(platformApprovers),
-          fix: `add "approver: <id>" with a platform approver: ${listNames(platformApprovers)}`,
-        });
-      } else if (!platformApprovers.includes(deptApprover)) {
-        const role = ownerRole.get(deptApprover);
-        findings.push({
-          file,
-          path: ["approval", "approver"],
-          code: "not-platform-approver",
-          message:
-            role === undefined
-              ? `${deptApprover} is not a platform approver; the platform team approves every VDC and its quota`
-              : `${deptApprover} is ${role === "approver" ? "an approver" : "a maintainer"} of ${department.id}, not a platform approver; the platform team approves every VDC and its quota`,
-          found: show(deptApprover),
-          allowed: listNames(platformApprovers),
-          fix: didYouMean(
-            deptApprover,
-            platformApprovers,
-            `name a platform approver: ${listNames(platformApprovers)}`,
-          ),
-        });
+      /** The VDC and its quota, and its decommission: approved by the platform team. */
+      const checkPlatformApproval = (
+        approval: Approval,
+        path: FieldPath,
+        subject: string,
+        reason: string,
+      ) => {
+        checkTicketAndDate(approval, path);
+        const approver = approval.approver;
+        if (approver === undefined) {
+          findings.push({
+            file,
+            path,
+            code: "missing-approver",
+            message: `${subject} names no approver; ${reason}`,
+            found: "no approver",
+            allowed: listNames(platformApprovers),
+            fix: `add "approver: <id>" with a platform approver: ${listNames(platformApprovers)}`,
+          });
+        } else if (!platformApprovers.includes(approver)) {
+          const role = ownerRole.get(approver);
+          findings.push({
+            file,
+            path: [...path, "approver"],
+            code: "not-platform-approver",
+            message:
+              role === undefined
+                ? `${approver} is not a platform approver; ${reason}`
+                : `${approver} is ${role === "approver" ? "an approver" : "a maintainer"} of ${department.id}, not a platform approver; ${reason}`,
+            found: show(approver),
+            allowed: listNames(platformApprovers),
+            fix: didYouMean(
+              approver,
+              platformApprovers,
+              `name a platform approver: ${listNames(platformApprovers)}`,
+            ),
+          });
+        }
+      };
+      checkPlatformApproval(
+        department.approval,
+        ["approval"],
+        "the department's approval",
+        "the platform team approves every VDC and its quota",
+      );
+      if (department.decommission !== undefined) {
+        checkPlatformApproval(
+          department.decommission,
+          ["decommission"],
+          "the decommission",
+          "the platform team approves every decommission",
+        );
       }
 
       department.workloads.forEach((workload, w) => {

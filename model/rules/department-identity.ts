@@ -3,9 +3,13 @@
  * department only: they become Pulumi stack names, OpenStack project names and CODEOWNERS lines.
  */
 import { expectedIdFor } from "../estate-files";
+import { PLATFORM_STACK } from "../naming";
 import type { Finding } from "../problem";
 import { show } from "../problem";
 import type { Rule } from "./rule";
+
+/** Stack names that belong to the platform, not to a department. */
+const RESERVED_IDS: readonly string[] = [PLATFORM_STACK];
 
 export const departmentIdentity: Rule = {
   name: "department-identity",
@@ -16,6 +20,17 @@ export const departmentIdentity: Rule = {
     const firstByZh = new Map<string, string>();
     const firstByEn = new Map<string, string>();
     for (const { file, department } of estate.departments) {
+      if (RESERVED_IDS.includes(department.id)) {
+        findings.push({
+          file,
+          path: ["id"],
+          code: "reserved-id",
+          message: `"${department.id}" is reserved: it is the name of the platform's own Pulumi stack`,
+          found: show(department.id),
+          allowed: "any other id",
+          fix: `choose a department id such as "${department.id}-office" and rename the file to match`,
+        });
+      }
       const expected = expectedIdFor(file);
       if (department.id !== expected) {
         findings.push({

@@ -13,6 +13,7 @@ import { networkCidrs } from "./network-cidrs";
 import { platformConsistency } from "./platform-consistency";
 import { quotaFit } from "./quota-fit";
 import { references } from "./references";
+import { renames } from "./renames";
 import type { Rule } from "./rule";
 import { siteCapacityRule } from "./site-capacity";
 import { tierPlacement } from "./tier-placement";
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   platformConsistency,
   departmentIdentity,
   names,
+  renames,
   references,
   networkCidrs,
   catalogFit,

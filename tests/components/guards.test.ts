@@ -8,16 +8,14 @@ import { buildDepartment } from "../../components/department-program";
 import { buildStack } from "../../components/program";
 import type { DepartmentStackOutputs } from "../../components/department-program";
 import type { Problem } from "../../model/problem";
-import type { Department, Workload } from "../../model/types";
+import type { Department } from "../../model/types";
 import { estateWith, OPTIONS, police } from "./fixtures";
 import { harness, PROJECT, STACK } from "./harness";
 import type { Registration } from "./harness";
 
-type Renamed = Workload & { previousNames?: string[] };
-
 function renamedPolice(previousNames: string[]): Department {
   const department = police();
-  const caseDb = department.workloads[0] as Renamed;
+  const caseDb = department.workloads[0];
   caseDb.name = "case-database";
   caseDb.previousNames = previousNames;
   return department;
@@ -151,7 +149,7 @@ describe("guards", () => {
     });
 
     it("lifts protection only with a decommission block in the file", async () => {
-      const department = police() as Department & { decommission?: unknown };
+      const department = police();
       department.decommission = {
         ticket: "QD-CHG-2026-00999",
         approver: "liu.yang",

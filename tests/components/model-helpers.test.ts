@@ -8,12 +8,13 @@ import {
   mergeCloudEntry,
 } from "../../components/credentials";
 import { partitionProblems } from "../../components/program";
-import { decommissionMarker, previousNames, renameProblems } from "../../model/lifecycle";
+import { decommissionMarker, previousNames, renameConflicts } from "../../model/lifecycle";
+import { formatPath } from "../../model/problem";
 import { ingressRuleSlug } from "../../model/naming";
 import { fillPairingTemplate, pairMetadata } from "../../model/pairing";
 import { siteQuotaLimits } from "../../model/quota";
 import { departmentOwner, labelsToTags, sharedLabels, strictestTier } from "../../model/tags";
-import type { Department, Site, Workload } from "../../model/types";
+import type { Site, Workload } from "../../model/types";
 import { platformOnly, police } from "./fixtures";
 
 describe("model helpers", () => {
@@ -156,38 +157,39 @@ describe("model helpers", () => {
   });
 
   describe("rename and decommission markers", () => {
-    const withHistory = (names: unknown): Workload =>
-      ({ ...police().workloads[0], previousNames: names }) as Workload;
-
-    it("read previousNames defensively", () => {
-      assert.deepEqual(previousNames(police().workloads[0]), []);
-      assert.deepEqual(previousNames(withHistory(["a", 3, "b"])), ["a", "b"]);
-      assert.deepEqual(previousNames(withHistory("a")), []);
+    const withHistory = (names: string[]): Workload => ({
+      ...police().workloads[0],
+      previousNames: names,
     });
 
-    it("find conflicting histories", () => {
+    it("read previousNames", () => {
+      assert.deepEqual(previousNames(police().workloads[0]), []);
+      assert.deepEqual(previousNames(withHistory(["a", "b"])), ["a", "b"]);
+    });
+
+    it("find conflicting histories, each at its entry", () => {
       const department = police();
       department.workloads[0] = withHistory(["case-db", "video-index", "old"]);
-      department.workloads[1] = { ...department.workloads[1], previousNames: ["old"] } as Workload;
-      const problems = renameProblems(department);
-      assert.equal(problems.length, 3);
-      assert.match(problems[0], /lists its own name/);
-      assert.match(problems[1], /video-index is still a workload of police/);
-      assert.match(problems[2], /case-db and hukou-portal both list old/);
-      assert.deepEqual(renameProblems(police()), []);
+      department.workloads[1] = { ...department.workloads[1], previousNames: ["old"] };
+      const conflicts = renameConflicts(department);
+      assert.deepEqual(
+        conflicts.map((c) => [formatPath(c.path), c.name]),
+        [
+          ["workloads[0].previousNames[0]", "case-db"],
+          ["workloads[0].previousNames[1]", "video-index"],
+          ["workloads[1].previousNames[0]", "old"],
+        ],
+      );
+      assert.match(conflicts[0].message, /lists its own name/);
+      assert.match(conflicts[1].message, /video-index is still a workload of police/);
+      assert.match(conflicts[2].message, /case-db and hukou-portal both list old/);
+      assert.deepEqual(renameConflicts(police()), []);
     });
 
-    it("accept a decommission block with a ticket and a date only", () => {
-      const marked = (value: unknown) => ({ ...police(), decommission: value }) as Department;
+    it("read the decommission block", () => {
+      const marker = { ticket: "QD-CHG-2026-00001", approver: "liu.yang", date: "2026-10-01" };
       assert.equal(decommissionMarker(police()), undefined);
-      assert.equal(decommissionMarker(marked({ ticket: "QD-CHG-2026-00001" })), undefined);
-      assert.deepEqual(
-        decommissionMarker(marked({ ticket: "QD-CHG-2026-00001", date: "2026-10-01" })),
-        {
-          ticket: "QD-CHG-2026-00001",
-          date: "2026-10-01",
-        },
-      );
+      assert.deepEqual(decommissionMarker({ ...police(), decommission: marker }), marker);
     });
   });
 

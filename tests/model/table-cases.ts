@@ -230,7 +230,8 @@ export const TABLE: TableCase[] = [
         column: 1,
         path: "costCenter",
         found: '"costCenter"',
-        allowed: "id, name, description, costCentre, owners, approval, quotas, networks, workloads",
+        allowed:
+          "id, name, description, costCentre, owners, approval, quotas, networks, workloads, decommission",
         fix: 'did you mean "costCentre"?',
       },
     ],
@@ -1663,6 +1664,46 @@ export const TABLE: TableCase[] = [
         found: "5 instances",
         allowed: "at most 4 instances",
         fix: "add hosts to qingdao, raise capacity.vmsPerHost, or reduce replicas at qingdao",
+      },
+    ],
+  },
+  // ---- lifecycle ----------------------------------------------------------------------------
+  {
+    name: "earlier name that is still a workload",
+    file: WATER,
+    edit: r("  - name: billing\n", "  - name: billing\n    previousNames: [meter-db]\n"),
+    expect: [
+      {
+        code: "rename-conflict",
+        message:
+          "workload billing lists meter-db in previousNames, but meter-db is still a workload of water; a name can belong to one workload only",
+        line: 55,
+        column: 21,
+        path: "workloads[1].previousNames[0]",
+        found: '"meter-db"',
+        allowed: "a name no current workload has and no other workload lists",
+        fix: 'remove "meter-db" from previousNames, or rename the other workload',
+      },
+    ],
+  },
+  {
+    name: "decommission approved by a department approver",
+    file: WATER,
+    edit: r(
+      "workloads:\n",
+      "decommission: { ticket: QD-CHG-2026-00777, approver: wang.fang, date: 2026-11-02 }\nworkloads:\n",
+    ),
+    expect: [
+      {
+        code: "not-platform-approver",
+        message:
+          "wang.fang is an approver of water, not a platform approver; the platform team approves every decommission",
+        line: 42,
+        column: 54,
+        path: "decommission.approver",
+        found: '"wang.fang"',
+        allowed: "liu.yang, chen.jing",
+        fix: "name a platform approver: liu.yang, chen.jing",
       },
     ],
   },
