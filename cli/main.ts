@@ -1,11 +1,47 @@
 #!/usr/bin/env node
 /**
- * The govcloud command. Exit codes: 0 clean, 1 invalid input (or violations), 2 usage or internal
- * error. Bad input is always reported as problems, never as a stack trace.
+ * The govcloud command. Exit codes: 0 clean, 1 invalid input (or mandatory violations), 2 usage
+ * or internal error. Bad input is always reported as problems, never as a stack trace.
  */
+import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
+import { loadEstate } from "../model/estate-loader";
 import { calendarError } from "../model/rules/approvals";
+import { findEstateRoot } from "./estate-root";
+import { DEFAULT_PLAN_DIR, runPlan } from "./plan-command";
+import { UsageError } from "./usage-error";
 import { runValidate } from "./validate-command";
+
+interface EstateOptions {
+  root?: string;
+  today?: string;
+}
+
+function checkedToday(today: string | undefined): string | undefined {
+  if (today === undefined) return undefined;
+  const wrong = calendarError(today);
+  if (wrong !== undefined) {
+    throw new UsageError(
+      `--today must be a date like 2026-03-01, got "${today}" (${wrong.reason})`,
+    );
+  }
+  return today;
+}
+
+function estateRoot(options: EstateOptions): string {
+  return options.root !== undefined ? resolve(options.root) : findEstateRoot(process.cwd());
+}
+
+function withEstateOptions(command: Command): Command {
+  return command
+    .option("--root <dir>", "folder that holds platform.yaml (default: nearest one upwards)")
+    .option("--today <date>", "date to check approval dates against, YYYY-MM-DD (default: today)");
+}
+
+function emit(output: { exitCode: number; stdout: string }): void {
+  process.stdout.write(output.stdout);
+  process.exitCode = output.exitCode;
+}
 
 function buildProgram(): Command {
   const program = new Command("govcloud")
@@ -13,41 +49,42 @@ function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
 
-  program
-    .command("validate")
-    .description(
-      "Check platform.yaml and department files: schema, then cross-file rules. " +
-        "With no files, checks the whole estate.",
-    )
-    .argument("[files...]", "department files to check (default: every file in departments/)")
-    .addOption(
-      new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
-    )
-    .option("--root <dir>", "folder that holds platform.yaml (default: nearest one upwards)")
-    .option("--today <date>", "date to check approval dates against, YYYY-MM-DD (default: today)")
-    .action(
-      (files: string[], options: { format: "text" | "json"; root?: string; today?: string }) => {
-        if (options.today !== undefined) {
-          const wrong = calendarError(options.today);
-          if (wrong !== undefined) {
-            throw new UsageError(
-              `--today must be a date like 2026-03-01, got "${options.today}" (${wrong.reason})`,
-            );
-          }
-        }
-        const output = runValidate(files, options);
-        process.stdout.write(output.stdout);
-        process.exitCode = output.exitCode;
-      },
-    );
+  withEstateOptions(
+    program
+      .command("validate")
+      .description(
+        "Check platform.yaml and department files: schema, then cross-file rules. " +
+          "With no files, checks the whole estate.",
+      )
+      .argument("[files...]", "department files to check (default: every file in departments/)")
+      .addOption(
+        new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
+      ),
+  ).action((files: string[], options: EstateOptions & { format: "text" | "json" }) => {
+    emit(runValidate(files, { ...options, today: checkedToday(options.today) }));
+  });
+
+  withEstateOptions(
+    program
+      .command("plan")
+      .description(
+        "Run the Pulumi program of each stack offline (mock runtime, no cloud) and write " +
+          "one JSON plan per stack.",
+      )
+      .argument("[stacks...]", "department ids (or platform)")
+      .option("--all", "every department and the platform", false)
+      .option("--out <dir>", `folder for the plans (default: ${DEFAULT_PLAN_DIR}/ in the estate)`),
+  ).action(async (stacks: string[], options: EstateOptions & { all: boolean; out?: string }) => {
+    const root = estateRoot(options);
+    const loaded = loadEstate(root, { today: checkedToday(options.today) });
+    emit(await runPlan(root, loaded, stacks, options));
+  });
   return program;
 }
 
-class UsageError extends Error {}
-
-export function main(argv: string[]): void {
+export async function main(argv: string[]): Promise<void> {
   try {
-    buildProgram().parse(argv);
+    await buildProgram().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version end with code 0; everything else commander rejects is a usage error.
@@ -70,4 +107,4 @@ export function main(argv: string[]): void {
   }
 }
 
-if (require.main === module) main(process.argv);
+if (require.main === module) void main(process.argv);

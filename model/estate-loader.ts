@@ -8,13 +8,13 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Estate, LoadedDepartment } from "./estate";
 import { DEPARTMENTS_DIR, PLATFORM_FILE } from "./estate-files";
-import type { Finding, Problem } from "./problem";
+import type { FieldPath, Finding, Problem } from "./problem";
 import { compareProblems, formatPath, show } from "./problem";
 import { RULES } from "./rules";
 import { checkSchema } from "./schema-check";
 import type { DocumentKind } from "./schema-check";
 import type { Department, Platform } from "./types";
-import type { YamlSource } from "./yaml-source";
+import type { Position, YamlSource } from "./yaml-source";
 import { MAX_FILE_BYTES, parseYamlBytes, tooLargeProblem } from "./yaml-source";
 
 export interface LoadOptions {
@@ -32,6 +32,8 @@ export interface LoadResult {
   problems: Problem[];
   /** Every file that was read, relative to the root where possible. */
   files: string[];
+  /** Line and column of a field in a file that loaded, for pointing back at the source. */
+  locate(file: string, path: FieldPath): Position | undefined;
 }
 
 export function todayUtc(): string {
@@ -138,7 +140,7 @@ export function loadEstate(rootDir: string, options: LoadOptions = {}): LoadResu
   const departments = preferExplicit(loaded, new Set(explicit.map((p) => displayName(root, p))));
 
   if (platformRead.source === undefined || platformRead.problems.length > 0) {
-    return { problems: problems.sort(compareProblems), files };
+    return { problems: problems.sort(compareProblems), files, locate: locator(sources) };
   }
   sources.set(platformRead.source.file, platformRead.source);
   const estate: Estate = {
@@ -153,7 +155,11 @@ export function loadEstate(rootDir: string, options: LoadOptions = {}): LoadResu
       problems.push(place(finding, sources));
     }
   }
-  return { estate, problems: problems.sort(compareProblems), files };
+  return { estate, problems: problems.sort(compareProblems), files, locate: locator(sources) };
+}
+
+function locator(sources: Map<string, YamlSource>): LoadResult["locate"] {
+  return (file, path) => sources.get(file)?.locate(path, false);
 }
 
 /** When a named file and a file on disk share an id, the named one replaces the one on disk. */

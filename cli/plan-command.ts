@@ -1,0 +1,77 @@
+/**
+ * `govcloud plan <dept...|--all> [--out <dir>]`: the offline plan of each stack, one JSON file
+ * per stack (format: docs/plan-format.md). No Pulumi CLI and no cloud needed.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import type { LoadResult } from "../model/estate-loader";
+import type { StackPlan } from "../plan/types";
+import { formatProblemText } from "./format-problems";
+import { selectStacks } from "./stack-selection";
+
+export const DEFAULT_PLAN_DIR = ".plans";
+
+export interface PlanCommandOptions {
+  all: boolean;
+  out?: string;
+}
+
+export interface PlannedStacks {
+  plans: StackPlan[];
+  /** Stacks that could not be planned, with why (validation problems of their files). */
+  failures: { stack: string; message: string }[];
+}
+
+/** Plans the stacks one after another in this process (the Pulumi runtime is one per process). */
+export async function planStacks(loaded: LoadResult, stacks: string[]): Promise<PlannedStacks> {
+  // Loaded on demand: the Pulumi SDK takes a while to load and `validate` does not need it.
+  const { planStack } = await import("../plan/run-plan");
+  const plans: StackPlan[] = [];
+  const failures: PlannedStacks["failures"] = [];
+  for (const stack of stacks) {
+    try {
+      plans.push(await planStack(loaded, stack));
+    } catch (error) {
+      failures.push({ stack, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { plans, failures };
+}
+
+export async function runPlan(
+  root: string,
+  loaded: LoadResult,
+  names: string[],
+  options: PlanCommandOptions,
+  cwd = process.cwd(),
+): Promise<{ exitCode: number; stdout: string }> {
+  if (loaded.estate === undefined) {
+    return {
+      exitCode: 1,
+      stdout:
+        [
+          ...loaded.problems.map(formatProblemText),
+          "govcloud plan: platform.yaml is not valid",
+        ].join("\n") + "\n",
+    };
+  }
+  const stacks = selectStacks(names, options.all, loaded.estate);
+  const outDir = resolve(cwd, options.out ?? join(root, DEFAULT_PLAN_DIR));
+  mkdirSync(outDir, { recursive: true });
+  const { plans, failures } = await planStacks(loaded, stacks);
+  const lines: string[] = [];
+  for (const plan of plans) {
+    const file = join(outDir, `${plan.stack}.json`);
+    writeFileSync(file, JSON.stringify(plan, null, 2) + "\n");
+    lines.push(
+      `${plan.stack.padEnd(28)} ${String(plan.resources.length).padStart(6)} resources  ${relative(cwd, file)}`,
+    );
+  }
+  for (const failure of failures) lines.push(`${failure.stack}: not planned\n${failure.message}`);
+  const total = plans.reduce((sum, plan) => sum + plan.resources.length, 0);
+  lines.push(
+    `govcloud plan: ${plans.length} stack${plans.length === 1 ? "" : "s"} planned, ${total} resources` +
+      (failures.length > 0 ? `, ${failures.length} not planned` : ""),
+  );
+  return { exitCode: failures.length > 0 ? 1 : 0, stdout: lines.join("\n") + "\n" };
+}

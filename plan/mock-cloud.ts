@@ -1,0 +1,203 @@
+/**
+ * A pretend OpenStack for the offline plan: it answers the Pulumi mock runtime the way the real
+ * providers would, with ids shaped like OpenStack's (UUIDs, the same for the same resource every
+ * run) and the attributes the cloud computes (a port's address inside its subnet, a floating IP,
+ * an instance's access address). Look-ups the program makes (roles, users, networks, flavors,
+ * images) get realistic answers; any other call fails loudly, so that a new look-up in the
+ * program cannot slip through unplanned.
+ */
+import { createHash } from "node:crypto";
+import type * as pulumi from "@pulumi/pulumi";
+
+/** A deterministic UUID (version-5 layout) for the given parts. */
+export function mockUuid(...parts: string[]): string {
+  const hex = createHash("sha1").update(parts.join("\u0000")).digest("hex");
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The id the cloud gives a resource of `type` named `name`. */
+export function mockId(type: string, name: string): string {
+  return mockUuid("resource", type, name);
+}
+
+/** The id of an object the program looks up by name (a role, a user, a flavor ...). */
+export function lookupId(kind: string, name: string): string {
+  return mockUuid("lookup", kind, name);
+}
+
+export const AUTOMATION_USER_NAME = "govcloud-automation";
+export const AUTOMATION_USER_ID = lookupId("user", AUTOMATION_USER_NAME);
+
+/** A small hash for choosing addresses. */
+function hash32(text: string): number {
+  const digest = createHash("sha1").update(text).digest();
+  return digest.readUInt32BE(0);
+}
+
+function toAddress(value: number): string {
+  return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join(".");
+}
+
+function parseCidr(cidr: string): { start: number; size: number } | undefined {
+  const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (match === null) return undefined;
+  const prefix = Number(match[5]);
+  const start =
+    ((Number(match[1]) << 24) |
+      (Number(match[2]) << 16) |
+      (Number(match[3]) << 8) |
+      Number(match[4])) >>>
+    0;
+  return { start, size: 2 ** (32 - prefix) };
+}
+
+/**
+ * An address inside `cidr`, past the network address, the gateway and a few addresses the cloud
+ * reserves, chosen by `name` so that it stays put from run to run; the next free one when taken.
+ */
+function addressIn(cidr: string, name: string, taken: Set<string>): string {
+  const range = parseCidr(cidr);
+  if (range === undefined || range.size < 8) return "10.0.0.10";
+  const usable = range.size - 8;
+  const first = hash32(name) % usable;
+  for (let step = 0; step < usable; step++) {
+    const address = toAddress(range.start + 5 + ((first + step) % usable));
+    if (!taken.has(address)) {
+      taken.add(address);
+      return address;
+    }
+  }
+  return toAddress(range.start + 5 + first);
+}
+
+/** TEST-NET-3 (RFC 5737): documentation addresses, so a plan never shows a real public IP. */
+const FLOATING_POOL = "203.0.113.0/24";
+
+type State = Record<string, unknown>;
+
+/** One pretend cloud per plan run: it remembers subnets and ports to compute addresses. */
+export class MockCloud {
+  private subnetCidrs = new Map<string, string>();
+  private portAddresses = new Map<string, string>();
+  private taken = new Map<string, Set<string>>();
+
+  private takenIn(cidr: string): Set<string> {
+    let set = this.taken.get(cidr);
+    if (set === undefined) {
+      set = new Set();
+      this.taken.set(cidr, set);
+    }
+    return set;
+  }
+
+  readonly mocks: pulumi.runtime.Mocks = {
+    newResource: (args) => {
+      const id = mockId(args.type, args.name);
+      return {
+        id,
+        state: { ...args.inputs, ...this.computed(args.type, args.name, id, args.inputs) },
+      };
+    },
+    call: (args) => this.answer(args.token, args.inputs as State),
+  };
+
+  private computed(type: string, name: string, id: string, inputs: State): State {
+    switch (type) {
+      case "openstack:networking/subnet:Subnet": {
+        if (typeof inputs.cidr === "string") this.subnetCidrs.set(id, inputs.cidr);
+        return {};
+      }
+      case "openstack:networking/port:Port": {
+        const fixed = (
+          inputs.fixedIps as { subnetId?: string; ipAddress?: string }[] | undefined
+        )?.[0];
+        const cidr =
+          fixed?.subnetId === undefined ? undefined : this.subnetCidrs.get(fixed.subnetId);
+        const address =
+          fixed?.ipAddress ??
+          (cidr === undefined ? "10.0.0.10" : addressIn(cidr, name, this.takenIn(cidr)));
+        this.portAddresses.set(id, address);
+        return {
+          allFixedIps: [address],
+          macAddress: `fa:16:3e:${toAddress(hash32(name))
+            .split(".")
+            .slice(1)
+            .map((n) => Number(n).toString(16).padStart(2, "0"))
+            .join(":")}`,
+        };
+      }
+      case "openstack:networking/floatingIp:FloatingIp":
+        return { address: addressIn(FLOATING_POOL, name, this.takenIn(FLOATING_POOL)) };
+      case "openstack:compute/instance:Instance": {
+        const port = (inputs.networks as { port?: string }[] | undefined)?.[0]?.port;
+        const address = port === undefined ? undefined : this.portAddresses.get(port);
+        return address === undefined ? {} : { accessIpV4: address };
+      }
+      case "openstack:blockstorage/volume:Volume":
+        return { attachments: [] };
+      case "command:local:Command":
+        return { stdout: "", stderr: "" };
+      default:
+        return {};
+    }
+  }
+
+  private answer(token: string, inputs: State): State {
+    const name = String(inputs.name ?? "");
+    switch (token) {
+      case "openstack:identity/getRole:getRole":
+        return { id: lookupId("role", name), name, domainId: "", region: "" };
+      case "openstack:identity/getUser:getUser":
+        return {
+          id: lookupId("user", name),
+          name,
+          domainId: inputs.domainId ?? "default",
+          enabled: true,
+          region: "",
+        };
+      case "openstack:identity/getAuthScope:getAuthScope":
+        return {
+          id: name,
+          name,
+          userId: AUTOMATION_USER_ID,
+          userName: AUTOMATION_USER_NAME,
+          userDomainId: "default",
+          userDomainName: "Default",
+          projectId: lookupId("project", "admin"),
+          projectName: "admin",
+          projectDomainId: "default",
+          projectDomainName: "Default",
+          domainId: "",
+          domainName: "",
+          region: "",
+          roles: [{ roleId: lookupId("role", "admin"), roleName: "admin" }],
+          serviceCatalogs: [],
+          tokenId: "",
+        };
+      case "openstack:networking/getNetwork:getNetwork":
+        return {
+          id: lookupId("network", name),
+          name,
+          external: true,
+          shared: false,
+          mtu: 1500,
+          region: "",
+          tenantId: lookupId("project", "admin"),
+        };
+      case "openstack:compute/getFlavor:getFlavor":
+        return {
+          id: lookupId("flavor", name),
+          name,
+          isPublic: inputs.isPublic ?? true,
+          region: "",
+        };
+      case "openstack:images/getImage:getImage":
+        return { id: lookupId("image", name), name, region: "", visibility: "public" };
+      default:
+        throw new Error(
+          `the offline plan has no answer for ${token}; teach plan/mock-cloud.ts what the cloud returns`,
+        );
+    }
+  }
+}

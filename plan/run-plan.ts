@@ -1,0 +1,111 @@
+/**
+ * The offline plan: runs the Pulumi program for one stack under the Pulumi mock runtime, with a
+ * pretend cloud, and captures every resource it registers. It is the very program `pulumi up`
+ * runs (components/program.ts buildStack), not a copy of its logic.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { buildStack } from "../components/program";
+import type { LoadedEstate } from "../components/program";
+import type { SiteCredentials } from "../components/providers";
+import { findDepartment } from "../model/estate";
+import type { LoadResult } from "../model/estate-loader";
+import { PLATFORM_STACK } from "../model/naming";
+import type { Site } from "../model/types";
+import { MockCloud } from "./mock-cloud";
+import { RegistrationRecorder } from "./recorder";
+import { departmentSourceMap } from "./source-map";
+import type { StackPlan } from "./types";
+import { SECRET_MARKER } from "./wire-values";
+
+export const PROJECT = "govcloud";
+
+/** Logins for the pretend cloud; the password is a secret, so the plan must never show it. */
+function offlineCredentials(site: Site) {
+  const value: SiteCredentials = {
+    cloud: site.openstack?.cloud ?? site.id,
+    authUrl: site.openstack?.authUrl ?? "https://keystone.invalid/v3",
+    userName: "govcloud-automation",
+    userDomainName: "Default",
+    password: pulumi.secret("offline-plan-has-no-password"),
+    passwordFromConfig: false,
+  };
+  return { ok: true as const, value };
+}
+
+/** Waits until every registration, including those made inside `apply`, has completed. */
+async function settle(): Promise<void> {
+  const runtime = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
+  for (let round = 0; round < 3; round++) {
+    await runtime.waitForRPCs?.();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Resolves a tree of outputs to plain JSON, with secrets masked. */
+async function resolveOutputs(value: unknown): Promise<unknown> {
+  if (pulumi.Output.isInstance(value)) {
+    const output = value as pulumi.Output<unknown>;
+    const secret = await (output as unknown as { isSecret: Promise<boolean> }).isSecret;
+    if (secret) return { [SECRET_MARKER]: true };
+    const inner = await new Promise<unknown>((resolve) => output.apply((v) => resolve(v)));
+    return resolveOutputs(inner);
+  }
+  if (value instanceof Promise) return resolveOutputs(await value);
+  if (Array.isArray(value)) return Promise.all(value.map(resolveOutputs));
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      out[key] = await resolveOutputs((value as Record<string, unknown>)[key]);
+    }
+    return out;
+  }
+  return value;
+}
+
+export interface PlanOptions {
+  /** Keep the SDK's stack traces per promise (slower; only useful to debug the program). */
+  keepStackTraces?: boolean;
+}
+
+/**
+ * Plans one stack. Stacks are planned one after another in a process: each call installs fresh
+ * mocks, and the Pulumi runtime is a process-wide singleton.
+ */
+export async function planStack(
+  loaded: LoadResult,
+  stack: string,
+  options: PlanOptions = {},
+): Promise<StackPlan> {
+  await settle();
+  const cloud = new MockCloud();
+  await pulumi.runtime.setMocks(cloud.mocks, PROJECT, stack, false);
+  const recorder = new RegistrationRecorder(PROJECT, stack);
+  recorder.attach();
+
+  // The SDK records a stack trace for every promise it creates; a plan has no use for them and
+  // they cost most of the time and memory per resource.
+  const limit = Error.stackTraceLimit;
+  if (options.keepStackTraces !== true) Error.stackTraceLimit = 0;
+  let outputs: unknown;
+  try {
+    const estate: LoadedEstate = { estate: loaded.estate, problems: loaded.problems };
+    outputs = buildStack(stack, estate, { credentials: offlineCredentials });
+    await settle();
+    outputs = await resolveOutputs(outputs);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+
+  const resources = recorder.resources();
+  const entry = stack === PLATFORM_STACK ? undefined : findDepartment(loaded.estate!, stack);
+  if (entry !== undefined) {
+    const sourceOf = departmentSourceMap(
+      entry.file,
+      entry.department,
+      loaded.estate!.platform,
+      loaded.locate,
+    );
+    for (const resource of resources) resource.source = sourceOf(resource);
+  }
+  return { project: PROJECT, stack, resources, outputs: outputs as Record<string, unknown> };
+}

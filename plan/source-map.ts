@@ -1,0 +1,82 @@
+/**
+ * Points a planned resource back at the place in the department file it comes from, so that a
+ * policy violation can say "departments/health.yaml:57". Resource names follow
+ * `<dept>-<site>-<thing>`; the longest workload or network name after the prefix wins.
+ */
+import { activeSites } from "../model/catalog";
+import type { FieldPath } from "../model/problem";
+import { formatPath } from "../model/problem";
+import type { Department, Platform } from "../model/types";
+import type { PlannedResource } from "./types";
+
+export interface SourcePointer {
+  file: string;
+  path: string;
+  line?: number;
+  column?: number;
+}
+
+export type Locate = (
+  file: string,
+  path: FieldPath,
+) => { line: number; column: number } | undefined;
+
+const QUOTA_TYPES = new Set([
+  "openstack:compute/quotaSetV2:QuotaSetV2",
+  "openstack:networking/quotaV2:QuotaV2",
+  "openstack:blockstorage/quoteSetV3:QuoteSetV3",
+]);
+const NETWORK_TYPES = new Set([
+  "openstack:networking/network:Network",
+  "openstack:networking/subnet:Subnet",
+]);
+
+interface Prefix {
+  prefix: string;
+  path: FieldPath;
+}
+
+/** A function from a planned resource to its source, for one department's file. */
+export function departmentSourceMap(
+  file: string,
+  dept: Department,
+  platform: Platform,
+  locate: Locate,
+): (resource: PlannedResource) => SourcePointer {
+  const workloads: Prefix[] = [];
+  const networks: Prefix[] = [];
+  const quotas: Prefix[] = [];
+  for (const site of activeSites(platform)) {
+    const base = `${dept.id}-${site.id}-`;
+    dept.workloads.forEach((workload, w) => {
+      for (const name of [workload.name, ...(workload.previousNames ?? [])]) {
+        workloads.push({ prefix: base + name, path: ["workloads", w] });
+      }
+    });
+    dept.networks.forEach((network, n) => {
+      networks.push({ prefix: base + network.name, path: ["networks", n, "cidrs", site.id] });
+    });
+    if (dept.quotas[site.id] !== undefined) {
+      quotas.push({ prefix: base, path: ["quotas", site.id] });
+    }
+  }
+  const longestMatch = (name: string, candidates: Prefix[]): FieldPath | undefined => {
+    let best: Prefix | undefined;
+    for (const candidate of candidates) {
+      const matches = name === candidate.prefix || name.startsWith(`${candidate.prefix}-`);
+      if (matches && (best === undefined || candidate.prefix.length > best.prefix.length)) {
+        best = candidate;
+      }
+    }
+    return best?.path;
+  };
+  return (resource) => {
+    const path = (QUOTA_TYPES.has(resource.type)
+      ? longestMatch(resource.name, quotas)
+      : undefined) ??
+      (NETWORK_TYPES.has(resource.type) ? longestMatch(resource.name, networks) : undefined) ??
+      longestMatch(resource.name, workloads) ??
+      longestMatch(resource.name, networks) ?? ["id"];
+    return { file, path: formatPath(path), ...(locate(file, path) ?? {}) };
+  };
+}
