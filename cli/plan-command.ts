@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { LoadResult } from "../model/estate-loader";
 import type { StackPlan } from "../plan/types";
-import { formatProblemText } from "./format-problems";
+import { formatProblemText } from "../render/problems";
 import { selectStacks } from "./stack-selection";
 
 export const DEFAULT_PLAN_DIR = ".plans";

@@ -4,7 +4,7 @@ import { loadEstate } from "../model/estate-loader";
 import { PLATFORM_FILE } from "../model/estate-files";
 import { summarizeEstate } from "../model/summary";
 import { findEstateRoot } from "./estate-root";
-import { formatJson, formatProblemText, formatSummaryLine } from "./format-problems";
+import { formatJson, formatProblemText, formatSummaryLine } from "../render/problems";
 
 export interface ValidateOptions {
   format: "text" | "json";

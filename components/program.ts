@@ -9,7 +9,7 @@
  * with the formatted problem list, without a stack trace.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { formatProblemText } from "../cli/format-problems";
+import { formatProblemText } from "../render/problems";
 import type { Estate } from "../model/estate";
 import { findDepartment } from "../model/estate";
 import { DEPARTMENTS_DIR, PLATFORM_FILE } from "../model/estate-files";
