@@ -1,0 +1,217 @@
+/**
+ * In-process mode: the pack is loaded into the harness's own process and its analyzer handlers
+ * are called directly, without a child process or a socket. While the pack module loads,
+ * grpc.Server's addService and bindAsync (of the grpc-js instance the pack's @pulumi/policy uses)
+ * are replaced so that `new PolicyPack(...)` hands its seven handlers over instead of serving them.
+ * Requests and responses still go through the service's binary serializers, as over the wire.
+ *
+ * Fast but fragile, and not isolated: it relies on @pulumi/policy internals; the pack shares the
+ * harness's process, environment (pulumi.getStack() and friends read the harness's variables),
+ * console and module cache; only one pack can be loaded per process (the policy SDK allows one),
+ * and only JavaScript packs (TypeScript needs run-policy-pack's ts-node). Keep the contract test
+ * that compares it with the process mode.
+ */
+import { dirname, extname, resolve as resolvePath } from "node:path";
+import type { Message } from "google-protobuf";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import {
+  AnalyzeRequest,
+  AnalyzeResponse,
+  AnalyzerInfo,
+  AnalyzeStackRequest,
+  AnalyzerStackConfigureRequest,
+  AnalyzerStackConfigureResponse,
+  ConfigureAnalyzerRequest,
+  RemediateResponse,
+} from "@pulumi/pulumi/proto/analyzer_pb";
+import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
+import { readPolicyPackProject } from "./pack-project";
+import { PolicyPackSession } from "./session";
+import { RpcError, UNIMPLEMENTED, UNKNOWN, type AnalyzerTransport } from "./transport";
+
+interface MethodDefinition {
+  path: string;
+  requestDeserialize(bytes: Buffer): unknown;
+  responseSerialize(value: unknown): Buffer;
+}
+
+type Handler = (
+  call: { request: unknown },
+  callback: (error: unknown, response?: unknown) => void,
+) => unknown;
+
+interface LoadedPack {
+  packDir: string;
+  service: Record<string, MethodDefinition>;
+  handlers: Record<string, Handler>;
+}
+
+/** The pack loaded in this process, if any (the policy SDK serves one pack per process). */
+let loaded: LoadedPack | undefined;
+
+interface GrpcModule {
+  Server: {
+    prototype: {
+      addService: (...args: unknown[]) => void;
+      bindAsync: (...args: unknown[]) => void;
+    };
+  };
+}
+
+function load(packDir: string): LoadedPack {
+  const main = require.resolve(packDir);
+  if (extname(main) === ".ts") {
+    throw new Error(
+      `in-process mode loads JavaScript packs only, and ${main} is TypeScript (run-policy-pack type-checks it in the process mode)`,
+    );
+  }
+  if (loaded) {
+    if (loaded.packDir === packDir) return loaded;
+    throw new Error(
+      `in-process mode already holds policy pack ${loaded.packDir}; the policy SDK allows one pack per process (use the process mode for ${packDir})`,
+    );
+  }
+  const policyPath = require.resolve("@pulumi/policy", { paths: [packDir] });
+  const grpcPath = require.resolve("@grpc/grpc-js", { paths: [dirname(policyPath)] });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const grpc = require(grpcPath) as GrpcModule;
+
+  const proto = grpc.Server.prototype;
+  const { addService, bindAsync } = proto;
+  const exit = process.exit;
+  const cwd = process.cwd();
+  let captured: Omit<LoadedPack, "packDir"> | undefined;
+  proto.addService = function (this: unknown, service: unknown, implementation: unknown) {
+    const s = service as Record<string, MethodDefinition>;
+    if (s?.analyze?.path === "/pulumirpc.Analyzer/Analyze") {
+      captured = { service: s, handlers: implementation as Record<string, Handler> };
+      return;
+    }
+    return addService.call(this, service, implementation);
+  };
+  proto.bindAsync = function (this: unknown, ...args: unknown[]) {
+    if (captured) return; // the pack's server: never bound, so it prints no port
+    return bindAsync.apply(this, args);
+  };
+  process.exit = ((code?: number) => {
+    throw new Error(`the policy pack called process.exit(${code ?? ""}) while loading`);
+  }) as typeof process.exit;
+  try {
+    process.chdir(packDir); // new PolicyPack(...) reads ./package.json
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(main);
+  } finally {
+    process.chdir(cwd);
+    process.exit = exit;
+    proto.addService = addService;
+    proto.bindAsync = bindAsync;
+  }
+  if (!captured) throw new Error(`${main} did not create a PolicyPack`);
+  loaded = { packDir, ...captured };
+  return loaded;
+}
+
+class InProcessTransport implements AnalyzerTransport {
+  readonly kind = "in-process";
+  readonly pid = -1;
+
+  constructor(private readonly pack: LoadedPack) {}
+
+  /**
+   * Calls one handler as the gRPC server would: the request is serialized with our classes and
+   * deserialized with the pack's, the response the other way round, so the two sides need not
+   * share a protobuf module.
+   */
+  private call<Res>(
+    method: string,
+    key: string,
+    request: Message,
+    decode: (bytes: Uint8Array) => Res,
+  ): Promise<Res> {
+    const definition = this.pack.service[key];
+    const handler = this.pack.handlers[key];
+    if (!definition || !handler)
+      return Promise.reject(new RpcError(method, UNIMPLEMENTED, "unimplemented"));
+    const wireRequest = definition.requestDeserialize(Buffer.from(request.serializeBinary()));
+    return new Promise((resolve, reject) => {
+      const done = (error: unknown, response?: unknown) => {
+        if (error) {
+          const e = error as { message?: string; code?: number; details?: string };
+          reject(new RpcError(method, e.code ?? UNKNOWN, e.details ?? e.message ?? String(error)));
+        } else {
+          try {
+            resolve(decode(definition.responseSerialize(response)));
+          } catch (e) {
+            reject(e);
+          }
+        }
+      };
+      try {
+        const result = handler({ request: wireRequest }, done);
+        if (result instanceof Promise)
+          result.catch((e: unknown) => done(e ?? new Error("rejected")));
+      } catch (e) {
+        done(e);
+      }
+    });
+  }
+
+  onLog(): () => void {
+    return () => {}; // the pack writes to the harness's own console
+  }
+  async handshake(): Promise<void> {} // the Node SDK does not implement it
+  async configureStack(request: AnalyzerStackConfigureRequest): Promise<void> {
+    await this.call("ConfigureStack", "configureStack", request, (b) =>
+      AnalyzerStackConfigureResponse.deserializeBinary(b),
+    );
+  }
+  getAnalyzerInfo(): Promise<AnalyzerInfo> {
+    return this.call("GetAnalyzerInfo", "getAnalyzerInfo", new Empty(), (b) =>
+      AnalyzerInfo.deserializeBinary(b),
+    );
+  }
+  async getPluginVersion(): Promise<string | undefined> {
+    try {
+      const info = await this.call("GetPluginInfo", "getPluginInfo", new Empty(), (b) =>
+        PluginInfo.deserializeBinary(b),
+      );
+      return info.getVersion() || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  async configure(request: ConfigureAnalyzerRequest): Promise<void> {
+    await this.call("Configure", "configure", request, (b) => Empty.deserializeBinary(b));
+  }
+  analyze(request: AnalyzeRequest): Promise<AnalyzeResponse> {
+    return this.call("Analyze", "analyze", request, (b) => AnalyzeResponse.deserializeBinary(b));
+  }
+  remediate(request: AnalyzeRequest): Promise<RemediateResponse> {
+    return this.call("Remediate", "remediate", request, (b) =>
+      RemediateResponse.deserializeBinary(b),
+    );
+  }
+  analyzeStack(request: AnalyzeStackRequest): Promise<AnalyzeResponse> {
+    return this.call("AnalyzeStack", "analyzeStack", request, (b) =>
+      AnalyzeResponse.deserializeBinary(b),
+    );
+  }
+  async close(): Promise<void> {} // nothing runs; the module stays loaded
+}
+
+export interface InProcessOptions {
+  packDir: string;
+  concurrency?: number;
+}
+
+/** Loads the pack into this process and returns a session over it (same interface as the process mode). */
+export async function openInProcessPack(options: InProcessOptions): Promise<PolicyPackSession> {
+  const started = performance.now();
+  const packDir = resolvePath(options.packDir);
+  readPolicyPackProject(packDir); // same checks as the engine, before loading anything
+  const pack = load(packDir);
+  return PolicyPackSession.fromTransport(new InProcessTransport(pack), packDir, {
+    concurrency: options.concurrency,
+    launchMs: Math.round(performance.now() - started),
+  });
+}

@@ -1,0 +1,224 @@
+/**
+ * Policy configuration as the engine reconciles it before Configure
+ * (pkg/resource/analyzer/config.go, pkg/engine/update.go):
+ *   1. every policy starts at its declared level with its schema `default`s;
+ *   2. the pack's initialConfig is applied, then the config file; each time `all` first (level
+ *      only), then per policy (level replaced, properties merged);
+ *   3. each policy's properties are validated against {type: object, properties, required};
+ *      any error aborts, worded "<policy>: <message>";
+ *   4. Configure receives every policy (and `all` if given); an entry without a valid level fails.
+ * Pure functions.
+ */
+import Ajv, { type ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+import { isEnforcementLevel } from "./enums";
+import { schemaErrorMessages } from "./schema-messages";
+import type {
+  EnforcementLevel,
+  PolicyConfig,
+  PolicyConfigInput,
+  PolicyConfigSchema,
+  PolicyInfo,
+} from "./types";
+
+export class PolicyConfigError extends Error {
+  constructor(
+    message: string,
+    /** Each problem as the engine prints it after its prefix, e.g. "max-instances: ...". */
+    readonly problems: string[] = [],
+  ) {
+    super(message);
+    this.name = "PolicyConfigError";
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function extractLevel(key: string, entry: Record<string, unknown>): EnforcementLevel | undefined {
+  if (!("enforcementLevel" in entry)) return undefined;
+  const level = entry.enforcementLevel;
+  if (typeof level !== "string") {
+    throw new PolicyConfigError(
+      `parsing enforcement level for "${key}": ${JSON.stringify(level)} is not a valid enforcement level; must be a string`,
+    );
+  }
+  if (!isEnforcementLevel(level)) {
+    throw new PolicyConfigError(
+      `parsing enforcement level for "${key}": "${level}" is not a valid enforcement level`,
+    );
+  }
+  return level;
+}
+
+/**
+ * Reads policy config as the engine reads a `--policy-pack-config` file: `{"all": "mandatory",
+ * "p": "advisory", "q": {"enforcementLevel": "disabled", "max": 4}}`. A string is a level; an
+ * object is an optional level plus properties. Entries with neither are dropped.
+ */
+export function parsePolicyConfig(
+  parsed: unknown,
+  source = "policy config",
+): Record<string, PolicyConfigInput> {
+  if (!isObject(parsed)) {
+    throw new PolicyConfigError(
+      `${source}: must be a JSON object of policy names to a level or an object`,
+    );
+  }
+  const result: Record<string, PolicyConfigInput> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    let entry: PolicyConfigInput;
+    if (typeof value === "string") {
+      if (!isEnforcementLevel(value)) {
+        throw new PolicyConfigError(
+          `parsing enforcement level for "${key}": "${value}" is not a valid enforcement level`,
+        );
+      }
+      entry = { enforcementLevel: value };
+    } else if (isObject(value)) {
+      const enforcementLevel = extractLevel(key, value);
+      const properties = { ...value };
+      delete properties.enforcementLevel;
+      entry = {};
+      if (enforcementLevel) entry.enforcementLevel = enforcementLevel;
+      if (Object.keys(properties).length > 0) entry.properties = properties;
+    } else {
+      throw new PolicyConfigError(
+        `parsing "${key}": ${JSON.stringify(value)} is not a valid value; must be a string or object`,
+      );
+    }
+    if (entry.enforcementLevel === undefined && entry.properties === undefined) continue;
+    result[key] = entry;
+  }
+  return result;
+}
+
+/** The text of a config file; empty text means no config (as in the engine). */
+export function parsePolicyConfigFile(
+  text: string,
+  source = "policy config",
+): Record<string, PolicyConfigInput> | undefined {
+  if (text.trim() === "") return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new PolicyConfigError(`${source}: invalid JSON: ${(e as Error).message}`);
+  }
+  return parsePolicyConfig(parsed, source);
+}
+
+interface Working {
+  enforcementLevel: EnforcementLevel | undefined;
+  properties: Record<string, unknown> | undefined;
+}
+
+function defaults(policies: PolicyInfo[]): Record<string, Working> {
+  const result: Record<string, Working> = {};
+  for (const policy of policies) {
+    let properties: Record<string, unknown> | undefined;
+    for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
+      if ("default" in schema) {
+        properties ??= {};
+        properties[key] = structuredClone(schema.default);
+      }
+    }
+    result[policy.name] = { enforcementLevel: policy.enforcementLevel, properties };
+  }
+  return result;
+}
+
+function apply(result: Record<string, Working>, config: Record<string, PolicyConfigInput>): void {
+  const all = config.all;
+  if (all?.enforcementLevel) {
+    for (const key of Object.keys(result)) result[key].enforcementLevel = all.enforcementLevel;
+  }
+  for (const [name, given] of Object.entries(config)) {
+    const current: Working = result[name] ?? { enforcementLevel: undefined, properties: undefined };
+    const enforcementLevel = given.enforcementLevel ?? current.enforcementLevel;
+    let properties = current.properties;
+    const givenProperties = given.properties ?? {};
+    if (Object.keys(givenProperties).length > 0 && properties === undefined) properties = {};
+    for (const [key, value] of Object.entries(givenProperties)) {
+      (properties as Record<string, unknown>)[key] = structuredClone(value);
+    }
+    result[name] = { enforcementLevel, properties };
+  }
+}
+
+const validators = new WeakMap<PolicyConfigSchema, ValidateFunction>();
+let ajv: Ajv | undefined;
+
+function validatorFor(schema: PolicyConfigSchema): ValidateFunction {
+  let validate = validators.get(schema);
+  if (!validate) {
+    if (!ajv) {
+      ajv = new Ajv({ allErrors: true, strict: false });
+      addFormats(ajv);
+    }
+    const full: Record<string, unknown> = { type: "object" };
+    if (Object.keys(schema.properties).length > 0) full.properties = schema.properties;
+    if (schema.required && schema.required.length > 0) full.required = schema.required;
+    validate = ajv.compile(full);
+    validators.set(schema, validate);
+  }
+  return validate;
+}
+
+/** Validation problems, sorted, each "<policy>: <message>". */
+export function validatePolicyConfig(
+  policies: PolicyInfo[],
+  config: Record<string, { properties?: Record<string, unknown> }>,
+): string[] {
+  const problems: string[] = [];
+  for (const policy of policies) {
+    if (!policy.configSchema) continue;
+    const properties = config[policy.name]?.properties ?? {};
+    const validate = validatorFor(policy.configSchema);
+    if (!validate(properties)) {
+      for (const message of schemaErrorMessages(validate.errors ?? [], properties)) {
+        problems.push(`${policy.name}: ${message}`);
+      }
+    }
+  }
+  return problems.sort();
+}
+
+export interface ReconcileInput {
+  packName: string;
+  packVersion: string;
+  policies: PolicyInfo[];
+  initialConfig?: Record<string, PolicyConfigInput>;
+  fileConfig?: Record<string, PolicyConfigInput>;
+}
+
+/**
+ * The configuration the engine passes to Configure. Throws PolicyConfigError when the result does
+ * not validate (message lines as the engine prints them) or names an entry without a level.
+ */
+export function reconcilePolicyConfig(input: ReconcileInput): Record<string, PolicyConfig> {
+  const result = defaults(input.policies);
+  if (input.initialConfig) apply(result, input.initialConfig);
+  if (input.fileConfig) apply(result, input.fileConfig);
+
+  const problems = validatePolicyConfig(input.policies, result);
+  if (problems.length > 0) {
+    const lines = problems.map(
+      (p) => `validating policy config: ${input.packName} ${input.packVersion}  ${p}`,
+    );
+    throw new PolicyConfigError(lines.join("\n"), problems);
+  }
+
+  const config: Record<string, PolicyConfig> = {};
+  for (const name of Object.keys(result).sort()) {
+    const { enforcementLevel, properties } = result[name];
+    if (!enforcementLevel) {
+      throw new PolicyConfigError(
+        `configuring policy pack "${input.packName}": invalid enforcement level "" (config for "${name}" sets no level and the pack has no policy of that name)`,
+      );
+    }
+    config[name] = { enforcementLevel, properties: properties ?? {} };
+  }
+  return config;
+}
