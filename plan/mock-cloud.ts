@@ -55,20 +55,23 @@ function parseCidr(cidr: string): { start: number; size: number } | undefined {
 /**
  * An address inside `cidr`, past the network address, the gateway and a few addresses the cloud
  * reserves, chosen by `name` so that it stays put from run to run; the next free one when taken.
+ * A subnet too small to spare the few (a /29, the smallest the rules allow) keeps only the
+ * network address, the gateway and the broadcast address.
  */
 function addressIn(cidr: string, name: string, taken: Set<string>): string {
   const range = parseCidr(cidr);
-  if (range === undefined || range.size < 8) return "10.0.0.10";
-  const usable = range.size - 8;
+  if (range === undefined || range.size < 4) return "10.0.0.10";
+  const [head, tail] = range.size >= 16 ? [5, 3] : [2, 1];
+  const usable = range.size - head - tail;
   const first = hash32(name) % usable;
   for (let step = 0; step < usable; step++) {
-    const address = toAddress(range.start + 5 + ((first + step) % usable));
+    const address = toAddress(range.start + head + ((first + step) % usable));
     if (!taken.has(address)) {
       taken.add(address);
       return address;
     }
   }
-  return toAddress(range.start + 5 + first);
+  return toAddress(range.start + head + first);
 }
 
 /** TEST-NET-3 (RFC 5737): documentation addresses, so a plan never shows a real public IP. */
@@ -76,11 +79,22 @@ const FLOATING_POOL = "203.0.113.0/24";
 
 type State = Record<string, unknown>;
 
+export interface MockCloudOptions {
+  /**
+   * Answer as in `pulumi preview`: nothing has been created yet, so resources get no id and no
+   * computed attributes (the SDK makes both unknown) and their outputs are their inputs.
+   * Look-ups are answered as usual. Pass the same flag to setMocks.
+   */
+  preview?: boolean;
+}
+
 /** One pretend cloud per plan run: it remembers subnets and ports to compute addresses. */
 export class MockCloud {
   private subnetCidrs = new Map<string, string>();
   private portAddresses = new Map<string, string>();
   private taken = new Map<string, Set<string>>();
+
+  constructor(private readonly options: MockCloudOptions = {}) {}
 
   private takenIn(cidr: string): Set<string> {
     let set = this.taken.get(cidr);
@@ -93,6 +107,7 @@ export class MockCloud {
 
   readonly mocks: pulumi.runtime.Mocks = {
     newResource: (args) => {
+      if (this.options.preview === true) return { id: undefined, state: { ...args.inputs } };
       const id = mockId(args.type, args.name);
       return {
         id,

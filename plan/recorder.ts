@@ -3,11 +3,12 @@
  * it: the register request carries parent, provider, dependencies and options (the mocks'
  * newResource sees only type, name and inputs), and the response carries the outputs. URNs are
  * rebuilt with the whole parent type chain, as the engine builds them (the mock monitor keeps
- * only the last parent's type).
+ * only the last parent's type). It also records the provider functions the program calls
+ * (look-ups such as getRole), with the provider each went to.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PlannedResource } from "./types";
-import { toPlanValue } from "./wire-values";
+import { toPlanValue, UNKNOWN_MARKER } from "./wire-values";
 
 interface StructLike {
   toJavaScript(): Record<string, unknown>;
@@ -39,9 +40,29 @@ interface RegisterResponse {
 
 type Callback = (err: unknown, response: RegisterResponse | undefined) => void;
 
+interface InvokeRequest {
+  getTok(): string;
+  getArgs(): StructLike | undefined;
+  getProvider(): string;
+}
+
 interface MonitorLike {
   registerResource(req: RegisterRequest, callback: Callback): Promise<void>;
+  invoke(req: InvokeRequest, callback: (err: unknown, response: unknown) => void): Promise<void>;
 }
+
+/** A provider function the program called, e.g. a role look-up. */
+export interface RecordedCall {
+  /** Function token, e.g. openstack:identity/getRole:getRole. */
+  token: string;
+  /** Arguments as plan values (secrets masked). */
+  inputs: Record<string, unknown>;
+  /** Provider reference `<provider urn>::<provider id>`, when the call was sent to one. */
+  provider?: string;
+}
+
+/** Answered by the SDK's mock monitor itself, never by the cloud: not a look-up of the program. */
+const SDK_INTERNAL_CALLS = new Set(["pulumi:pulumi:getResource"]);
 
 interface Pending {
   request: RegisterRequest;
@@ -55,6 +76,7 @@ interface Pending {
 export class RegistrationRecorder {
   private pending: Pending[] = [];
   private byMockUrn = new Map<string, Pending>();
+  private invocations: InvokeRequest[] = [];
 
   constructor(
     private readonly project: string,
@@ -85,6 +107,21 @@ export class RegistrationRecorder {
         callback(err, response);
       });
     };
+    const invoke = monitor.invoke.bind(monitor);
+    monitor.invoke = (request, callback) => {
+      if (!SDK_INTERNAL_CALLS.has(request.getTok())) this.invocations.push(request);
+      return invoke(request, callback);
+    };
+  }
+
+  /**
+   * Forgets everything recorded so far, so that the next program run under the same mocks is
+   * recorded on its own. Only between runs: a registration still in flight would lose its parent.
+   */
+  reset(): void {
+    this.pending = [];
+    this.byMockUrn.clear();
+    this.invocations = [];
   }
 
   private resolveUrn = (urn: string): string => this.byMockUrn.get(urn)?.urn ?? urn;
@@ -94,6 +131,21 @@ export class RegistrationRecorder {
     if (reference === "") return undefined;
     const split = reference.lastIndexOf("::");
     return `${this.resolveUrn(reference.slice(0, split))}::${reference.slice(split + 2)}`;
+  }
+
+  /** Every provider function the program called, in the order it called them. */
+  calls(): RecordedCall[] {
+    return this.invocations.map((request) => {
+      const provider = this.resolveProvider(request.getProvider());
+      return {
+        token: request.getTok(),
+        inputs: toPlanValue(request.getArgs()?.toJavaScript() ?? {}, this.resolveUrn) as Record<
+          string,
+          unknown
+        >,
+        ...(provider === undefined ? {} : { provider }),
+      };
+    });
   }
 
   /** Every recorded resource, sorted by URN. */
@@ -109,7 +161,8 @@ export class RegistrationRecorder {
       const retain = req.getRetainondelete?.();
       const ignoreChanges = req.getIgnorechangesList();
       const outputs = toPlanValue(entry.outputs ?? {}, this.resolveUrn) as Record<string, unknown>;
-      if (entry.id) outputs.id = entry.id;
+      // Only custom resources have an id; a preview has none yet (the engine shows it unknown).
+      if (req.getCustom()) outputs.id = entry.id ? entry.id : UNKNOWN_MARKER;
       return {
         urn: entry.urn,
         type: req.getType(),

@@ -19,6 +19,12 @@ import { SECRET_MARKER } from "./wire-values";
 
 export const PROJECT = "govcloud";
 
+/**
+ * The password of the pretend cloud's logins. It is passed as a secret, so it must never appear
+ * in a plan; exported so that tests can check exactly that.
+ */
+export const OFFLINE_PASSWORD = "offline-plan-has-no-password";
+
 /** Logins for the pretend cloud; the password is a secret, so the plan must never show it. */
 function offlineCredentials(site: Site) {
   const value: SiteCredentials = {
@@ -26,7 +32,7 @@ function offlineCredentials(site: Site) {
     authUrl: site.openstack?.authUrl ?? "https://keystone.invalid/v3",
     userName: "govcloud-automation",
     userDomainName: "Default",
-    password: pulumi.secret("offline-plan-has-no-password"),
+    password: pulumi.secret(OFFLINE_PASSWORD),
     passwordFromConfig: false,
   };
   return { ok: true as const, value };

@@ -57,7 +57,9 @@ export function departmentSourceMap(
       networks.push({ prefix: base + network.name, path: ["networks", n, "cidrs", site.id] });
     });
     if (dept.quotas[site.id] !== undefined) {
-      quotas.push({ prefix: base, path: ["quotas", site.id] });
+      // Quotas are named `<dept>-<site>-<kind>-quota`. A match is the prefix and then a dash, so
+      // the prefix is `<dept>-<site>`: `base` already ends in the dash.
+      quotas.push({ prefix: `${dept.id}-${site.id}`, path: ["quotas", site.id] });
     }
   }
   const longestMatch = (name: string, candidates: Prefix[]): FieldPath | undefined => {

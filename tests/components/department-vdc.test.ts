@@ -3,7 +3,7 @@ import { strict as assert } from "node:assert";
 import { buildDepartment } from "../../components/department-program";
 import { LABEL_KEYS } from "../../model/tags";
 import { estateWith, OPTIONS, police } from "./fixtures";
-import { AUTOMATION_USER_ID, harness, mockId } from "./harness";
+import { AUTOMATION_USER_ID, harness, isSecret, lookupId, mockId } from "./harness";
 import type { Registration } from "./harness";
 
 const PROJECT = "openstack:identity/project:Project";
@@ -60,17 +60,17 @@ describe("DepartmentVdc", () => {
     assert.deepEqual(assignments.get("police-automation-member"), {
       projectId,
       userId: AUTOMATION_USER_ID,
-      roleId: "role-member",
+      roleId: lookupId("role", "member"),
     });
     assert.deepEqual(assignments.get("police-owner-sun.li"), {
       projectId,
-      userId: "user-sun.li",
-      roleId: "role-member",
+      userId: lookupId("user", "sun.li"),
+      roleId: lookupId("role", "member"),
     });
     assert.deepEqual(assignments.get("police-owner-zhang.wei"), {
       projectId,
-      userId: "user-zhang.wei",
-      roleId: "role-reader",
+      userId: lookupId("user", "zhang.wei"),
+      roleId: lookupId("role", "reader"),
     });
     for (const assignment of harness.ofType(ASSIGNMENT)) {
       assert.equal(assignment.providerName, "police-qingdao-admin");
@@ -115,9 +115,10 @@ describe("DepartmentVdc", () => {
     assert.equal(scoped.inputs.authUrl, "https://keystone.laixi.egov.qd.internal:5000/v3");
     assert.equal(scoped.inputs.userName, "govcloud-automation");
     assert.equal(scoped.inputs.userDomainName, "Default");
+    assert.ok(isSecret(scoped.inputs.password), "the password must reach the plan as a secret");
     const automation = harness.named("police-automation-member", ASSIGNMENT);
     assert.ok(
-      scoped.dependencies.includes(automation.mockUrn!),
+      scoped.dependencies.includes(automation.urn),
       "the project provider must wait for the automation account's role",
     );
   });

@@ -1,27 +1,35 @@
 /**
- * The one mock harness of the component tests. It installs Pulumi mocks that
- * - record every registration: type, name, inputs, provider, parent, protect, aliases,
- *   dependencies, delete-before-replace and ignore-changes (read from the register request,
- *   since the mocks' newResource sees only type, name, inputs and provider);
- * - compute the URN the real engine would give (the whole parent type chain: the mock monitor
- *   keeps only the last parent's type);
- * - answer the provider functions the program calls with realistic values, and throw on any
- *   other, so that a new look-up cannot pass unnoticed.
+ * The one mock harness of the component tests, built on the offline planner's own mocks: the
+ * pretend cloud of plan/mock-cloud.ts answers the Pulumi mock runtime (ids, computed attributes,
+ * look-ups, and a loud failure on any look-up it does not know), and the RegistrationRecorder of
+ * plan/recorder.ts records every registration and call as the engine would see it (URNs with the
+ * whole parent type chain, parent, provider, dependencies, options). What the tests check is
+ * therefore what the planner puts in a plan: values in plan form, secrets masked as
+ * `{ "[secret]": true }`, unknowns (in a preview) as "[unknown]", references as URNs.
  *
  * Test files call `harness.install()` in `before`: every call of setMocks replaces the mocks of
  * the whole process, and other test files install their own.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { AUTOMATION_USER_ID, lookupId, MockCloud, mockId } from "../../plan/mock-cloud";
+import { RegistrationRecorder } from "../../plan/recorder";
+import type { RecordedCall } from "../../plan/recorder";
+import type { PlannedResource } from "../../plan/types";
+import { SECRET_MARKER, UNKNOWN_MARKER } from "../../plan/wire-values";
+
+export { AUTOMATION_USER_ID, lookupId, mockId, SECRET_MARKER, UNKNOWN_MARKER };
 
 export const PROJECT = "govcloud";
 export const STACK = "test";
-export const AUTOMATION_USER_ID = "automation-user-id";
 
 export interface Registration {
   type: string;
   name: string;
   custom: boolean;
+  /** Inputs as the planner records them (plan values). */
   inputs: Record<string, unknown>;
+  /** Outputs as the mocks computed them, with the id of custom resources. */
+  outputs: Record<string, unknown>;
   /** Provider reference (`<urn>::<id>`), empty when none was given. */
   provider: string;
   /** Logical name of the provider, parsed from the reference. */
@@ -29,164 +37,109 @@ export interface Registration {
   parent?: Registration;
   /** URN as the engine computes it, with the whole parent type chain. */
   urn: string;
-  /** URN the mock monitor answered. */
-  mockUrn?: string;
+  /** The type part of the URN: the parents' types and this one's, joined by `$`. */
   typeChain: string;
   protect: boolean;
   deleteBeforeReplace: boolean;
   ignoreChanges: string[];
   aliasNames: string[];
+  /** URNs this resource depends on (engine URNs, like `urn`). */
   dependencies: string[];
 }
 
-export interface CallRecord {
-  token: string;
-  inputs: Record<string, unknown>;
-  provider?: string;
+export type CallRecord = RecordedCall;
+
+/** Whether a plan value is a secret (masked), for checks that a value is never in clear. */
+export function isSecret(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<string, unknown>)[SECRET_MARKER] === true
+  );
 }
 
-type Callback = (err: unknown, response: { getUrn(): string } | undefined) => void;
-
-interface RegisterRequest {
-  getType(): string;
-  getName(): string;
-  getCustom(): boolean;
-  getObject(): Parameters<typeof pulumi.runtime.deserializeProperties>[0];
-  getProvider(): string;
-  getParent(): string;
-  getProtect(): boolean | undefined;
-  getDeletebeforereplace(): boolean;
-  getIgnorechangesList(): string[];
-  getDependenciesList(): string[];
-  getAliasesList(): { getSpec(): { getName(): string } | undefined }[];
+/** Whether a plan value is unknown, as ids and computed values are in a preview. */
+export function isUnknown(value: unknown): boolean {
+  return value === UNKNOWN_MARKER;
 }
 
-interface MockMonitorLike {
-  registerResource(req: RegisterRequest, callback: Callback): Promise<void>;
+/** `urn:pulumi:<stack>::<project>::<type chain>::<name>` */
+function typeChainOf(urn: string): string {
+  return urn.split("::")[2] ?? "";
 }
 
-/**
- * The id the mocks give a resource: its name and kind, so that two resources with one name (a
- * security group and a server group of one workload) have different ids.
- */
-export function mockId(type: string, name: string): string {
-  const kind = (type.split(":")[2] ?? type).toLowerCase();
-  return `${name}--${kind}`;
+function nameInUrn(urn: string): string {
+  return urn.split("::").slice(3).join("::");
 }
 
-/** A deterministic, realistic-looking address per name. */
-function fakeAddress(name: string, first: number): string {
-  let hash = 0;
-  for (const c of name) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
-  return `${first}.${(hash >> 16) & 255}.${(hash >> 8) & 255}.${(hash & 253) + 1}`;
-}
-
-/** Outputs the provider computes, per resource type. */
-function computedState(type: string, name: string): Record<string, unknown> {
-  switch (type) {
-    case "openstack:networking/port:Port":
-      return { allFixedIps: [fakeAddress(name, 10)], macAddress: "fa:16:3e:00:00:01" };
-    case "openstack:networking/floatingIp:FloatingIp":
-      return { address: fakeAddress(name, 203) };
-    case "openstack:compute/instance:Instance":
-      return { accessIpV4: fakeAddress(name, 10) };
-    default:
-      return {};
-  }
-}
-
-function answerCall(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
-  const inputs = args.inputs as Record<string, unknown>;
-  const name = String(inputs.name ?? "");
-  switch (args.token) {
-    case "openstack:identity/getRole:getRole":
-      return { id: `role-${name}`, name, domainId: "", region: "qingdao" };
-    case "openstack:identity/getUser:getUser":
-      return {
-        id: `user-${name}`,
-        name,
-        domainId: inputs.domainId ?? "default",
-        enabled: true,
-        region: "qingdao",
-      };
-    case "openstack:identity/getAuthScope:getAuthScope":
-      return {
-        id: name,
-        name,
-        userId: AUTOMATION_USER_ID,
-        userName: "govcloud-automation",
-        userDomainId: "default",
-        userDomainName: "Default",
-        projectId: "admin-project-id",
-        projectName: "admin",
-        projectDomainId: "default",
-        projectDomainName: "Default",
-        domainId: "",
-        domainName: "",
-        region: "qingdao",
-        roles: [{ roleId: "role-admin", roleName: "admin" }],
-        serviceCatalogs: [],
-        tokenId: "",
-      };
-    case "openstack:networking/getNetwork:getNetwork":
-      return {
-        id: `net-${name}`,
-        name,
-        external: true,
-        shared: false,
-        mtu: 1500,
-        region: "",
-        tenantId: "admin",
-      };
-    case "openstack:compute/getFlavor:getFlavor":
-      return { id: `flavor-${name}`, name, isPublic: inputs.isPublic ?? true, region: "" };
-    case "openstack:images/getImage:getImage":
-      return { id: `image-${name}`, name, region: "", visibility: "public" };
-    default:
-      throw new Error(`unmocked call ${args.token} ${JSON.stringify(inputs)}`);
-  }
+/** The harness's view of the recorded plan: registrations linked to their parents. */
+function link(planned: readonly PlannedResource[]): Registration[] {
+  const byUrn = new Map<string, Registration>();
+  const registrations = planned.map((resource): Registration => {
+    const registration: Registration = {
+      type: resource.type,
+      name: resource.name,
+      custom: resource.custom,
+      inputs: resource.inputs,
+      outputs: resource.outputs,
+      provider: resource.provider ?? "",
+      urn: resource.urn,
+      typeChain: typeChainOf(resource.urn),
+      protect: resource.options.protect,
+      deleteBeforeReplace: resource.options.deleteBeforeReplace === true,
+      ignoreChanges: resource.options.ignoreChanges ?? [],
+      aliasNames: resource.options.aliases,
+      dependencies: resource.dependencies,
+    };
+    byUrn.set(resource.urn, registration);
+    return registration;
+  });
+  planned.forEach((resource, n) => {
+    const registration = registrations[n];
+    if (resource.parent !== undefined) {
+      const parent = byUrn.get(resource.parent);
+      if (parent === undefined)
+        throw new Error(`${resource.urn}: unknown parent ${resource.parent}`);
+      registration.parent = parent;
+    }
+    if (resource.provider !== undefined) {
+      const providerUrn = resource.provider.slice(0, resource.provider.lastIndexOf("::"));
+      registration.providerName = byUrn.get(providerUrn)?.name ?? nameInUrn(providerUrn);
+    }
+  });
+  return registrations;
 }
 
 class Harness {
-  resources: Registration[] = [];
-  calls: CallRecord[] = [];
   preview = false;
-  private byMockUrn = new Map<string, Registration>();
+  private recorder = new RegistrationRecorder(PROJECT, STACK);
+  /** A fresh pretend cloud per program run (see reset), as each plan has its own. */
+  private cloud = new MockCloud();
+  private snapshot?: Registration[];
 
   /** Installs the mocks; `preview` makes computed outputs and ids unknown, as in `pulumi preview`. */
   async install(options: { preview?: boolean } = {}): Promise<void> {
     await this.settle();
     this.preview = options.preview ?? false;
-    const preview = this.preview;
     await pulumi.runtime.setMocks(
       {
-        newResource: (args) => ({
-          id: preview ? undefined : mockId(args.type, args.name),
-          state: preview
-            ? { ...args.inputs }
-            : { ...args.inputs, ...computedState(args.type, args.name) },
-        }),
-        call: (args) => {
-          this.calls.push({
-            token: args.token,
-            inputs: args.inputs,
-            ...(args.provider ? { provider: args.provider } : {}),
-          });
-          return answerCall(args);
-        },
+        newResource: (args) => this.cloud.mocks.newResource(args),
+        call: (args) => this.cloud.mocks.call(args),
       },
       PROJECT,
       STACK,
-      preview,
+      this.preview,
     );
-    this.wrapMonitor();
+    this.recorder = new RegistrationRecorder(PROJECT, STACK);
+    this.recorder.attach();
     this.reset();
   }
 
+  /** Forgets what was recorded, and the cloud's state, before another run of the program. */
   reset(): void {
-    this.resources = [];
-    this.calls = [];
-    this.byMockUrn.clear();
+    this.recorder.reset();
+    this.cloud = new MockCloud({ preview: this.preview });
+    this.snapshot = undefined;
   }
 
   /** Waits until every registration (including those made inside `apply`) has completed. */
@@ -195,44 +148,18 @@ class Harness {
     if (runtime.waitForRPCs !== undefined) await runtime.waitForRPCs();
     await new Promise((resolve) => setImmediate(resolve));
     if (runtime.waitForRPCs !== undefined) await runtime.waitForRPCs();
+    this.snapshot = undefined;
   }
 
-  private wrapMonitor(): void {
-    const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorLike;
-    const original = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req, callback) => {
-      const parent = req.getParent() ? this.byMockUrn.get(req.getParent()) : undefined;
-      const type = req.getType();
-      const typeChain = parent === undefined ? type : `${parent.typeChain}$${type}`;
-      const provider = req.getProvider();
-      const record: Registration = {
-        type,
-        name: req.getName(),
-        custom: req.getCustom(),
-        inputs: pulumi.runtime.deserializeProperties(req.getObject()) as Record<string, unknown>,
-        provider,
-        ...(provider ? { providerName: provider.split("::")[3] } : {}),
-        ...(parent === undefined ? {} : { parent }),
-        urn: `urn:pulumi:${STACK}::${PROJECT}::${typeChain}::${req.getName()}`,
-        typeChain,
-        protect: req.getProtect() === true,
-        deleteBeforeReplace: req.getDeletebeforereplace(),
-        ignoreChanges: req.getIgnorechangesList(),
-        aliasNames: req
-          .getAliasesList()
-          .map((alias) => alias.getSpec()?.getName() ?? "")
-          .filter((name) => name !== ""),
-        dependencies: req.getDependenciesList(),
-      };
-      this.resources.push(record);
-      return original(req, (err, response) => {
-        if (response !== undefined) {
-          record.mockUrn = response.getUrn();
-          this.byMockUrn.set(record.mockUrn, record);
-        }
-        callback(err, response);
-      });
-    };
+  /** Every registration since the last reset, sorted by URN. Read after `settle()`. */
+  get resources(): Registration[] {
+    this.snapshot ??= link(this.recorder.resources());
+    return this.snapshot;
+  }
+
+  /** Every provider function the program called since the last reset, in order. */
+  get calls(): CallRecord[] {
+    return this.recorder.calls();
   }
 
   named(name: string, type?: string): Registration {
@@ -254,7 +181,7 @@ class Harness {
   /** Every resource below `ancestor` in the tree. */
   descendants(ancestor: Registration): Registration[] {
     const isBelow = (r: Registration): boolean =>
-      r.parent !== undefined && (r.parent === ancestor || isBelow(r.parent));
+      r.parent !== undefined && (r.parent.urn === ancestor.urn || isBelow(r.parent));
     return this.resources.filter(isBelow);
   }
 }

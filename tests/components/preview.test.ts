@@ -4,11 +4,10 @@
  * a preview never has.
  */
 import { strict as assert } from "node:assert";
-import * as pulumi from "@pulumi/pulumi";
 import { buildDepartment } from "../../components/department-program";
 import { buildPlatform } from "../../components/platform-program";
 import { estateWith, OPTIONS, police } from "./fixtures";
-import { harness, shape } from "./harness";
+import { harness, isUnknown, shape } from "./harness";
 
 describe("preview", () => {
   let updateShape: string[];
@@ -34,12 +33,15 @@ describe("preview", () => {
 
   it("leaves ids unknown: the project provider's tenant and the pairing command", () => {
     const scoped = harness.named("police-qingdao-project", "pulumi:providers:openstack");
-    assert.ok(pulumi.isUnknown(scoped.inputs.tenantId), String(scoped.inputs.tenantId));
+    assert.ok(isUnknown(scoped.inputs.tenantId), String(scoped.inputs.tenantId));
     const pairing = harness.named("police-qingdao-case-db-0-data-pairing", "command:local:Command");
-    assert.ok(pulumi.isUnknown(pairing.inputs.create));
-    assert.ok(pulumi.isUnknown(pairing.inputs.delete));
+    assert.ok(isUnknown(pairing.inputs.create));
+    assert.ok(isUnknown(pairing.inputs.delete));
     const port = harness.named("police-qingdao-case-db-0-port", "openstack:networking/port:Port");
     assert.equal(port.inputs.name, "police-qingdao-case-db-0-port", "known values stay known");
+    const { id, ...outputs } = port.outputs;
+    assert.ok(isUnknown(id), `port id ${String(id)}`);
+    assert.deepEqual(outputs, port.inputs, "nothing is computed before the port exists");
   });
 
   it("still looks up what it can: roles, flavors, external networks", () => {

@@ -6,7 +6,7 @@ import { buildDepartment } from "../../components/department-program";
 import { foundationInputProblems } from "../../components/site-foundation";
 import type { SiteFoundationArgs } from "../../components/site-foundation";
 import { estateWith, OPTIONS, platformOnly, police, REPO_ROOT } from "./fixtures";
-import { harness, mockId } from "./harness";
+import { harness, lookupId, mockId } from "./harness";
 
 const PROJECT_ID = mockId("openstack:identity/project:Project", "police-project");
 const COMPUTE = "openstack:compute/quotaSetV2:QuotaSetV2";
@@ -113,16 +113,16 @@ describe("SiteFoundation", () => {
 
     it("route every subnet through one router on the site's external network", () => {
       const router = harness.named("police-qingdao-router", "openstack:networking/router:Router");
-      assert.equal(router.inputs.externalNetworkId, "net-qd-egov-ext");
+      assert.equal(router.inputs.externalNetworkId, lookupId("network", "qd-egov-ext"));
       assert.equal(router.inputs.tenantId, PROJECT_ID);
       const interfaces = harness
         .ofType("openstack:networking/routerInterface:RouterInterface")
         .filter((i) => i.name.startsWith("police-qingdao"));
       assert.deepEqual(
         interfaces.map((i) => i.inputs.subnetId).sort(),
-        ["app", "data", "dmz"].map((n) =>
-          mockId("openstack:networking/subnet:Subnet", `police-qingdao-${n}-subnet`),
-        ),
+        ["app", "data", "dmz"]
+          .map((n) => mockId("openstack:networking/subnet:Subnet", `police-qingdao-${n}-subnet`))
+          .sort(),
       );
       const lookup = harness.calls.find(
         (c) =>
@@ -182,7 +182,10 @@ describe("SiteFoundation", () => {
       "police-laixi-flavor-access-db.2xlarge",
       "police-qingdao-flavor-access-db.2xlarge",
     ]);
-    assert.deepEqual(access[0].inputs, { flavorId: "flavor-db.2xlarge", tenantId: PROJECT_ID });
+    assert.deepEqual(access[0].inputs, {
+      flavorId: lookupId("flavor", "db.2xlarge"),
+      tenantId: PROJECT_ID,
+    });
     const lookups = harness.calls.filter(
       (c) => c.token === "openstack:compute/getFlavor:getFlavor",
     );
