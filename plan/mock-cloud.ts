@@ -114,7 +114,16 @@ export class MockCloud {
         state: { ...args.inputs, ...this.computed(args.type, args.name, id, args.inputs) },
       };
     },
-    call: (args) => this.answer(args.token, args.inputs as State),
+    call: (args) => {
+      try {
+        return this.answer(args.token, args.inputs as State);
+      } catch (error) {
+        // The SDK turns a failed call into `new Error(err.details)`, as for a gRPC error: carry
+        // the message there, or it is lost.
+        const message = error instanceof Error ? error.message : String(error);
+        throw Object.assign(new Error(message), { details: message });
+      }
+    },
   };
 
   private computed(type: string, name: string, id: string, inputs: State): State {

@@ -68,6 +68,14 @@ async function resolveOutputs(value: unknown): Promise<unknown> {
   return value;
 }
 
+/** The program could not be planned for a reason other than the estate's validation problems. */
+export class PlanError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PlanError";
+  }
+}
+
 export interface PlanOptions {
   /** Keep the SDK's stack traces per promise (slower; only useful to debug the program). */
   keepStackTraces?: boolean;
@@ -82,7 +90,8 @@ export async function planStack(
   stack: string,
   options: PlanOptions = {},
 ): Promise<StackPlan> {
-  await settle();
+  // No waiting for an earlier run here: setMocks starts a fresh RPC ledger, and a failed run's
+  // registrations would never finish.
   const cloud = new MockCloud();
   await pulumi.runtime.setMocks(cloud.mocks, PROJECT, stack, false);
   const recorder = new RegistrationRecorder(PROJECT, stack);
@@ -92,13 +101,37 @@ export async function planStack(
   // they cost most of the time and memory per resource.
   const limit = Error.stackTraceLimit;
   if (options.keepStackTraces !== true) Error.stackTraceLimit = 0;
+  // A failure inside the SDK's promises (a look-up the pretend cloud cannot answer, a throw in
+  // an apply) surfaces only as an unhandled rejection, and the outputs then never resolve: turn
+  // the first one into the plan's failure instead of hanging or crashing the process.
+  // One failure usually rejects a chain of promises: collect them for a moment, then report the
+  // distinct messages together.
+  let failPlan: (reason: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (failPlan = reject));
+  failed.catch(() => undefined);
+  const rejections: string[] = [];
+  const onRejection = (reason: unknown) => {
+    if (rejections.length === 0) {
+      setTimeout(() => failPlan(new Error([...new Set(rejections)].join("; "))), 10);
+    }
+    rejections.push(reason instanceof Error ? reason.message : String(reason));
+  };
+  process.on("unhandledRejection", onRejection);
   let outputs: unknown;
   try {
     const estate: LoadedEstate = { estate: loaded.estate, problems: loaded.problems };
-    outputs = buildStack(stack, estate, { credentials: offlineCredentials });
-    await settle();
-    outputs = await resolveOutputs(outputs);
+    const run = async () => {
+      const registered = buildStack(stack, estate, { credentials: offlineCredentials });
+      await settle();
+      return resolveOutputs(registered);
+    };
+    outputs = await Promise.race([run(), failed]);
+  } catch (error) {
+    if (error instanceof pulumi.RunError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new PlanError(`the program failed while planning stack ${stack}: ${message}`);
   } finally {
+    process.off("unhandledRejection", onRejection);
     Error.stackTraceLimit = limit;
   }
 

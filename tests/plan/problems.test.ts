@@ -11,6 +11,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { loadEstate } from "../../model/estate-loader";
 import type { LoadResult } from "../../model/estate-loader";
 import { formatProblemText } from "../../render/problems";
+import { MockCloud } from "../../plan/mock-cloud";
+import { planStack } from "../../plan/run-plan";
 import { plan, positionIn, REPO_ROOT, TODAY } from "./support";
 
 /** Replaces `from` by `to` in a department file, exactly once. */
@@ -104,5 +106,34 @@ describe("planning a stack whose files have errors", () => {
     assert.match(error.message, /^Stack platform cannot be deployed/);
     assert.ok(error.message.includes("departments/audit.yaml:"));
     assert.ok(error.message.includes("departments/statistics.yaml:"));
+  });
+});
+
+describe("planning when the program fails inside the SDK", () => {
+  it("rejects with a message naming the failure instead of hanging", async () => {
+    const loaded = loadEstate(REPO_ROOT, { today: TODAY });
+    const cloud = MockCloud.prototype as unknown as {
+      answer(token: string, inputs: object): object;
+    };
+    const original = cloud.answer;
+    cloud.answer = function (token: string, inputs: object) {
+      if (token === "openstack:identity/getRole:getRole") throw new Error("no roles today");
+      return original.call(this, token, inputs);
+    };
+    try {
+      await assert.rejects(planStack(loaded, "audit"), (error: Error) => {
+        assert.equal(error.name, "PlanError");
+        assert.match(
+          error.message,
+          /^the program failed while planning stack audit: .*no roles today/,
+        );
+        return true;
+      });
+    } finally {
+      cloud.answer = original;
+    }
+    // The next plan runs normally.
+    const plan = await planStack(loaded, "audit");
+    assert.ok(plan.resources.length > 10);
   });
 });
