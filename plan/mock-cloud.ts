@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
+import { reservedAddresses } from "../model/addressing";
 
 /** A deterministic UUID (version-5 layout) for the given parts. */
 export function mockUuid(...parts: string[]): string {
@@ -53,15 +54,13 @@ function parseCidr(cidr: string): { start: number; size: number } | undefined {
 }
 
 /**
- * An address inside `cidr`, past the network address, the gateway and a few addresses the cloud
- * reserves, chosen by `name` so that it stays put from run to run; the next free one when taken.
- * A subnet too small to spare the few (a /29, the smallest the rules allow) keeps only the
- * network address, the gateway and the broadcast address.
+ * An address inside `cidr` that an instance port can have (model/addressing.ts), chosen by
+ * `name` so that it stays put from run to run; the next free one when taken.
  */
 function addressIn(cidr: string, name: string, taken: Set<string>): string {
   const range = parseCidr(cidr);
   if (range === undefined || range.size < 4) return "10.0.0.10";
-  const [head, tail] = range.size >= 16 ? [5, 3] : [2, 1];
+  const { head, tail } = reservedAddresses(range.size);
   const usable = range.size - head - tail;
   const first = hash32(name) % usable;
   for (let step = 0; step < usable; step++) {

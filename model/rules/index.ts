@@ -16,6 +16,7 @@ import { references } from "./references";
 import { renames } from "./renames";
 import type { Rule } from "./rule";
 import { siteCapacityRule } from "./site-capacity";
+import { subnetSize } from "./subnet-size";
 import { tierPlacement } from "./tier-placement";
 
 export const RULES: readonly Rule[] = [
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   renames,
   references,
   networkCidrs,
+  subnetSize,
   catalogFit,
   tierPlacement,
   approvals,

@@ -1707,4 +1707,31 @@ export const TABLE: TableCase[] = [
       },
     ],
   },
+  // ---- subnet size --------------------------------------------------------------------------
+  {
+    name: "subnet with fewer addresses than instances",
+    file: WATER,
+    edit: {
+      replace: [
+        [
+          "cidrs: { qingdao: 10.16.8.0/24, laixi: 10.32.8.0/24 }",
+          "cidrs: { qingdao: 10.16.8.0/29, laixi: 10.32.8.0/24 }",
+        ],
+        ["    replicas: { qingdao: 1 }", "    replicas: { qingdao: 4 }"],
+      ],
+    },
+    expect: [
+      {
+        code: "subnet-too-small",
+        message:
+          "10.16.8.0/29 has 5 addresses for instances, but 6 instances of billing, reports are placed on app at qingdao",
+        line: 39,
+        column: 23,
+        path: "networks[0].cidrs.qingdao",
+        found: '"10.16.8.0/29"',
+        allowed: "a subnet with at least 6 usable addresses (/28 or larger)",
+        fix: "widen the subnet to /28, or move workloads to another network",
+      },
+    ],
+  },
 ];
