@@ -19,6 +19,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AUTOMATION_ROLE, OWNER_ROLES } from "../model/access";
 import { activeSites } from "../model/catalog";
 import { decommissionMarker, previousNames, renameConflicts } from "../model/lifecycle";
+import { workloadsAt } from "../model/placement";
 import { formatPath } from "../model/problem";
 import { departmentResourceName, siteResourceName } from "../model/naming";
 import { ALL_SITES, labelsToTags, sharedLabels } from "../model/tags";
@@ -27,7 +28,7 @@ import { withFormerNames } from "./aliases";
 import { createAdminProvider, createProjectProvider } from "./providers";
 import type { SiteCredentials } from "./providers";
 import type { VolumePair } from "./replicated-volume";
-import { SiteFoundation, workloadsAt } from "./site-foundation";
+import { SiteFoundation } from "./site-foundation";
 import { Workload } from "./workload";
 import type { InstanceAddresses, WorkloadArgs } from "./workload";
 

@@ -8,6 +8,7 @@ import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
 import { findFlavor, findSite } from "../model/catalog";
 import { previousNames } from "../model/lifecycle";
+import { workloadsAt } from "../model/placement";
 import { ingressRuleSlug, siteResourceName } from "../model/naming";
 import { siteQuotaLimits } from "../model/quota";
 import { labelsToTags, sharedLabels, workloadLabels } from "../model/tags";
@@ -33,10 +34,6 @@ export interface SiteNetwork {
 const NETWORK_REFERENCE = "network:";
 
 /** Workloads with at least one instance at the site, in file order. */
-export function workloadsAt(dept: Department, site: string): Workload[] {
-  return dept.workloads.filter((workload) => (workload.replicas[site] ?? 0) > 0);
-}
-
 /** The source CIDR of a rule at one site: as written, or the CIDR of the named network there. */
 export function ruleSourceCidr(
   dept: Department,

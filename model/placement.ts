@@ -32,6 +32,11 @@ export interface WorkloadPlacement {
   volumes: PlannedVolume[];
 }
 
+/** Workloads with at least one instance at `site`. */
+export function workloadsAt(dept: Department, site: string): Workload[] {
+  return dept.workloads.filter((workload) => (workload.replicas[site] ?? 0) > 0);
+}
+
 /** Sites whose instances own data volumes: every running site, except the standby of an active-standby workload. */
 export function volumeOwningSites(workload: Workload, platform: Platform): string[] {
   const running = Object.keys(workload.replicas).filter((site) => workload.replicas[site] > 0);

@@ -1,10 +1,11 @@
 /**
  * The labels every taggable resource carries: department, site, tier, owner, cost centre and
- * approval ticket. Policies and cost reports read them, so they are computed here, once, from
- * the model. OpenStack resources with `tags` get `key=value` strings; resources with
- * `metadata` get the same pairs as a map.
+ * the approval (ticket, date and, when the approval names one, the approver); a workload's own
+ * resources also name their workload. Policies and cost reports read them, so they are computed
+ * here, once, from the model. OpenStack resources with `tags` get `key=value` strings; resources
+ * with `metadata` get the same pairs as a map.
  */
-import type { Department, Platform, Tier, Workload } from "./types";
+import type { Approval, Department, Platform, Tier, Workload } from "./types";
 import { findTier } from "./catalog";
 
 export const LABEL_KEYS = [
@@ -14,10 +15,29 @@ export const LABEL_KEYS = [
   "owner",
   "cost-centre",
   "approval",
+  "approved-on",
+  "approver",
+  "workload",
 ] as const;
 
 export type LabelKey = (typeof LABEL_KEYS)[number];
-export type Labels = Record<LabelKey, string>;
+
+/**
+ * Labels a resource carries only when they apply: `approver` when its approval names one,
+ * `workload` on the resources of one workload (not on networks, routers or the project).
+ */
+export const OPTIONAL_LABEL_KEYS = ["approver", "workload"] as const;
+export type OptionalLabelKey = (typeof OPTIONAL_LABEL_KEYS)[number];
+
+/** Labels every taggable resource carries. */
+export const REQUIRED_LABEL_KEYS: readonly Exclude<LabelKey, OptionalLabelKey>[] =
+  LABEL_KEYS.filter(
+    (key): key is Exclude<LabelKey, OptionalLabelKey> =>
+      !(OPTIONAL_LABEL_KEYS as readonly string[]).includes(key),
+  );
+
+export type Labels = Record<Exclude<LabelKey, OptionalLabelKey>, string> &
+  Partial<Record<OptionalLabelKey, string>>;
 
 /** `site` of resources that are not tied to one site, such as the Keystone project. */
 export const ALL_SITES = "all";
@@ -32,7 +52,7 @@ export function departmentOwner(dept: Department): string {
   return (dept.owners.find((owner) => owner.role === "approver") ?? dept.owners[0])?.id ?? "";
 }
 
-/** Labels of a workload's own resources at one site: its tier and its approval. */
+/** Labels of a workload's own resources at one site: its name, tier and approval. */
 export function workloadLabels(dept: Department, workload: Workload, site: string): Labels {
   return {
     department: dept.id,
@@ -40,7 +60,8 @@ export function workloadLabels(dept: Department, workload: Workload, site: strin
     tier: workload.tier,
     owner: departmentOwner(dept),
     "cost-centre": dept.costCentre,
-    approval: workload.approval.ticket,
+    ...approvalLabels(workload.approval),
+    workload: workload.name,
   };
 }
 
@@ -61,7 +82,18 @@ export function sharedLabels(
     tier: strictestTier(platform, users),
     owner: departmentOwner(dept),
     "cost-centre": dept.costCentre,
-    approval: dept.approval.ticket,
+    ...approvalLabels(dept.approval),
+  };
+}
+
+/** `approval` (the ticket), `approved-on` (its date) and `approver` when the approval names one. */
+export function approvalLabels(
+  approval: Approval,
+): Pick<Labels, "approval" | "approved-on" | "approver"> {
+  return {
+    approval: approval.ticket,
+    "approved-on": approval.date,
+    ...(approval.approver === undefined ? {} : { approver: approval.approver }),
   };
 }
 
@@ -82,13 +114,16 @@ export function strictestTier(platform: Platform, workloads: readonly Workload[]
   return best?.name ?? NO_TIER;
 }
 
-/** `["department=health", "site=qingdao", ...]`, in the order of LABEL_KEYS. */
+/** `["department=health", "site=qingdao", ...]`, in the order of LABEL_KEYS; absent labels are left out. */
 export function labelsToTags(labels: Labels): string[] {
-  return LABEL_KEYS.map((key) => `${key}=${labels[key]}`);
+  return Object.entries(labelsToMetadata(labels)).map(([key, value]) => `${key}=${value}`);
 }
 
 export function labelsToMetadata(labels: Labels): Record<string, string> {
   const metadata: Record<string, string> = {};
-  for (const key of LABEL_KEYS) metadata[key] = labels[key];
+  for (const key of LABEL_KEYS) {
+    const value = labels[key];
+    if (value !== undefined) metadata[key] = value;
+  }
   return metadata;
 }

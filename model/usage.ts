@@ -1,6 +1,6 @@
 /** What a department's requests use at each site, in the units of its quota. */
 import { findFlavor } from "./catalog";
-import { placeWorkload } from "./placement";
+import { placeWorkload, workloadsAt } from "./placement";
 import type { Department, Platform } from "./types";
 
 export interface SiteUsage {
@@ -12,7 +12,14 @@ export interface SiteUsage {
   floatingIps: number;
   networks: number;
   serverGroups: number;
+  securityGroups: number;
+  securityGroupRules: number;
 }
+
+/** Neutron's default group of every project, with its four rules. */
+const DEFAULT_SECURITY_GROUP_RULES = 4;
+/** Neutron adds an IPv4 and an IPv6 egress rule to every new group. */
+const EGRESS_RULES_PER_GROUP = 2;
 
 export const USAGE_FIELDS: readonly (keyof SiteUsage)[] = [
   "vcpus",
@@ -23,6 +30,8 @@ export const USAGE_FIELDS: readonly (keyof SiteUsage)[] = [
   "floatingIps",
   "networks",
   "serverGroups",
+  "securityGroups",
+  "securityGroupRules",
 ];
 
 export function emptyUsage(): SiteUsage {
@@ -35,6 +44,8 @@ export function emptyUsage(): SiteUsage {
     floatingIps: 0,
     networks: 0,
     serverGroups: 0,
+    securityGroups: 0,
+    securityGroupRules: 0,
   };
 }
 
@@ -52,7 +63,15 @@ export function departmentUsage(dept: Department, platform: Platform): Map<strin
     }
     return entry;
   };
-  for (const site of Object.keys(dept.quotas)) at(site);
+  for (const site of Object.keys(dept.quotas)) {
+    // One group per workload running at the site, next to the project's default group.
+    const here = workloadsAt(dept, site);
+    const u = at(site);
+    u.securityGroups = 1 + here.length;
+    u.securityGroupRules =
+      DEFAULT_SECURITY_GROUP_RULES +
+      here.reduce((sum, w) => sum + EGRESS_RULES_PER_GROUP + (w.ingress?.length ?? 0), 0);
+  }
   for (const network of dept.networks) {
     for (const site of Object.keys(network.cidrs)) at(site).networks += 1;
   }

@@ -6,6 +6,7 @@
 import type { Finding, FieldPath } from "../problem";
 import type { SiteUsage } from "../usage";
 import { departmentUsage, USAGE_FIELDS } from "../usage";
+import type { Platform, QuotaDefaults } from "../types";
 import type { Rule } from "./rule";
 
 const NEEDS: Record<keyof SiteUsage, (site: string, amount: string) => string> = {
@@ -18,6 +19,10 @@ const NEEDS: Record<keyof SiteUsage, (site: string, amount: string) => string> =
   networks: (site, n) => `the department has ${n} networks at ${site}`,
   serverGroups: (site, n) =>
     `workloads at ${site} need ${n} server groups (one per workload and site)`,
+  securityGroups: (site, n) =>
+    `workloads at ${site} need ${n} security groups (one per workload, and the project's default)`,
+  securityGroupRules: (site, n) =>
+    `workloads at ${site} need ${n} security group rules (ingress rules and Neutron's egress defaults)`,
 };
 
 const OR_REDUCE: Record<keyof SiteUsage, string> = {
@@ -29,7 +34,16 @@ const OR_REDUCE: Record<keyof SiteUsage, string> = {
   floatingIps: "or turn off floatingIp on some workloads",
   networks: "or remove networks from the site",
   serverGroups: "or merge workloads",
+  securityGroups: "or merge workloads",
+  securityGroupRules: "or merge ingress rules into port ranges",
 };
+
+/** The platform's default for a quota field a department may leave out. */
+function defaultLimit(platform: Platform, field: keyof SiteUsage): number | undefined {
+  return Object.prototype.hasOwnProperty.call(platform.quotaDefaults, field)
+    ? platform.quotaDefaults[field as keyof QuotaDefaults]
+    : undefined;
+}
 
 /** Quantities can be fractional (flavors with 0.5 GiB of RAM): shown with at most two decimals. */
 function amount(value: number): string {
@@ -50,12 +64,7 @@ export const quotaFit: Rule = {
         const quota = department.quotas[site];
         for (const field of USAGE_FIELDS) {
           const explicit = quota[field];
-          const limit =
-            explicit !== undefined
-              ? explicit
-              : field === "serverGroups"
-                ? platform.quotaDefaults.serverGroups
-                : undefined;
+          const limit = explicit !== undefined ? explicit : defaultLimit(platform, field);
           if (limit === undefined) continue;
           const need = used[field];
           if (need <= limit + 1e-9) continue;

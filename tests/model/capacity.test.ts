@@ -96,6 +96,10 @@ describe("estateUsage", () => {
       floatingIps: 2,
       networks: 2,
       serverGroups: 3,
+      // water's default group and one per workload there (meter-db, billing, reports)
+      securityGroups: 4,
+      // default group 4; per group 2 egress plus its ingress: meter-db 1, billing 2, reports 0
+      securityGroupRules: 4 + (2 + 1) + (2 + 2) + (2 + 0),
     });
     assert.deepEqual(total.get("laixi"), {
       vcpus: 2 * 8 + 4 + 1,
@@ -106,6 +110,9 @@ describe("estateUsage", () => {
       floatingIps: 1,
       networks: 3,
       serverGroups: 3,
+      // water: default, meter-db, billing; health: default, portal
+      securityGroups: 3 + 2,
+      securityGroupRules: 4 + (2 + 1) + (2 + 2) + (4 + 2),
     });
   });
 

@@ -1734,4 +1734,22 @@ export const TABLE: TableCase[] = [
       },
     ],
   },
+  {
+    name: "security groups over the quota",
+    file: WATER,
+    edit: r("    networks: 3\n  laixi:", "    networks: 3\n    securityGroups: 3\n  laixi:"),
+    expect: [
+      {
+        code: "quota-exceeded",
+        message:
+          "workloads at qingdao need 4 security groups (one per workload, and the project's default) but the quota is 3",
+        line: 29,
+        column: 21,
+        path: "quotas.qingdao.securityGroups",
+        found: "4 needed",
+        allowed: "at most 3 (quotas.qingdao.securityGroups)",
+        fix: "raise quotas.qingdao.securityGroups to at least 4, or merge workloads",
+      },
+    ],
+  },
 ];
