@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from "commander";
 import { loadEstate } from "../model/estate-loader";
 import { calendarError } from "../model/rules/approvals";
 import { findEstateRoot } from "./estate-root";
+import { DEFAULT_PACK_DIR, DEFAULT_POLICY_CONFIG, runCheck } from "./check-command";
 import { DEFAULT_PLAN_DIR, runPlan } from "./plan-command";
 import { UsageError } from "./usage-error";
 import { runValidate } from "./validate-command";
@@ -79,6 +80,48 @@ function buildProgram(): Command {
     const loaded = loadEstate(root, { today: checkedToday(options.today) });
     emit(await runPlan(root, loaded, stacks, options));
   });
+  withEstateOptions(
+    program
+      .command("check")
+      .description(
+        "Plan each stack offline and run the policy pack on it as `pulumi preview " +
+          "--policy-pack` does; print resources, quota use and violations per department and site.",
+      )
+      .argument("[stacks...]", "department ids (or platform)")
+      .option("--all", "every department and the platform", false)
+      .option(
+        "--policy-pack <dir>",
+        `policy pack folder (default: ${DEFAULT_PACK_DIR}/ in the estate)`,
+      )
+      .option(
+        "--policy-config <file>",
+        `policy config file (default: ${DEFAULT_POLICY_CONFIG} in the estate, when present)`,
+      )
+      .addOption(
+        new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
+      ),
+  ).action(
+    async (
+      stacks: string[],
+      options: EstateOptions & {
+        all: boolean;
+        policyPack?: string;
+        policyConfig?: string;
+        format: "text" | "json";
+      },
+    ) => {
+      const root = estateRoot(options);
+      const loaded = loadEstate(root, { today: checkedToday(options.today) });
+      emit(
+        await runCheck(root, loaded, stacks, {
+          all: options.all,
+          format: options.format,
+          ...(options.policyPack === undefined ? {} : { packDir: options.policyPack }),
+          ...(options.policyConfig === undefined ? {} : { policyConfig: options.policyConfig }),
+        }),
+      );
+    },
+  );
   return program;
 }
 

@@ -1,7 +1,7 @@
 /** The department-wide part of a VDC: project, role assignments, providers, tags everywhere. */
 import { strict as assert } from "node:assert";
 import { buildDepartment } from "../../components/department-program";
-import { LABEL_KEYS } from "../../model/tags";
+import { REQUIRED_LABEL_KEYS } from "../../model/tags";
 import { estateWith, OPTIONS, police } from "./fixtures";
 import { AUTOMATION_USER_ID, harness, isSecret, lookupId, mockId } from "./harness";
 import type { Registration } from "./harness";
@@ -47,6 +47,8 @@ describe("DepartmentVdc", () => {
       "owner=zhang.wei",
       "cost-centre=QD-1101",
       "approval=QD-CHG-2026-00011",
+      "approved-on=2026-02-10",
+      "approver=liu.yang",
     ]);
   });
 
@@ -133,11 +135,11 @@ describe("DepartmentVdc", () => {
     );
   });
 
-  it("tags every taggable resource with all six labels", () => {
+  it("tags every taggable resource with every label it must carry", () => {
     const tagged = harness.resources.filter((r) => TAGGED.includes(r.type));
     assert.ok(tagged.length > 40);
     const missing = (r: Registration) =>
-      LABEL_KEYS.filter(
+      REQUIRED_LABEL_KEYS.filter(
         (key) =>
           !((r.inputs.tags as string[] | undefined) ?? []).some((t) => t.startsWith(`${key}=`)),
       );
@@ -148,7 +150,7 @@ describe("DepartmentVdc", () => {
     for (const volume of harness.ofType("openstack:blockstorage/volume:Volume")) {
       const metadata = volume.inputs.metadata as Record<string, string>;
       assert.deepEqual(
-        LABEL_KEYS.filter((key) => metadata[key] === undefined),
+        REQUIRED_LABEL_KEYS.filter((key) => metadata[key] === undefined),
         [],
         volume.name,
       );

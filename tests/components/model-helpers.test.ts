@@ -63,6 +63,8 @@ describe("model helpers", () => {
         "owner=zhang.wei",
         "cost-centre=QD-1101",
         "approval=QD-CHG-2026-00011",
+        "approved-on=2026-02-10",
+        "approver=liu.yang",
       ]);
     });
   });

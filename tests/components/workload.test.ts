@@ -21,7 +21,14 @@ const T = {
   command: "command:local:Command",
 };
 
-function tags(site: string, tier: string, approval: string): string[] {
+function tags(
+  site: string,
+  tier: string,
+  approval: string,
+  approvedOn: string,
+  approver: string,
+  workload: string,
+): string[] {
   return [
     "department=police",
     `site=${site}`,
@@ -29,6 +36,9 @@ function tags(site: string, tier: string, approval: string): string[] {
     "owner=zhang.wei",
     "cost-centre=QD-1101",
     `approval=${approval}`,
+    `approved-on=${approvedOn}`,
+    `approver=${approver}`,
+    `workload=${workload}`,
   ];
 }
 
@@ -91,7 +101,10 @@ describe("Workload", () => {
         assert.deepEqual(instance.inputs.schedulerHints, [
           { group: mockId(T.serverGroup, "police-qingdao-case-db") },
         ]);
-        assert.deepEqual(instance.inputs.tags, tags("qingdao", "critical", "QD-CHG-2026-00153"));
+        assert.deepEqual(
+          instance.inputs.tags,
+          tags("qingdao", "critical", "QD-CHG-2026-00153", "2026-03-02", "zhang.wei", "case-db"),
+        );
         assert.equal(instance.providerName, "police-qingdao-project");
         assert.equal(instance.deleteBeforeReplace, true);
       });
@@ -126,6 +139,9 @@ describe("Workload", () => {
         owner: "zhang.wei",
         "cost-centre": "QD-1101",
         approval: "QD-CHG-2026-00153",
+        "approved-on": "2026-03-02",
+        approver: "zhang.wei",
+        workload: "case-db",
         "replication-role": "primary",
         "replication-primary": "police-qingdao-case-db-0-data",
         "replication-secondary": "police-laixi-case-db-0-data-from-qingdao",
@@ -232,7 +248,17 @@ describe("Workload", () => {
       assert.equal(qd.inputs.pool, "qd-egov-ext");
       assert.equal(qd.inputs.portId, mockId(T.port, "police-qingdao-hukou-portal-1-port"));
       assert.equal(qd.providerName, "police-qingdao-project");
-      assert.deepEqual(qd.inputs.tags, tags("qingdao", "important", "QD-REQ-2026-00871"));
+      assert.deepEqual(
+        qd.inputs.tags,
+        tags(
+          "qingdao",
+          "important",
+          "QD-REQ-2026-00871",
+          "2026-05-18",
+          "zhang.wei",
+          "hukou-portal",
+        ),
+      );
       assert.equal(get(T.fip, "police-laixi-hukou-portal-0-fip").inputs.pool, "lx-egov-ext");
     });
 
@@ -243,7 +269,10 @@ describe("Workload", () => {
       const standby = get(T.instance, "police-laixi-hukou-portal-0");
       assert.equal(standby.inputs.flavorName, "s1.large");
       assert.equal(standby.inputs.availabilityZone, "lx-az1");
-      assert.deepEqual(standby.inputs.tags, tags("laixi", "important", "QD-REQ-2026-00871"));
+      assert.deepEqual(
+        standby.inputs.tags,
+        tags("laixi", "important", "QD-REQ-2026-00871", "2026-05-18", "zhang.wei", "hukou-portal"),
+      );
     });
   });
 
@@ -283,7 +312,11 @@ describe("Workload", () => {
       assert.equal(volume.protect, false);
       assert.equal(volume.parent?.type, T.workload);
       const metadata = volume.inputs.metadata as Record<string, string>;
-      assert.deepEqual(Object.keys(metadata).sort(), [...LABEL_KEYS].sort());
+      // No approver: the approval of this standard workload names none.
+      assert.deepEqual(
+        Object.keys(metadata).sort(),
+        LABEL_KEYS.filter((key) => key !== "approver").sort(),
+      );
       assert.equal(metadata.tier, "standard");
       assert.equal(metadata.approval, "QD-CHG-2026-00402");
     });

@@ -1,0 +1,24 @@
+// The govcloud CrossGuard policy pack: `pulumi preview --stack <dept> --policy-pack policies`,
+// or the offline harness in analyzer/. Rules live one a file next to this one; docs/policies.md.
+import { PolicyPack } from "@pulumi/policy";
+import { approvalTags } from "./approval-tags";
+import { departmentQuota } from "./department-quota";
+import { disasterRecovery } from "./disaster-recovery";
+import { loadCityFacts } from "./lib/load-facts";
+import { namingTagging } from "./naming-tagging";
+import { securityBaseline } from "./security-baseline";
+import { siteCapacity } from "./site-capacity";
+
+const facts = loadCityFacts();
+
+new PolicyPack("govcloud", {
+  description: "The rules of the Qingdao e-government cloud for department stacks.",
+  policies: [
+    departmentQuota(facts),
+    siteCapacity(facts),
+    approvalTags(facts),
+    disasterRecovery(facts),
+    securityBaseline(facts),
+    namingTagging(facts),
+  ],
+});
