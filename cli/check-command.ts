@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { AnalysisReport } from "../analyzer/types";
 import { findDepartment } from "../model/estate";
+import { ESTATE_ROOT_VARIABLE, TODAY_VARIABLE } from "../policies/lib/load-facts";
 import type { LoadResult } from "../model/estate-loader";
 import { departmentUsage, emptyUsage } from "../model/usage";
 import type { StackPlan } from "../plan/types";
@@ -31,6 +32,8 @@ export interface CheckOptions {
   packDir?: string;
   policyConfig?: string;
   format: "text" | "json";
+  /** YYYY-MM-DD the policies check approval expiry against (default: today). */
+  today?: string;
 }
 
 function stackCheck(loaded: LoadResult, plan: StackPlan, report: AnalysisReport): StackCheck {
@@ -103,6 +106,9 @@ export async function runCheck(
     throw new UsageError(`policy config ${configFile} does not exist`);
   }
 
+  // The pack reads the city's facts itself when it starts: point it at this estate and date.
+  process.env[ESTATE_ROOT_VARIABLE] = root;
+  if (options.today !== undefined) process.env[TODAY_VARIABLE] = options.today;
   const { plans, failures } = await planStacks(loaded, stacks);
   const { analyzeStacks } = await import("../analyzer");
   const reports = await analyzeStacks(plans, {

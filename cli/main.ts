@@ -111,10 +111,12 @@ function buildProgram(): Command {
       },
     ) => {
       const root = estateRoot(options);
-      const loaded = loadEstate(root, { today: checkedToday(options.today) });
+      const today = checkedToday(options.today);
+      const loaded = loadEstate(root, { today });
       emit(
         await runCheck(root, loaded, stacks, {
           all: options.all,
+          ...(today === undefined ? {} : { today }),
           format: options.format,
           ...(options.policyPack === undefined ? {} : { packDir: options.policyPack }),
           ...(options.policyConfig === undefined ? {} : { policyConfig: options.policyConfig }),
