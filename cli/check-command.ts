@@ -96,7 +96,7 @@ export async function runCheck(
         ].join("\n") + "\n",
     };
   }
-  const stacks = selectStacks(names, options.all, loaded.estate);
+  const stacks = selectStacks(names, options.all, loaded.estate, loaded.files);
   const packDir = resolveInRoot(root, cwd, options.packDir, DEFAULT_PACK_DIR);
   if (!existsSync(join(packDir, "PulumiPolicy.yaml"))) {
     throw new UsageError(`${packDir} is not a policy pack (no PulumiPolicy.yaml)`);

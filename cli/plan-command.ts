@@ -55,7 +55,7 @@ export async function runPlan(
         ].join("\n") + "\n",
     };
   }
-  const stacks = selectStacks(names, options.all, loaded.estate);
+  const stacks = selectStacks(names, options.all, loaded.estate, loaded.files);
   const outDir = resolve(cwd, options.out ?? join(root, DEFAULT_PLAN_DIR));
   mkdirSync(outDir, { recursive: true });
   const { plans, failures } = await planStacks(loaded, stacks);

@@ -1,5 +1,6 @@
 /** Which stacks a command works on: named departments (or `platform`), or every one with --all. */
 import type { Estate } from "../model/estate";
+import { DEPARTMENTS_DIR, expectedIdFor } from "../model/estate-files";
 import { PLATFORM_STACK } from "../model/naming";
 import { didYouMean } from "../model/suggest";
 import { UsageError } from "./usage-error";
@@ -8,7 +9,17 @@ export function allStacks(estate: Estate): string[] {
   return [...estate.departments.map((entry) => entry.department.id).sort(), PLATFORM_STACK];
 }
 
-export function selectStacks(names: string[], all: boolean, estate: Estate): string[] {
+/**
+ * `files` are the files the loader read: a department whose file did not load (its schema
+ * problems are reported) is still a known stack, so that the command reports those problems
+ * rather than "no such department".
+ */
+export function selectStacks(
+  names: string[],
+  all: boolean,
+  estate: Estate,
+  files: readonly string[] = [],
+): string[] {
   if (all && names.length > 0) {
     throw new UsageError("name departments or use --all, not both");
   }
@@ -16,7 +27,12 @@ export function selectStacks(names: string[], all: boolean, estate: Estate): str
   if (names.length === 0) {
     throw new UsageError("name at least one department (or platform), or use --all");
   }
-  const known = allStacks(estate);
+  const known = [
+    ...allStacks(estate),
+    ...files
+      .filter((file) => file.startsWith(`${DEPARTMENTS_DIR}/`) && file.endsWith(".yaml"))
+      .map(expectedIdFor),
+  ];
   const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
     throw new UsageError(
