@@ -7,6 +7,7 @@
 import type { Finding, FieldPath } from "../problem";
 import { formatPath, show } from "../problem";
 import { listNames } from "../suggest";
+import { repeatedNames } from "./repeats";
 import type { Rule } from "./rule";
 
 export const names: Rule = {
@@ -23,14 +24,7 @@ export const names: Rule = {
         what: string,
         scope: string,
       ) => {
-        const first = new Map<string, number>();
-        items.forEach((item, index) => {
-          const name = nameOf(item);
-          const earlier = first.get(name);
-          if (earlier === undefined) {
-            first.set(name, index);
-            return;
-          }
+        for (const { name, index, earlier } of repeatedNames(items, nameOf)) {
           findings.push({
             file,
             path: path(index),
@@ -40,7 +34,7 @@ export const names: Rule = {
             allowed: `a unique ${what} within ${scope}`,
             fix: `rename this entry, or merge it into ${formatPath(path(earlier)).replace(/\.(name|id)$/, "")}`,
           });
-        });
+        }
       };
       const scope = `department ${department.id}`;
       unique(

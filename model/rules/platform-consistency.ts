@@ -10,6 +10,7 @@ import { didYouMean, listNames } from "../suggest";
 import type { Site } from "../types";
 import type { Cidr, CidrParse } from "./ipv4";
 import { contains, describeInvalid, overlaps, parseCidr } from "./ipv4";
+import { repeatedNames } from "./repeats";
 import type { Rule } from "./rule";
 
 export const platformConsistency: Rule = {
@@ -26,14 +27,7 @@ export const platformConsistency: Rule = {
       path: (index: number) => FieldPath,
       what: string,
     ) => {
-      const first = new Map<string, number>();
-      items.forEach((item, index) => {
-        const name = nameOf(item);
-        const earlier = first.get(name);
-        if (earlier === undefined) {
-          first.set(name, index);
-          return;
-        }
+      for (const { name, index, earlier } of repeatedNames(items, nameOf)) {
         push({
           path: path(index),
           code: "duplicate-name",
@@ -42,7 +36,7 @@ export const platformConsistency: Rule = {
           allowed: `a unique ${what}`,
           fix: `rename it or remove the entry`,
         });
-      });
+      }
     };
 
     unique(
