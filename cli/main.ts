@@ -97,6 +97,12 @@ function buildProgram(): Command {
         "--policy-config <file>",
         `policy config file (default: ${DEFAULT_POLICY_CONFIG} in the estate, when present)`,
       )
+      .option(
+        "--isolated",
+        "run the pack in its own process over gRPC, exactly as the engine starts it (slower); " +
+          "by default it is loaded into the processes that plan, one per core",
+        false,
+      )
       .addOption(
         new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
       ),
@@ -107,6 +113,7 @@ function buildProgram(): Command {
         all: boolean;
         policyPack?: string;
         policyConfig?: string;
+        isolated: boolean;
         format: "text" | "json";
       },
     ) => {
@@ -118,6 +125,7 @@ function buildProgram(): Command {
           all: options.all,
           ...(today === undefined ? {} : { today }),
           format: options.format,
+          isolated: options.isolated,
           ...(options.policyPack === undefined ? {} : { packDir: options.policyPack }),
           ...(options.policyConfig === undefined ? {} : { policyConfig: options.policyConfig }),
         }),

@@ -1,0 +1,72 @@
+/**
+ * The fast check of some stacks in this process: each stack is planned (the real program under
+ * the mock runtime, plan/run-plan.ts) and analyzed at once by the policy pack loaded into this
+ * process (analyzer/in-process.ts), then only its StackCheck is kept: plans are dropped as soon
+ * as they are analyzed, so memory holds one stack at a time.
+ *
+ * Used by a single-stack check in the command's own process and by each worker of the parallel
+ * check (check/worker.ts).
+ */
+import type { PolicyPackSession } from "../analyzer/session";
+import type { LoadResult } from "../model/estate-loader";
+import type { StackCheck } from "../render/check-report";
+import { failedCheck, stackCheck } from "./stack-check";
+
+export interface InProcessCheckOptions {
+  packDir: string;
+  /** The policy config file, when there is one. */
+  configFile?: string;
+}
+
+export class InProcessChecker {
+  private session: PolicyPackSession | undefined;
+
+  constructor(
+    private readonly loaded: LoadResult,
+    private readonly options: InProcessCheckOptions,
+  ) {}
+
+  /** Loads the pack (and the Pulumi SDK) now rather than with the first stack. */
+  async open(): Promise<void> {
+    if (this.session !== undefined) return;
+    const { openInProcessPack } = await import("../analyzer/in-process");
+    this.session = await openInProcessPack({ packDir: this.options.packDir });
+  }
+
+  /**
+   * Plans and analyzes one stack. A stack that cannot be planned becomes a failed check, as in
+   * the sequential path; a pack or harness failure (not a verdict) is thrown.
+   */
+  async check(stack: string): Promise<StackCheck> {
+    await this.open();
+    const { planStack } = await import("../plan/run-plan");
+    let plan;
+    try {
+      plan = await planStack(this.loaded, stack);
+    } catch (error) {
+      return failedCheck(stack, error instanceof Error ? error.message : String(error));
+    }
+    const options = {
+      ...(this.options.configFile === undefined ? {} : { configFile: this.options.configFile }),
+      dryRun: true,
+    };
+    // The policy SDK throws (and formats) an error for every value a policy cannot read during a
+    // preview; their stack traces are never shown and cost about a tenth of the analysis. Only a
+    // crashed policy's detail shows one: such a stack is analyzed again with traces on.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    let report;
+    try {
+      report = await this.session!.analyze(plan, options);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+    if (report.crashes.length > 0) report = await this.session!.analyze(plan, options);
+    return stackCheck(this.loaded, plan, report);
+  }
+
+  async close(): Promise<void> {
+    await this.session?.close();
+    this.session = undefined;
+  }
+}

@@ -1,0 +1,38 @@
+/** Messages between `govcloud check` and its workers (check/worker.ts), over the fork IPC channel. */
+import type { StackCheck } from "../render/check-report";
+
+/** Sent once, first: what every stack of this worker shares. */
+export interface InitMessage {
+  type: "init";
+  /** The estate root; the worker loads the estate itself (a LoadResult cannot be sent). */
+  root: string;
+  today?: string;
+  packDir: string;
+  configFile?: string;
+}
+
+export interface StackMessage {
+  type: "stack";
+  stack: string;
+}
+
+export interface EndMessage {
+  type: "end";
+}
+
+export type ToWorker = InitMessage | StackMessage | EndMessage;
+
+export interface ResultMessage {
+  type: "result";
+  check: StackCheck;
+}
+
+/** Not a verdict: the pack did not load, the config is invalid, the harness failed. */
+export interface FatalMessage {
+  type: "fatal";
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+export type FromWorker = ResultMessage | FatalMessage;
