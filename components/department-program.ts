@@ -8,6 +8,7 @@ import { findDepartment } from "../model/estate";
 import { decommissionMarker } from "../model/lifecycle";
 import { departmentResourceName } from "../model/naming";
 import { DepartmentVdc, departmentSites, identitySite } from "./department-vdc";
+import type { VolumePair } from "./replicated-volume";
 import { collectCredentials } from "./stack-credentials";
 import type { CredentialSource } from "./stack-credentials";
 
@@ -40,16 +41,7 @@ export interface DepartmentStackOutputs {
       }
     >
   >;
-  volumePairs: {
-    primary: string;
-    secondary: string;
-    primarySite: string;
-    secondarySite: string;
-    mode: string;
-    rpoSeconds: number;
-    primaryId: pulumi.Output<string>;
-    secondaryId: pulumi.Output<string>;
-  }[];
+  volumePairs: VolumePair[];
   /** Present while the department is being decommissioned: what to run next. */
   decommission?: { ticket: string; next: string };
 }
