@@ -29,6 +29,15 @@ function checkedToday(today: string | undefined): string | undefined {
   return today;
 }
 
+function checkedWorkers(workers: string | undefined): number | undefined {
+  if (workers === undefined) return undefined;
+  const count = Number(workers);
+  if (!Number.isInteger(count) || count < 1 || count > 64) {
+    throw new UsageError(`--workers must be a whole number from 1 to 64, got "${workers}"`);
+  }
+  return count;
+}
+
 function estateRoot(options: EstateOptions): string {
   return options.root !== undefined ? resolve(options.root) : findEstateRoot(process.cwd());
 }
@@ -103,6 +112,11 @@ function buildProgram(): Command {
           "by default it is loaded into the processes that plan, one per core",
         false,
       )
+      .option(
+        "--workers <count>",
+        "processes that plan and check stacks side by side (default: one per core; 1 checks " +
+          "in this process)",
+      )
       .addOption(
         new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
       ),
@@ -114,9 +128,11 @@ function buildProgram(): Command {
         policyPack?: string;
         policyConfig?: string;
         isolated: boolean;
+        workers?: string;
         format: "text" | "json";
       },
     ) => {
+      const workers = checkedWorkers(options.workers);
       const root = estateRoot(options);
       const today = checkedToday(options.today);
       const loaded = loadEstate(root, { today });
@@ -126,6 +142,7 @@ function buildProgram(): Command {
           ...(today === undefined ? {} : { today }),
           format: options.format,
           isolated: options.isolated,
+          ...(workers === undefined ? {} : { workers }),
           ...(options.policyPack === undefined ? {} : { packDir: options.policyPack }),
           ...(options.policyConfig === undefined ? {} : { policyConfig: options.policyConfig }),
         }),

@@ -4,6 +4,7 @@
  * engine runs it), on a small estate with mandatory violations.
  */
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -46,10 +47,39 @@ describe("govcloud check, fast and isolated", function () {
     });
   }
 
+  /**
+   * One process: the built command, so that its in-process pack is its own (the policy SDK allows
+   * one pack per process, and this test process may hold another).
+   */
+  function checkInOneProcess(): { exitCode: number | null; stdout: string } {
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(REPO, "dist", "cli", "main.js"),
+        "check",
+        "--all",
+        "--format",
+        "json",
+        "--root",
+        ROOT,
+        "--today",
+        TODAY,
+        "--policy-pack",
+        join(REPO, "policies"),
+        "--policy-config",
+        configFile,
+        "--workers",
+        "1",
+      ],
+      { encoding: "utf8" },
+    );
+    return { exitCode: run.status, stdout: run.stdout };
+  }
+
   it("workers give the same diagnostics and exit code as the out-of-process pack", async () => {
     const isolated = await check({ isolated: true });
     const parallel = await check({ workers: 2 });
-    const single = await check({ workers: 1 });
+    const single = checkInOneProcess();
     assert.equal(isolated.exitCode, 1);
     const parsed = JSON.parse(isolated.stdout) as {
       passed: boolean;
