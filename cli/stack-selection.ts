@@ -5,15 +5,21 @@ import { PLATFORM_STACK } from "../model/naming";
 import { didYouMean } from "../model/suggest";
 import { UsageError } from "./usage-error";
 
-export function allStacks(estate: Estate): string[] {
-  return [...estate.departments.map((entry) => entry.department.id).sort(), PLATFORM_STACK];
+/**
+ * Every stack: the departments of the estate, the department files that did not load (their
+ * schema problems are reported for them), then the platform. `files` are the files the loader
+ * read.
+ */
+export function allStacks(estate: Estate, files: readonly string[] = []): string[] {
+  const departments = new Set([
+    ...estate.departments.map((entry) => entry.department.id),
+    ...files
+      .filter((file) => file.startsWith(`${DEPARTMENTS_DIR}/`) && file.endsWith(".yaml"))
+      .map(expectedIdFor),
+  ]);
+  return [...[...departments].sort(), PLATFORM_STACK];
 }
 
-/**
- * `files` are the files the loader read: a department whose file did not load (its schema
- * problems are reported) is still a known stack, so that the command reports those problems
- * rather than "no such department".
- */
 export function selectStacks(
   names: string[],
   all: boolean,
@@ -23,16 +29,11 @@ export function selectStacks(
   if (all && names.length > 0) {
     throw new UsageError("name departments or use --all, not both");
   }
-  if (all) return allStacks(estate);
+  const known = allStacks(estate, files);
+  if (all) return known;
   if (names.length === 0) {
     throw new UsageError("name at least one department (or platform), or use --all");
   }
-  const known = [
-    ...allStacks(estate),
-    ...files
-      .filter((file) => file.startsWith(`${DEPARTMENTS_DIR}/`) && file.endsWith(".yaml"))
-      .map(expectedIdFor),
-  ];
   const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
     throw new UsageError(
