@@ -7,7 +7,7 @@
 import { strict as assert } from "node:assert";
 import type { StackPlan } from "../../plan/types";
 import { FIXTURE_ROOT, STACK } from "./support/estate";
-import { analyze, check as checkPolicy, isolate } from "./support/pack";
+import { analyze, check as checkPolicy, isolate, notApplicableReasons } from "./support/pack";
 import { edit, find, only, setLabel, T } from "./support/plans";
 import { programPlan } from "./support/program-plan";
 
@@ -125,9 +125,7 @@ describe(POLICY, function () {
       policyConfig: isolate(POLICY),
     });
     assert.deepEqual(
-      report.notApplicable
-        .filter((n) => n.policyName === POLICY && n.urn?.endsWith("-from-10.8.0.0-16"))
-        .map((n) => n.reason),
+      notApplicableReasons(report, POLICY, "police-qingdao-bastion-tcp-22-from-10.8.0.0-16"),
       ["networking.SecGroupRule carries no labels"],
     );
   });

@@ -119,6 +119,17 @@ export function findings(report: AnalysisReport, policy: string): string[] {
     .map((d) => `${d.enforcementLevel} ${urnName(d.urn)}: ${messageOf(d)}`);
 }
 
+/** Why `policy` did not apply to the resource named `name`, as the pack said. */
+export function notApplicableReasons(
+  report: AnalysisReport,
+  policy: string,
+  name: string,
+): string[] {
+  return report.notApplicable
+    .filter((n) => n.policyName === policy && n.urn !== undefined && urnName(n.urn) === name)
+    .map((n) => n.reason);
+}
+
 /** Every diagnostic and crash, one line each: what a failing assertion shows. */
 export function everything(report: AnalysisReport): string[] {
   return [
