@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from "commander";
 import { loadEstate } from "../model/estate-loader";
 import { calendarError } from "../model/rules/approvals";
 import { findEstateRoot } from "./estate-root";
+import { DEFAULT_CODEOWNERS, runCodeowners } from "./codeowners-command";
 import { DEFAULT_PACK_DIR, DEFAULT_POLICY_CONFIG, runCheck } from "./check-command";
 import { DEFAULT_PLAN_DIR, runPlan } from "./plan-command";
 import { UsageError } from "./usage-error";
@@ -149,6 +150,17 @@ function buildProgram(): Command {
       );
     },
   );
+  withEstateOptions(
+    program
+      .command("codeowners")
+      .description("Write CODEOWNERS from the department owners and platform approvers.")
+      .option("--check", "exit 1 when the file is stale instead of writing it", false)
+      .option("--out <file>", `file to write (default: ${DEFAULT_CODEOWNERS} in the estate)`),
+  ).action((options: EstateOptions & { check: boolean; out?: string }) => {
+    const root = estateRoot(options);
+    const loaded = loadEstate(root, { today: checkedToday(options.today) });
+    emit(runCodeowners(root, loaded, options));
+  });
   return program;
 }
 
