@@ -9,8 +9,15 @@
  */
 import type { PolicyPackSession } from "../analyzer/session";
 import type { LoadResult } from "../model/estate-loader";
+import type { StackPlan } from "../plan/types";
 import type { StackCheck } from "../render/check-report";
 import { failedCheck, stackCheck } from "./stack-check";
+
+/** A stack's check, with its plan when the caller asked to keep it (reviews diff plans). */
+export interface CheckedStack {
+  check: StackCheck;
+  plan?: StackPlan;
+}
 
 export interface InProcessCheckOptions {
   packDir: string;
@@ -38,13 +45,18 @@ export class InProcessChecker {
    * the sequential path; a pack or harness failure (not a verdict) is thrown.
    */
   async check(stack: string): Promise<StackCheck> {
+    return (await this.checkStack(stack, false)).check;
+  }
+
+  /** As check(), keeping the plan when `keepPlan` is set (else it is dropped at once). */
+  async checkStack(stack: string, keepPlan: boolean): Promise<CheckedStack> {
     await this.open();
     const { planStack } = await import("../plan/run-plan");
     let plan;
     try {
       plan = await planStack(this.loaded, stack);
     } catch (error) {
-      return failedCheck(stack, error instanceof Error ? error.message : String(error));
+      return { check: failedCheck(stack, error instanceof Error ? error.message : String(error)) };
     }
     const options = {
       ...(this.options.configFile === undefined ? {} : { configFile: this.options.configFile }),
@@ -62,7 +74,8 @@ export class InProcessChecker {
       Error.stackTraceLimit = limit;
     }
     if (report.crashes.length > 0) report = await this.session!.analyze(plan, options);
-    return stackCheck(this.loaded, plan, report);
+    const check = stackCheck(this.loaded, plan, report);
+    return keepPlan ? { check, plan } : { check };
   }
 
   async close(): Promise<void> {

@@ -2,14 +2,15 @@
  * The parallel `govcloud check`: the stacks are spread over worker processes (check/worker.ts,
  * one per core), biggest first, each worker taking the next stack when it is done with one. A
  * worker plans its stacks with the real program and analyzes them with the real pack loaded into
- * its own process, and sends back only each stack's StackCheck.
+ * its own process, and sends back only each stack's StackCheck
+ * (and its plan, when the caller keeps plans).
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { extname, join, resolve } from "node:path";
 import type { LoadResult } from "../model/estate-loader";
-import type { StackCheck } from "../render/check-report";
+import type { CheckedStack } from "./in-process-check";
 import type { FromWorker, InitMessage, ToWorker } from "./protocol";
 import { stackSizeEstimate } from "./stack-check";
 
@@ -20,6 +21,8 @@ export interface ParallelCheckOptions {
   configFile?: string;
   /** Worker processes (default: os.availableParallelism(), at most one per stack). */
   workers?: number;
+  /** Keep each stack's plan (sent back by the worker with its check). */
+  keepPlans?: boolean;
 }
 
 /** A worker failed for a reason that is not a verdict (as the sequential path would throw). */
@@ -51,14 +54,14 @@ export async function checkInWorkers(
   loaded: LoadResult,
   stacks: readonly string[],
   options: ParallelCheckOptions,
-): Promise<StackCheck[]> {
+): Promise<CheckedStack[]> {
   const queue = [...stacks]
     .map((stack, index) => ({ stack, index, size: stackSizeEstimate(loaded, stack) }))
     .sort((a, b) => b.size - a.size || a.index - b.index);
   const count = Math.max(1, Math.min(options.workers ?? defaultWorkers(), stacks.length));
   const { file, execArgv } = workerModule();
   if (!existsSync(file)) throw new WorkerError(`${file} is missing: run npm run build`);
-  const results = new Map<string, StackCheck>();
+  const results = new Map<string, CheckedStack>();
   const children: ChildProcess[] = [];
   const init: InitMessage = {
     type: "init",
@@ -66,6 +69,7 @@ export async function checkInWorkers(
     packDir: options.packDir,
     ...(options.today === undefined ? {} : { today: options.today }),
     ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
+    ...(options.keepPlans === true ? { keepPlans: true } : {}),
   };
 
   const runWorker = (child: ChildProcess) =>
@@ -85,7 +89,12 @@ export async function checkInWorkers(
       child.on("message", (raw) => {
         const message = raw as FromWorker;
         if (message.type === "result") {
-          results.set(message.check.stack, message.check);
+          results.set(
+            message.check.stack,
+            message.plan === undefined
+              ? { check: message.check }
+              : { check: message.check, plan: message.plan },
+          );
           next();
         } else {
           failed = new WorkerError(message.message, message.name);
@@ -127,8 +136,8 @@ export async function checkInWorkers(
     for (const child of children) if (child.exitCode === null) child.kill();
   }
   return stacks.map((stack) => {
-    const check = results.get(stack);
-    if (check === undefined) throw new WorkerError(`no result for stack ${stack}`);
-    return check;
+    const result = results.get(stack);
+    if (result === undefined) throw new WorkerError(`no result for stack ${stack}`);
+    return result;
   });
 }

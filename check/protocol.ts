@@ -1,4 +1,5 @@
 /** Messages between `govcloud check` and its workers (check/worker.ts), over the fork IPC channel. */
+import type { StackPlan } from "../plan/types";
 import type { StackCheck } from "../render/check-report";
 
 /** Sent once, first: what every stack of this worker shares. */
@@ -9,6 +10,8 @@ export interface InitMessage {
   today?: string;
   packDir: string;
   configFile?: string;
+  /** Send each stack's plan back with its check (for reviews); off by default, plans are big. */
+  keepPlans?: boolean;
 }
 
 export interface StackMessage {
@@ -25,6 +28,7 @@ export type ToWorker = InitMessage | StackMessage | EndMessage;
 export interface ResultMessage {
   type: "result";
   check: StackCheck;
+  plan?: StackPlan;
 }
 
 /** Not a verdict: the pack did not load, the config is invalid, the harness failed. */

@@ -2,7 +2,7 @@
  * A worker of the parallel `govcloud check` (check/parallel.ts), started with
  * child_process.fork. It loads the estate and the policy pack once (in-process, one pack per
  * process), then plans and analyzes the stacks it is handed one at a time and sends back each
- * stack's StackCheck: the report's rows and diagnostics, never the plan.
+ * stack's StackCheck (the report's rows and diagnostics), and its plan only when asked.
  */
 import { loadEstate } from "../model/estate-loader";
 import { InProcessChecker } from "./in-process-check";
@@ -15,6 +15,7 @@ function send(message: FromWorker): Promise<void> {
 }
 
 let checker: InProcessChecker | undefined;
+let keepPlans = false;
 let work: Promise<void> = Promise.resolve();
 
 async function init(message: InitMessage): Promise<void> {
@@ -22,6 +23,7 @@ async function init(message: InitMessage): Promise<void> {
     message.root,
     message.today === undefined ? {} : { today: message.today },
   );
+  keepPlans = message.keepPlans === true;
   checker = new InProcessChecker(loaded, {
     packDir: message.packDir,
     ...(message.configFile === undefined ? {} : { configFile: message.configFile }),
@@ -42,7 +44,7 @@ function handle(message: ToWorker): void {
         case "init":
           return init(message);
         case "stack":
-          return send({ type: "result", check: await checker!.check(message.stack) });
+          return send({ type: "result", ...(await checker!.checkStack(message.stack, keepPlans)) });
         case "end":
           await checker?.close();
           // Every result has been handed to the channel (send's callback): nothing left to do.

@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { LoadResult } from "../model/estate-loader";
-import type { StackPlan } from "../plan/types";
-import { formatProblemText } from "../render/problems";
+import { planStacks } from "../plan/plan-stacks";
+import { invalidPlatformOutput } from "./check-command";
 import { selectStacks } from "./stack-selection";
 
 export const DEFAULT_PLAN_DIR = ".plans";
@@ -16,28 +16,6 @@ export interface PlanCommandOptions {
   out?: string;
 }
 
-export interface PlannedStacks {
-  plans: StackPlan[];
-  /** Stacks that could not be planned, with why (validation problems of their files). */
-  failures: { stack: string; message: string }[];
-}
-
-/** Plans the stacks one after another in this process (the Pulumi runtime is one per process). */
-export async function planStacks(loaded: LoadResult, stacks: string[]): Promise<PlannedStacks> {
-  // Loaded on demand: the Pulumi SDK takes a while to load and `validate` does not need it.
-  const { planStack } = await import("../plan/run-plan");
-  const plans: StackPlan[] = [];
-  const failures: PlannedStacks["failures"] = [];
-  for (const stack of stacks) {
-    try {
-      plans.push(await planStack(loaded, stack));
-    } catch (error) {
-      failures.push({ stack, message: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return { plans, failures };
-}
-
 export async function runPlan(
   root: string,
   loaded: LoadResult,
@@ -45,16 +23,7 @@ export async function runPlan(
   options: PlanCommandOptions,
   cwd = process.cwd(),
 ): Promise<{ exitCode: number; stdout: string }> {
-  if (loaded.estate === undefined) {
-    return {
-      exitCode: 1,
-      stdout:
-        [
-          ...loaded.problems.map(formatProblemText),
-          "govcloud plan: platform.yaml is not valid",
-        ].join("\n") + "\n",
-    };
-  }
+  if (loaded.estate === undefined) return invalidPlatformOutput("plan", loaded);
   const stacks = selectStacks(names, options.all, loaded.estate, loaded.files);
   const outDir = resolve(cwd, options.out ?? join(root, DEFAULT_PLAN_DIR));
   mkdirSync(outDir, { recursive: true });

@@ -1,0 +1,155 @@
+/**
+ * A review of a change to the estate: what each affected stack will create, update, replace and
+ * delete, per department and site; quota use before and after; the policy results on the head;
+ * and who must approve. Plain JSON (the `--format json` output is this object), rendered to
+ * Markdown, SARIF, JUnit and Mermaid by render/review-*.ts.
+ */
+import type { SiteQuota } from "../model/types";
+import type { SiteUsage } from "../model/usage";
+import type { SourcePointer } from "../plan/source-map";
+import type { StackCheck } from "../render/check-report";
+import type { DepartmentTopology } from "./topology";
+
+export type ChangeKind = "create" | "update" | "replace" | "delete";
+
+/** One property of a resource's inputs that differs between base and head. */
+export interface PropertyChange {
+  /** Path in the inputs, dotted with indexes: `size`, `networks[0].port`, `metadata.approval`. */
+  path: string;
+  /** Absent when the property is new on the head. */
+  before?: unknown;
+  /** Absent when the property is gone on the head. */
+  after?: unknown;
+  /** OpenStack (or the provider) cannot change this in place: the resource is replaced. */
+  forcesReplacement: boolean;
+}
+
+export interface ResourceChange {
+  kind: ChangeKind;
+  /** The head's URN (the base's for a deletion). */
+  urn: string;
+  type: string;
+  /** Logical name, `<department>-<site>-<thing>`. */
+  name: string;
+  /** The site the resource lives at; absent for department-wide resources (project, providers). */
+  site?: string;
+  /** false for govcloud components (they hold no cloud resource of their own). */
+  custom: boolean;
+  /** Updates and replacements: the properties that change (sorted by path). */
+  properties: PropertyChange[];
+  /** The base URN, when the resource was renamed (an alias keeps it: no replacement). */
+  renamedFrom?: string;
+  /** The resource is protected (deleting or replacing it needs the protection lifted first). */
+  protect: boolean;
+  /**
+   * Replacements only: the resource holds data or runs a workload (volume, instance), so the
+   * replacement loses what is on it.
+   */
+  losesData?: boolean;
+  /** Where in the estate the resource comes from (head's file, or the base's for a deletion). */
+  source?: SourcePointer;
+}
+
+export interface ChangeCounts {
+  create: number;
+  update: number;
+  replace: number;
+  delete: number;
+  /** Resources present and equal on both sides. */
+  same: number;
+}
+
+/** Quota use of one site of a department, before and after. */
+export interface QuotaChange {
+  site: string;
+  /** Absent when the site is new to the department. */
+  before?: SiteUsage;
+  /** Absent when the department leaves the site. */
+  after?: SiteUsage;
+  quotaBefore?: SiteQuota;
+  quotaAfter?: SiteQuota;
+}
+
+/** One approval the change needs. */
+export interface ApprovalRequirement {
+  /** Who: "department" (the department's approvers) or "platform" (the platform team). */
+  by: "department" | "platform";
+  /** People who can give it (ids, names, code-host handles with @). */
+  people: { id: string; name: string; handle?: string }[];
+  /** Why this approval is needed, in a sentence. */
+  reason: string;
+}
+
+export type StackStatus =
+  /** The stack exists on both sides. */
+  | "changed"
+  | "unchanged"
+  /** A new department (no stack on the base). */
+  | "added"
+  /** A department that is gone on the head (decommissioned). */
+  | "removed"
+  /** One side could not be planned (the reason is in baseFailure or headFailure). */
+  | "failed";
+
+export interface StackReview {
+  /** Department id, or "platform". */
+  stack: string;
+  /** The changed files that made this stack part of the review. */
+  reasons: string[];
+  /** The department file on the head (or base, when removed). */
+  file?: string;
+  status: StackStatus;
+  counts: ChangeCounts;
+  /** Every created, updated, replaced and deleted resource, sorted by site, then name. */
+  changes: ResourceChange[];
+  /** Per site, quota use before and after (departments only). */
+  quotas: QuotaChange[];
+  /** The policy pack's results on the head (absent when the head could not be planned). */
+  check?: StackCheck;
+  approvals: ApprovalRequirement[];
+  /** Why the base could not be planned, when it could not. */
+  baseFailure?: string;
+  /** Why the head could not be planned, when it could not. */
+  headFailure?: string;
+  /** The department on the head (for diagrams); absent for the platform and removed stacks. */
+  topology?: DepartmentTopology;
+}
+
+export interface ReviewSide {
+  /** As given (`main`, `HEAD~1`), or "working tree". */
+  ref: string;
+  /** Full commit id; absent for the working tree. */
+  commit?: string;
+}
+
+export interface ReviewVerdict {
+  /** No mandatory violation, no crash, every stack planned on the head. */
+  passed: boolean;
+  mandatory: number;
+  advisory: number;
+  crashes: number;
+  /** Stacks whose head or base could not be planned. */
+  failedStacks: number;
+  creates: number;
+  updates: number;
+  replacements: number;
+  deletions: number;
+}
+
+export interface ReviewReport {
+  /** The project name (Pulumi.yaml) and estate folder, relative to the repository root. */
+  project: string;
+  estatePath: string;
+  base: ReviewSide;
+  head: ReviewSide;
+  /** Files that differ between base and head, relative to the repository root. */
+  changedFiles: string[];
+  /**
+   * How the base was planned: with the base's own program (code changed between the two) or with
+   * this program on the base's files (only estate files changed).
+   */
+  basePlannedWith: "base program" | "head program";
+  /** Stacks in the review: the platform first, then departments by id. */
+  stacks: StackReview[];
+  verdict: ReviewVerdict;
+}
