@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { resolve } from "node:path";
-import { allStacks, selectStacks } from "../../cli/stack-selection";
+import { selectStacks } from "../../cli/stack-selection";
+import { allStacks } from "../../model/stacks";
 import { UsageError } from "../../cli/usage-error";
 import type { Estate } from "../../model/estate";
 import { loadEstate } from "../../model/estate-loader";

@@ -1,0 +1,95 @@
+/**
+ * Who must approve a change to a stack, and why. A department's approvers (its owners with role
+ * `approver`, the same people CODEOWNERS asks) approve what changes in their department; the
+ * platform team approves what the platform owns: new VDCs, raised quotas, the loss of data,
+ * and changes to platform.yaml, the program or the policies.
+ */
+import type { Estate } from "../model/estate";
+import { findDepartment } from "../model/estate";
+import { PLATFORM_STACK } from "../model/naming";
+import type { Person } from "../model/types";
+import { raisedQuotas } from "./quota-changes";
+import type { ApprovalRequirement, QuotaChange, ResourceChange, StackStatus } from "./types";
+
+function people(list: readonly Person[]): ApprovalRequirement["people"] {
+  return list.map((person) => ({
+    id: person.id,
+    name: person.name,
+    ...(person.handle === undefined
+      ? {}
+      : { handle: person.handle.startsWith("@") ? person.handle : `@${person.handle}` }),
+  }));
+}
+
+export interface ApprovalInput {
+  stack: string;
+  status: StackStatus;
+  /** The changed files that touch this stack. */
+  reasons: readonly string[];
+  /** Changed files that touch every stack (platform.yaml, program, policies). */
+  everyStack: readonly string[];
+  changes: readonly ResourceChange[];
+  quotas: readonly QuotaChange[];
+  base?: Estate;
+  head?: Estate;
+}
+
+export function requiredApprovals(input: ApprovalInput): ApprovalRequirement[] {
+  const estate = input.head ?? input.base;
+  if (estate === undefined) return [];
+  const platformReasons: string[] = [];
+  const departmentReasons: string[] = [];
+  const ownFiles = input.reasons.filter((file) => !input.everyStack.includes(file));
+  const shared = input.reasons.filter((file) => input.everyStack.includes(file));
+
+  if (input.stack !== PLATFORM_STACK && ownFiles.length > 0) {
+    departmentReasons.push(`changes ${ownFiles.join(", ")}`);
+  }
+  if (shared.length > 0) platformReasons.push(`changes ${shared.join(", ")}`);
+  if (input.stack === PLATFORM_STACK && ownFiles.length > 0) {
+    platformReasons.push(`changes ${ownFiles.join(", ")}`);
+  }
+  if (input.status === "added" && input.stack !== PLATFORM_STACK) {
+    platformReasons.push("creates a new virtual datacenter");
+  }
+  for (const quota of input.quotas) {
+    const raised = raisedQuotas(quota);
+    if (raised.length > 0)
+      platformReasons.push(`raises the quota at ${quota.site}: ${raised.join(", ")}`);
+  }
+  const lost = input.changes.filter(
+    (change) =>
+      (change.kind === "replace" && change.losesData === true) ||
+      (change.kind === "delete" && change.protect),
+  );
+  if (lost.length > 0) {
+    const reason = `replaces or deletes ${lost.length} resource${lost.length === 1 ? "" : "s"} holding data or protected (${lost
+      .slice(0, 3)
+      .map((change) => change.name)
+      .join(", ")}${lost.length > 3 ? ", …" : ""})`;
+    platformReasons.push(reason);
+    if (input.stack !== PLATFORM_STACK) departmentReasons.push(reason);
+  }
+
+  const approvals: ApprovalRequirement[] = [];
+  if (departmentReasons.length > 0 && input.stack !== PLATFORM_STACK) {
+    const department =
+      (input.head && findDepartment(input.head, input.stack)) ??
+      (input.base && findDepartment(input.base, input.stack));
+    const approvers =
+      department?.department.owners.filter((owner) => owner.role === "approver") ?? [];
+    approvals.push({
+      by: "department",
+      people: people(approvers),
+      reason: departmentReasons.join("; "),
+    });
+  }
+  if (platformReasons.length > 0) {
+    approvals.push({
+      by: "platform",
+      people: people(estate.platform.approvals.approvers),
+      reason: platformReasons.join("; "),
+    });
+  }
+  return approvals;
+}

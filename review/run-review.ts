@@ -1,0 +1,281 @@
+/**
+ * `govcloud review`: what a change does to the estate. Finds the changed files between the base
+ * and the head (a commit, or the working tree), the stacks they touch (review/affected-stacks.ts),
+ * plans those stacks on both sides, checks the head with the policy pack, and diffs the plans
+ * per department and site (review/plan-diff.ts). The base is checked out into a temporary git
+ * worktree, so the working tree is never touched.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CheckedStack } from "../check/in-process-check";
+import type { Estate } from "../model/estate";
+import { findDepartment } from "../model/estate";
+import { PLATFORM_FILE } from "../model/estate-files";
+import type { LoadResult } from "../model/estate-loader";
+import { loadEstate } from "../model/estate-loader";
+import { PLATFORM_STACK } from "../model/naming";
+import { allStacks } from "../model/stacks";
+import { formatProblemText } from "../render/problems";
+import { mandatoryCount, advisoryCount } from "../render/check-report";
+import { PLANNING_PATHS, affectedStacks, matchesPath } from "./affected-stacks";
+import { requiredApprovals } from "./approvals";
+import { planWithBaseProgram, planWithThisProgram } from "./base-plans";
+import type { SidePlans } from "./base-plans";
+import { changedFiles, checkoutCommit, existsAt, openRepository, resolveCommit } from "./git";
+import type { Repository, TemporaryCheckout } from "./git";
+import { diffPlans } from "./plan-diff";
+import { quotaChanges } from "./quota-changes";
+import { departmentTopology } from "./topology";
+import type { ReviewReport, ReviewVerdict, StackReview, StackStatus } from "./types";
+
+export interface ReviewOptions {
+  /** The estate folder of the head (the working tree's, when no head ref is given). */
+  estateRoot: string;
+  base: string;
+  head?: string;
+  today?: string;
+  /** The policy pack folder and config (checked by the command). */
+  packDir: string;
+  configFile?: string;
+  workers?: number;
+  isolated?: boolean;
+}
+
+/** The project name in Pulumi.yaml next to the estate, or "govcloud". */
+function projectName(root: string): string {
+  const file = join(root, "Pulumi.yaml");
+  if (!existsSync(file)) return "govcloud";
+  const match = /^name:\s*(\S+)/m.exec(readFileSync(file, "utf8"));
+  return match?.[1] ?? "govcloud";
+}
+
+function stacksOf(loaded: LoadResult | undefined): Set<string> {
+  if (loaded?.estate === undefined) return new Set();
+  return new Set(allStacks(loaded.estate, loaded.files));
+}
+
+function problemsText(loaded: LoadResult): string {
+  return loaded.problems.map(formatProblemText).join("\n");
+}
+
+/** The stacks of the base, planned by the right program (see review/base-plans.ts). */
+async function basePlans(
+  repo: Repository,
+  commit: string,
+  checkout: TemporaryCheckout,
+  loaded: LoadResult | undefined,
+  stacks: string[],
+  files: readonly string[],
+  today: string | undefined,
+): Promise<{ plans: SidePlans; program: ReviewReport["basePlannedWith"] }> {
+  const programChanged = files.some((file) => matchesPath(file, PLANNING_PATHS));
+  if (programChanged && existsAt(repo, commit, "cli/main.ts")) {
+    const estateRoot = join(checkout.dir, repo.estatePath);
+    return {
+      plans: planWithBaseProgram(checkout.dir, estateRoot, stacks, today),
+      program: "base program",
+    };
+  }
+  if (loaded === undefined || loaded.estate === undefined) {
+    const why = loaded === undefined ? "no estate" : problemsText(loaded);
+    return {
+      plans: { plans: new Map(), failures: new Map(stacks.map((stack) => [stack, why])) },
+      program: "head program",
+    };
+  }
+  return { plans: await planWithThisProgram(loaded, stacks), program: "head program" };
+}
+
+async function headChecks(
+  root: string,
+  loaded: LoadResult,
+  stacks: string[],
+  options: ReviewOptions,
+): Promise<Map<string, CheckedStack>> {
+  if (stacks.length === 0 || loaded.estate === undefined) return new Map();
+  const { checkStacks } = await import("../check/check-stacks");
+  const checked = await checkStacks(root, loaded, stacks, {
+    packDir: options.packDir,
+    ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
+    ...(options.today === undefined ? {} : { today: options.today }),
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.isolated === undefined ? {} : { isolated: options.isolated }),
+    keepPlans: true,
+  });
+  return new Map(checked.map((entry) => [entry.check.stack, entry]));
+}
+
+function statusOf(
+  onBase: boolean,
+  onHead: boolean,
+  baseFailure: string | undefined,
+  headFailure: string | undefined,
+  changed: boolean,
+): StackStatus {
+  if (baseFailure !== undefined || headFailure !== undefined) return "failed";
+  if (!onBase) return "added";
+  if (!onHead) return "removed";
+  return changed ? "changed" : "unchanged";
+}
+
+function verdictOf(stacks: readonly StackReview[]): ReviewVerdict {
+  const verdict: ReviewVerdict = {
+    passed: true,
+    mandatory: 0,
+    advisory: 0,
+    crashes: 0,
+    failedStacks: 0,
+    creates: 0,
+    updates: 0,
+    replacements: 0,
+    deletions: 0,
+  };
+  for (const stack of stacks) {
+    verdict.creates += stack.counts.create;
+    verdict.updates += stack.counts.update;
+    verdict.replacements += stack.counts.replace;
+    verdict.deletions += stack.counts.delete;
+    if (stack.status === "failed") verdict.failedStacks++;
+    if (stack.check !== undefined) {
+      verdict.mandatory += mandatoryCount(stack.check);
+      verdict.advisory += advisoryCount(stack.check);
+      verdict.crashes += stack.check.crashes.length;
+    }
+  }
+  verdict.passed = verdict.mandatory === 0 && verdict.crashes === 0 && verdict.failedStacks === 0;
+  return verdict;
+}
+
+function departmentIds(...estates: (Estate | undefined)[]): string[] {
+  const ids = new Set<string>();
+  for (const estate of estates) {
+    for (const entry of estate?.departments ?? []) ids.add(entry.department.id);
+  }
+  return [...ids].sort();
+}
+
+export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
+  const repo = openRepository(options.estateRoot);
+  const baseCommit = resolveCommit(repo, options.base);
+  const headCommit = options.head === undefined ? undefined : resolveCommit(repo, options.head);
+  const files = changedFiles(repo, baseCommit, headCommit);
+  const checkouts: TemporaryCheckout[] = [];
+  try {
+    const baseCheckout = checkoutCommit(repo, baseCommit, "base");
+    checkouts.push(baseCheckout);
+    let headRoot = options.estateRoot;
+    if (headCommit !== undefined) {
+      const headCheckout = checkoutCommit(repo, headCommit, "head");
+      checkouts.push(headCheckout);
+      headRoot = join(headCheckout.dir, repo.estatePath);
+    }
+    const baseRoot = join(baseCheckout.dir, repo.estatePath);
+    const load = { ...(options.today === undefined ? {} : { today: options.today }) };
+    const baseLoaded = existsSync(join(baseRoot, PLATFORM_FILE))
+      ? loadEstate(baseRoot, load)
+      : undefined;
+    const headLoaded = loadEstate(headRoot, load);
+
+    const { stacks: touched, everyStack } = affectedStacks(
+      files,
+      repo.estatePath,
+      departmentIds(baseLoaded?.estate, headLoaded.estate),
+    );
+    const onBase = stacksOf(baseLoaded);
+    const onHead = stacksOf(headLoaded);
+    const names = [...touched.keys()].filter(
+      (stack) => onBase.has(stack) || onHead.has(stack) || stack === PLATFORM_STACK,
+    );
+
+    const base = await basePlans(
+      repo,
+      baseCommit,
+      baseCheckout,
+      baseLoaded,
+      names.filter((stack) => onBase.has(stack)),
+      files,
+      options.today,
+    );
+    const head = await headChecks(
+      headRoot,
+      headLoaded,
+      names.filter((stack) => onHead.has(stack)),
+      options,
+    );
+    const sites =
+      (headLoaded.estate ?? baseLoaded?.estate)?.platform.sites.map((site) => site.id) ?? [];
+
+    const stacks: StackReview[] = names.map((stack) => {
+      const isBase = onBase.has(stack);
+      const isHead = onHead.has(stack);
+      const baseFailure = isBase ? base.plans.failures.get(stack) : undefined;
+      const checked = head.get(stack);
+      const headFailure = isHead
+        ? headLoaded.estate === undefined
+          ? problemsText(headLoaded)
+          : checked?.check.failure
+        : undefined;
+      const { changes, counts } = diffPlans(
+        isBase ? base.plans.plans.get(stack) : undefined,
+        isHead ? checked?.plan : undefined,
+        sites,
+      );
+      const quotas =
+        stack === PLATFORM_STACK ? [] : quotaChanges(stack, baseLoaded?.estate, headLoaded.estate);
+      const status = statusOf(isBase, isHead, baseFailure, headFailure, changes.length > 0);
+      const review: StackReview = {
+        stack,
+        reasons: touched.get(stack) ?? [],
+        status,
+        counts,
+        changes,
+        quotas,
+        approvals: requiredApprovals({
+          stack,
+          status,
+          reasons: touched.get(stack) ?? [],
+          everyStack,
+          changes,
+          quotas,
+          ...(baseLoaded?.estate === undefined ? {} : { base: baseLoaded.estate }),
+          ...(headLoaded.estate === undefined ? {} : { head: headLoaded.estate }),
+        }),
+      };
+      const entry =
+        (headLoaded.estate && findDepartment(headLoaded.estate, stack)) ??
+        (baseLoaded?.estate && findDepartment(baseLoaded.estate, stack));
+      if (entry !== undefined) review.file = entry.file;
+      if (checked !== undefined) review.check = checked.check;
+      if (baseFailure !== undefined) review.baseFailure = baseFailure;
+      if (headFailure !== undefined) review.headFailure = headFailure;
+      const headDepartment = headLoaded.estate && findDepartment(headLoaded.estate, stack);
+      if (headDepartment !== undefined && headLoaded.estate !== undefined) {
+        try {
+          review.topology = departmentTopology(
+            headDepartment.department,
+            headLoaded.estate.platform,
+          );
+        } catch {
+          // a department the rules reject: its problems are in headFailure, no diagram
+        }
+      }
+      return review;
+    });
+
+    return {
+      project: projectName(headRoot),
+      estatePath: repo.estatePath,
+      base: { ref: options.base, commit: baseCommit },
+      head:
+        headCommit === undefined
+          ? { ref: "working tree" }
+          : { ref: options.head!, commit: headCommit },
+      changedFiles: files,
+      basePlannedWith: base.program,
+      stacks,
+      verdict: verdictOf(stacks),
+    };
+  } finally {
+    for (const checkout of checkouts) checkout.remove();
+  }
+}
