@@ -9,6 +9,7 @@ import { loadEstate } from "../model/estate-loader";
 import { calendarError } from "../model/rules/approvals";
 import { findEstateRoot } from "./estate-root";
 import { DEFAULT_CODEOWNERS, runCodeowners } from "./codeowners-command";
+import { addDeployCommands } from "./deploy-program";
 import { DEFAULT_PACK_DIR, DEFAULT_POLICY_CONFIG, runCheck } from "./check-command";
 import { DEFAULT_PLAN_DIR, runPlan } from "./plan-command";
 import { UsageError } from "./usage-error";
@@ -161,6 +162,7 @@ function buildProgram(): Command {
     const loaded = loadEstate(root, { today: checkedToday(options.today) });
     emit(runCodeowners(root, loaded, options));
   });
+  addDeployCommands(program, { withEstateOptions, estateRoot, checkedToday });
   return program;
 }
 

@@ -1,0 +1,151 @@
+/**
+ * The part of `govcloud preview` / `govcloud up` that runs on the Pulumi CLI: open the stack, run
+ * the preview or the update with the engine's output streamed, ask before an interactive update,
+ * then summarise the policy results the engine reported. Failures of the CLI become one message
+ * and an exit code, never a stack trace.
+ */
+import { cliFailure } from "./command-error";
+import type { EngineStack, RunOptions, StackSetup } from "./engine";
+import { cliProblemFromError, missingCliMessage } from "./missing-cli";
+import type { OfflineCheck } from "./offline-check";
+import { formatPolicyEvents, PolicyEventLog, policyCounts } from "./policy-events";
+
+export interface EngineTarget {
+  stack: string;
+  /** The project folder (Pulumi.yaml, the estate). */
+  root: string;
+  /** The located Pulumi executable. */
+  pulumi: string;
+  policy: { packDir: string; configFile?: string };
+  offline: OfflineCheck;
+}
+
+export interface EngineRunOptions {
+  diff?: boolean;
+  refresh?: boolean;
+  expectNoChanges?: boolean;
+  message?: string;
+  secretsProvider?: string;
+  /** Preview, then ask before updating (an interactive `up` without --yes). */
+  confirmFirst: boolean;
+}
+
+export interface EngineRunDeps {
+  openStack: (setup: StackSetup) => Promise<EngineStack>;
+  confirm: (question: string) => Promise<boolean>;
+  color: "always" | "never";
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+function runOptions(
+  target: EngineTarget,
+  options: EngineRunOptions,
+  deps: EngineRunDeps,
+  log: PolicyEventLog,
+): RunOptions {
+  return {
+    policyPacks: [target.policy.packDir],
+    policyPackConfigs: target.policy.configFile === undefined ? [] : [target.policy.configFile],
+    diff: options.diff === true,
+    refresh: options.refresh === true,
+    expectNoChanges: options.expectNoChanges === true,
+    ...(options.message === undefined ? {} : { message: options.message }),
+    color: deps.color,
+    onOutput: deps.stdout,
+    onError: deps.stderr,
+    onPolicyEvent: (event) => log.add(event),
+  };
+}
+
+function policySummary(operation: string, target: EngineTarget, log: PolicyEventLog): string {
+  if (log.events.length === 0) return "";
+  return (
+    `\npolicy results the engine reported during ${operation} of ${target.stack}:\n` +
+    `${formatPolicyEvents(log, target.offline.sources)}\n`
+  );
+}
+
+/** One line (and the CLI's own error text when it was not streamed) for a failed CLI run. */
+function engineFailure(
+  command: string,
+  operation: string,
+  target: EngineTarget,
+  error: unknown,
+  streamed: boolean,
+  deps: EngineRunDeps,
+): number {
+  const problem = cliProblemFromError(error, target.pulumi);
+  if (problem !== undefined) {
+    deps.stderr(missingCliMessage(command, target.stack, problem));
+    return 2;
+  }
+  const failure = cliFailure(error);
+  if (failure === undefined) throw error;
+  const stack = target.stack;
+  if (failure.kind === "stack-not-found") {
+    deps.stderr(
+      `govcloud ${command}: stack ${stack} does not exist in the backend you are logged in to ` +
+        `(pulumi whoami -v shows which); govcloud up ${stack} creates it on its first ` +
+        `deployment, or create it with pulumi stack init ${stack}\n`,
+    );
+    return 1;
+  }
+  if (failure.kind === "concurrent-update") {
+    deps.stderr(
+      `govcloud ${command}: another update of ${stack} is running; wait for it to finish ` +
+        `(pulumi cancel --stack ${stack} if it was interrupted and left the stack locked)\n`,
+    );
+    return 1;
+  }
+  if (!streamed && failure.stderr !== "") deps.stderr(`${failure.stderr}\n`);
+  const code =
+    failure.exitCode === undefined ? "" : ` (pulumi exited with code ${failure.exitCode})`;
+  deps.stderr(`govcloud ${command}: ${operation} of ${stack} failed${code}\n`);
+  return 1;
+}
+
+export async function runOnEngine(
+  command: "preview" | "up",
+  target: EngineTarget,
+  options: EngineRunOptions,
+  deps: EngineRunDeps,
+): Promise<number> {
+  let streamed = false;
+  let log = new PolicyEventLog();
+  let operation = command === "preview" || options.confirmFirst ? "preview" : "up";
+  try {
+    const engine = await deps.openStack({
+      stack: target.stack,
+      workDir: target.root,
+      pulumi: target.pulumi,
+      // A department's first deployment creates its stack; a preview never changes the backend.
+      create: command === "up",
+      ...(options.secretsProvider === undefined
+        ? {}
+        : { secretsProvider: options.secretsProvider }),
+    });
+    streamed = true;
+    if (operation === "preview") {
+      await engine.preview(runOptions(target, options, deps, log));
+      deps.stdout(policySummary("the preview", target, log));
+      if (command === "preview") {
+        deps.stdout(`govcloud preview: ${target.stack}: previewed, ${policyCounts(log)}\n`);
+        return 0;
+      }
+      if (!(await deps.confirm(`Deploy these changes to ${target.stack}?`))) {
+        deps.stdout(`govcloud up: ${target.stack} not deployed: the changes were not confirmed\n`);
+        return 1;
+      }
+      log = new PolicyEventLog();
+      operation = "up";
+    }
+    await engine.up(runOptions(target, options, deps, log));
+    deps.stdout(policySummary("the update", target, log));
+    deps.stdout(`govcloud up: ${target.stack}: deployed, ${policyCounts(log)}\n`);
+    return 0;
+  } catch (error) {
+    deps.stdout(policySummary(operation === "up" ? "the update" : "the preview", target, log));
+    return engineFailure(command, operation, target, error, streamed, deps);
+  }
+}

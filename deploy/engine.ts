@@ -1,0 +1,97 @@
+/**
+ * The only place that drives the Pulumi CLI, through the Automation API: the project's own program
+ * (Pulumi.yaml in the project folder, not an inline program), one stack, the policy pack passed as
+ * `--policy-pack` / `--policy-pack-config`, the engine's output streamed as it comes.
+ *
+ * Loaded lazily by the commands, so that commands that never deploy do not load the SDK's
+ * Automation API.
+ */
+import { delimiter, dirname } from "node:path";
+import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
+import { CliTooOldError, PROJECT_MINIMUM_CLI } from "./missing-cli";
+import type { EnginePolicyEvent } from "./policy-events";
+
+export interface StackSetup {
+  stack: string;
+  /** The project folder: where Pulumi.yaml is. */
+  workDir: string;
+  /** The Pulumi executable, as located (deploy/locate-pulumi.ts). */
+  pulumi: string;
+  /** Create the stack when the backend does not have it yet (a department's first deployment). */
+  create: boolean;
+  /** For a stack that gets created: its secrets provider (`--secrets-provider` of stack init). */
+  secretsProvider?: string;
+}
+
+export interface RunOptions {
+  policyPacks: string[];
+  policyPackConfigs: string[];
+  diff: boolean;
+  refresh: boolean;
+  expectNoChanges: boolean;
+  message?: string;
+  color: "always" | "never";
+  onOutput: (text: string) => void;
+  onError: (text: string) => void;
+  onPolicyEvent: (event: EnginePolicyEvent) => void;
+}
+
+export interface EngineStack {
+  preview(options: RunOptions): Promise<void>;
+  up(options: RunOptions): Promise<void>;
+}
+
+/**
+ * The SDK runs `pulumi` from PATH unless given an install root laid out as `<root>/bin/pulumi`;
+ * a CLI found elsewhere (--pulumi, $PULUMI_HOME/bin) is put first on PATH instead, which also
+ * lets the engine find the plugins bundled next to it.
+ */
+function putFirstOnPath(executable: string): void {
+  const dir = dirname(executable);
+  const path = process.env.PATH ?? "";
+  if (path.split(delimiter)[0] !== dir) process.env.PATH = `${dir}${delimiter}${path}`;
+}
+
+function runArgs(options: RunOptions) {
+  return {
+    policyPacks: options.policyPacks,
+    policyPackConfigs: options.policyPackConfigs,
+    diff: options.diff,
+    refresh: options.refresh,
+    expectNoChanges: options.expectNoChanges,
+    ...(options.message === undefined ? {} : { message: options.message }),
+    color: options.color,
+    onOutput: options.onOutput,
+    onError: options.onError,
+    onEvent: (event: { policyEvent?: EnginePolicyEvent }) => {
+      if (event.policyEvent !== undefined) options.onPolicyEvent(event.policyEvent);
+    },
+  };
+}
+
+export async function openStack(setup: StackSetup): Promise<EngineStack> {
+  putFirstOnPath(setup.pulumi);
+  // The SDK checks the version against its own minimum; this project needs a later one.
+  const pulumiCommand = await PulumiCommand.get();
+  const version = pulumiCommand.version;
+  if (version !== null && version.compare(PROJECT_MINIMUM_CLI) < 0) {
+    throw new CliTooOldError(setup.pulumi, version.toString());
+  }
+  const workspaceOptions = {
+    pulumiCommand,
+    envVars: { PULUMI_SKIP_UPDATE_CHECK: "true" },
+    ...(setup.secretsProvider === undefined ? {} : { secretsProvider: setup.secretsProvider }),
+  };
+  const args = { stackName: setup.stack, workDir: setup.workDir };
+  const stack: Stack = setup.create
+    ? await LocalWorkspace.createOrSelectStack(args, workspaceOptions)
+    : await LocalWorkspace.selectStack(args, workspaceOptions);
+  return {
+    async preview(options) {
+      await stack.preview(runArgs(options));
+    },
+    async up(options) {
+      await stack.up(runArgs(options));
+    },
+  };
+}
