@@ -12,6 +12,7 @@ import { DEFAULT_CODEOWNERS, runCodeowners } from "./codeowners-command";
 import { addDeployCommands } from "./deploy-program";
 import { DEFAULT_PACK_DIR, DEFAULT_POLICY_CONFIG, runCheck } from "./check-command";
 import { DEFAULT_PLAN_DIR, runPlan } from "./plan-command";
+import { addReviewCommands } from "./review-program";
 import { UsageError } from "./usage-error";
 import { runValidate } from "./validate-command";
 
@@ -163,6 +164,7 @@ function buildProgram(): Command {
     emit(runCodeowners(root, loaded, options));
   });
   addDeployCommands(program, { withEstateOptions, estateRoot, checkedToday });
+  addReviewCommands(program, { withEstateOptions, estateRoot, checkedToday, checkedWorkers });
   return program;
 }
 

@@ -1,0 +1,141 @@
+/** The `review` and `changed` commands of the govcloud command line. */
+import { type Command, Option } from "commander";
+import { changedStacks } from "../review/changed-stacks";
+import { ReviewInputError } from "../review/git";
+import { DEFAULT_PACK_DIR, DEFAULT_POLICY_CONFIG } from "./check-command";
+import type { EstateCommandHelpers } from "./deploy-program";
+import { REVIEW_FORMATS, runReviewCommand, type ReviewFormat } from "./review-command";
+import { UsageError } from "./usage-error";
+
+interface ReviewHelpers extends EstateCommandHelpers {
+  checkedWorkers: (workers: string | undefined) => number | undefined;
+}
+
+function checkedMaxChars(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 2000) {
+    throw new UsageError(`--max-chars must be a whole number of at least 2000, got "${value}"`);
+  }
+  return count;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function addReviewCommands(program: Command, helpers: ReviewHelpers): void {
+  helpers
+    .withEstateOptions(
+      program
+        .command("review")
+        .description(
+          "Plan the stacks a change touches at the base and at the head, and report per " +
+            "department and site what will be created, updated, replaced and deleted, quota " +
+            "use before and after, the policy results and the approvals needed.",
+        )
+        .requiredOption("--base <ref>", "git revision to compare with (a branch, tag or commit)")
+        .option("--head <ref>", "git revision of the change (default: the working tree)")
+        .addOption(
+          new Option(
+            "--format <format>",
+            "format of standard output, or of a single --out (default: markdown)",
+          ).choices([...REVIEW_FORMATS]),
+        )
+        .option(
+          "--out <file>",
+          "write the report to a file, the format from its extension (.md, .json, .sarif, " +
+            ".xml for JUnit); repeat for several formats from one run",
+          collect,
+          [],
+        )
+        .option(
+          "--max-chars <count>",
+          "longest Markdown comment; a longer review is shortened and the full one kept in " +
+            "<out>.full.md (default: 60000, under GitHub's 65,536)",
+        )
+        .option(
+          "--policy-pack <dir>",
+          `policy pack folder (default: ${DEFAULT_PACK_DIR}/ in the estate)`,
+        )
+        .option(
+          "--policy-config <file>",
+          `policy config file (default: ${DEFAULT_POLICY_CONFIG} in the estate, when present)`,
+        )
+        .option("--isolated", "run the pack out of process, exactly as the engine does", false)
+        .option("--workers <count>", "processes that check the head's stacks side by side"),
+    )
+    .action(
+      async (options: {
+        root?: string;
+        today?: string;
+        base: string;
+        head?: string;
+        format?: ReviewFormat;
+        out: string[];
+        maxChars?: string;
+        policyPack?: string;
+        policyConfig?: string;
+        isolated: boolean;
+        workers?: string;
+      }) => {
+        const today = helpers.checkedToday(options.today);
+        const workers = helpers.checkedWorkers(options.workers);
+        const maxChars = checkedMaxChars(options.maxChars);
+        const output = await runReviewCommand(helpers.estateRoot(options), {
+          base: options.base,
+          ...(options.head === undefined ? {} : { head: options.head }),
+          ...(options.format === undefined ? {} : { format: options.format }),
+          out: options.out,
+          ...(maxChars === undefined ? {} : { maxChars }),
+          ...(today === undefined ? {} : { today }),
+          ...(options.policyPack === undefined ? {} : { packDir: options.policyPack }),
+          ...(options.policyConfig === undefined ? {} : { policyConfig: options.policyConfig }),
+          ...(workers === undefined ? {} : { workers }),
+          isolated: options.isolated,
+        });
+        process.stdout.write(output.stdout);
+        process.exitCode = output.exitCode;
+      },
+    );
+
+  helpers
+    .withEstateOptions(
+      program
+        .command("changed")
+        .description(
+          "List the stacks a change touches, from git alone (nothing is planned): the " +
+            "platform first, then departments. The merge pipeline deploys these.",
+        )
+        .requiredOption("--base <ref>", "git revision to compare with")
+        .option("--head <ref>", "git revision of the change (default: the working tree)")
+        .addOption(
+          new Option("--format <format>", "output format")
+            .choices(["text", "json"])
+            .default("text"),
+        ),
+    )
+    .action((options: { root?: string; base: string; head?: string; format: "text" | "json" }) => {
+      let result;
+      try {
+        result = changedStacks({
+          estateRoot: helpers.estateRoot(options),
+          base: options.base,
+          ...(options.head === undefined ? {} : { head: options.head }),
+        });
+      } catch (error) {
+        if (error instanceof ReviewInputError) throw new UsageError(error.message);
+        throw error;
+      }
+      process.stdout.write(
+        options.format === "json"
+          ? JSON.stringify(result, null, 2) + "\n"
+          : result.stacks.map((stack) => `${stack}\n`).join(""),
+      );
+      if (options.format === "text" && result.removed.length > 0) {
+        process.stderr.write(
+          `govcloud changed: gone on the head, nothing to deploy: ${result.removed.join(", ")}\n`,
+        );
+      }
+    });
+}
