@@ -1,0 +1,157 @@
+import { strict as assert } from "node:assert";
+import type { Result } from "sarif";
+import {
+  BASE_PLAN_FAILED_RULE,
+  PLAN_FAILED_RULE,
+  POLICY_CRASHED_RULE,
+  renderReviewSarif,
+} from "../../render/review-sarif";
+import { check, diagnostic, everything, report, stackReview } from "./review-fixtures";
+
+function failing() {
+  const crashed = stackReview("water", [], {
+    check: check("water", [], {
+      crashes: [
+        {
+          policyName: "disaster-recovery",
+          policyPackName: "govcloud-policies",
+          policyPackVersion: "1.0.0",
+          phase: "analyzeStack",
+          message:
+            "policy 'disaster-recovery' from policy pack 'govcloud-policies@1.0.0' crashed: Error: boom",
+          detail: "Error: boom\n    at check (disaster-recovery.ts:10:5)",
+        },
+      ],
+    }),
+  });
+  const unplanned = stackReview("audit dept", [], {
+    file: "departments/audit dept.yaml",
+    status: "failed",
+    check: undefined,
+    headFailure: "departments/audit dept.yaml fails its schema",
+    baseFailure: "no such file on the base",
+  });
+  return report([crashed, unplanned]);
+}
+
+function results(log = renderReviewSarif(everything())): Result[] {
+  return log.runs[0].results ?? [];
+}
+
+describe("review SARIF", () => {
+  it("is a SARIF 2.1.0 log from the govcloud driver", () => {
+    const log = renderReviewSarif(everything());
+    assert.equal(log.version, "2.1.0");
+    assert.equal(
+      log.$schema,
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+    );
+    assert.equal(log.runs.length, 1);
+    assert.equal(log.runs[0].tool.driver.name, "govcloud");
+  });
+
+  it("has one rule per policy seen, its level from the enforcement level", () => {
+    const rules = renderReviewSarif(everything()).runs[0].tool.driver.rules ?? [];
+    assert.deepEqual(
+      rules.map((r) => [r.id, r.defaultConfiguration?.level]),
+      [
+        ["naming-tagging", "warning"],
+        ["security-baseline", "error"],
+      ],
+    );
+    assert.equal(rules[1].shortDescription?.text, "The security-baseline rules of the city.");
+  });
+
+  it("points each diagnostic at its line in the department file, relative to the repository root", () => {
+    const [ssh, naming] = results();
+    assert.equal(ssh.ruleId, "security-baseline");
+    assert.equal(ssh.ruleIndex, 1);
+    assert.equal(ssh.level, "error");
+    assert.match(
+      ssh.message.text ?? "",
+      /^health-qingdao-portal-tcp-22-from-0\.0\.0\.0-0: opens tcp port 22/,
+    );
+    assert.deepEqual(ssh.locations?.[0].physicalLocation, {
+      artifactLocation: { uri: "estate/departments/health.yaml" },
+      region: { startLine: 150, startColumn: 5 },
+    });
+    assert.equal(naming.level, "warning");
+    assert.equal(naming.locations?.[0].physicalLocation?.region?.startLine, 171);
+  });
+
+  it("reports a stack that could not be planned and a crashed policy as errors", () => {
+    const log = renderReviewSarif(failing());
+    const byRule = new Map(results(log).map((r) => [r.ruleId, r]));
+    assert.equal(byRule.get(POLICY_CRASHED_RULE)?.level, "error");
+    assert.match(
+      byRule.get(POLICY_CRASHED_RULE)?.message.text ?? "",
+      /crashed: Error: boom \(this is not a pass\)/,
+    );
+    assert.equal(byRule.get(PLAN_FAILED_RULE)?.level, "error");
+    assert.equal(
+      byRule.get(PLAN_FAILED_RULE)?.locations?.[0].physicalLocation?.artifactLocation?.uri,
+      "estate/departments/audit%20dept.yaml",
+    );
+    assert.equal(byRule.get(BASE_PLAN_FAILED_RULE)?.level, "warning");
+    const ids = (log.runs[0].tool.driver.rules ?? []).map((r) => r.id);
+    for (const r of results(log)) assert.equal(ids[r.ruleIndex ?? -1], r.ruleId);
+  });
+
+  it("takes the most severe level for a policy configured differently per stack", () => {
+    const advisory = diagnostic({ policyName: "naming-tagging", enforcementLevel: "advisory" });
+    const mandatory = diagnostic({ policyName: "naming-tagging", enforcementLevel: "mandatory" });
+    const log = renderReviewSarif(
+      report([
+        stackReview("a", [], { check: check("a", [advisory]) }),
+        stackReview("b", [], { check: check("b", [mandatory]) }),
+      ]),
+    );
+    assert.equal(log.runs[0].tool.driver.rules?.[0].defaultConfiguration?.level, "error");
+    assert.deepEqual(
+      results(log).map((r) => r.level),
+      ["warning", "error"],
+    );
+  });
+
+  it("puts a diagnostic without a source on the stack's file, line 1", () => {
+    const log = renderReviewSarif(
+      report([
+        stackReview("water", [], {
+          check: check("water", [diagnostic({ policyName: "site-capacity" })]),
+        }),
+      ]),
+    );
+    assert.deepEqual(results(log)[0].locations?.[0].physicalLocation, {
+      artifactLocation: { uri: "estate/departments/water.yaml" },
+      region: { startLine: 1, startColumn: 1 },
+    });
+  });
+
+  it("is deterministic and carries no timestamps", () => {
+    const a = JSON.stringify(renderReviewSarif(everything()));
+    assert.equal(a, JSON.stringify(renderReviewSarif(everything())));
+    assert.doesNotMatch(a, /\d{4}-\d{2}-\d{2}T\d{2}:/);
+  });
+
+  it("keeps to the SARIF 2.1.0 shapes code scanning reads", () => {
+    for (const log of [renderReviewSarif(everything()), renderReviewSarif(failing())]) {
+      // The schema's required properties and closed enums, checked on every result.
+      for (const r of results(log)) {
+        assert.ok(typeof r.message.text === "string" && r.message.text.length > 0);
+        assert.ok(["none", "note", "warning", "error"].includes(r.level ?? ""));
+        const location = r.locations?.[0].physicalLocation;
+        assert.ok(
+          location?.artifactLocation?.uri && !location.artifactLocation.uri.startsWith("/"),
+        );
+        assert.ok(
+          Number.isInteger(location?.region?.startLine) && (location?.region?.startLine ?? 0) >= 1,
+        );
+        assert.ok(
+          Number.isInteger(location?.region?.startColumn) &&
+            (location?.region?.startColumn ?? 0) >= 1,
+        );
+      }
+      for (const rule of log.runs[0].tool.driver.rules ?? []) assert.ok(rule.id.length > 0);
+    }
+  });
+});
