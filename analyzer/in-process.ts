@@ -3,13 +3,18 @@
  * are called directly, without a child process or a socket. While the pack module loads,
  * grpc.Server's addService and bindAsync (of the grpc-js instance the pack's @pulumi/policy uses)
  * are replaced so that `new PolicyPack(...)` hands its seven handlers over instead of serving them.
- * Requests and responses still go through the service's binary serializers, as over the wire.
  *
  * Fast but fragile, and not isolated: it relies on @pulumi/policy internals; the pack shares the
  * harness's process, environment (pulumi.getStack() and friends read the harness's variables),
  * console and module cache; only one pack can be loaded per process (the policy SDK allows one),
  * and only JavaScript packs (TypeScript needs run-policy-pack's ts-node). Keep the contract test
  * that compares it with the process mode.
+ *
+ * When the pack's @pulumi/policy uses the very protobuf classes the harness does (one
+ * @pulumi/pulumi in node_modules, the usual case), requests and responses are handed over as
+ * objects instead of bytes, property maps are PlainStructs (struct.ts), and each resource's
+ * properties are deserialized once for all policies (shared-decoding.ts); otherwise both sides go
+ * through the service's binary serializers, as over the wire.
  */
 import { dirname, extname, resolve as resolvePath } from "node:path";
 import type { Message } from "google-protobuf";
@@ -26,13 +31,23 @@ import {
 } from "@pulumi/pulumi/proto/analyzer_pb";
 import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { readPolicyPackProject } from "./pack-project";
+import { shareDecoding } from "./shared-decoding";
+import { PlainStruct, type StructFactory } from "./struct";
 import { PolicyPackSession } from "./session";
 import { RpcError, UNIMPLEMENTED, UNKNOWN, type AnalyzerTransport } from "./transport";
 
 interface MethodDefinition {
   path: string;
+  requestType?: unknown;
+  responseType?: unknown;
   requestDeserialize(bytes: Buffer): unknown;
   responseSerialize(value: unknown): Buffer;
+}
+
+/** A generated message class, as the decoders below need it. */
+interface MessageClass<Res> {
+  new (): Res;
+  deserializeBinary(bytes: Uint8Array): Res;
 }
 
 type Handler = (
@@ -107,6 +122,7 @@ function load(packDir: string): LoadedPack {
     proto.bindAsync = bindAsync;
   }
   if (!captured) throw new Error(`${main} did not create a PolicyPack`);
+  shareDecoding(dirname(policyPath));
   loaded = { packDir, ...captured };
   return loaded;
 }
@@ -114,25 +130,35 @@ function load(packDir: string): LoadedPack {
 class InProcessTransport implements AnalyzerTransport {
   readonly kind = "in-process";
   readonly pid = -1;
+  readonly struct: StructFactory | undefined;
 
-  constructor(private readonly pack: LoadedPack) {}
+  constructor(
+    private readonly pack: LoadedPack,
+    /** Requests and responses are passed as objects (the pack shares our protobuf classes). */
+    private readonly direct: boolean,
+  ) {
+    this.struct = direct ? PlainStruct.of : undefined;
+  }
 
   /**
-   * Calls one handler as the gRPC server would: the request is serialized with our classes and
-   * deserialized with the pack's, the response the other way round, so the two sides need not
-   * share a protobuf module.
+   * Calls one handler as the gRPC server would. Passed as objects when both sides use the same
+   * message classes; else the request is serialized with our classes and deserialized with the
+   * pack's, the response the other way round, so the two sides need not share a protobuf module.
    */
   private call<Res>(
     method: string,
     key: string,
     request: Message,
-    decode: (bytes: Uint8Array) => Res,
+    responseClass: MessageClass<Res>,
   ): Promise<Res> {
     const definition = this.pack.service[key];
     const handler = this.pack.handlers[key];
     if (!definition || !handler)
       return Promise.reject(new RpcError(method, UNIMPLEMENTED, "unimplemented"));
-    const wireRequest = definition.requestDeserialize(Buffer.from(request.serializeBinary()));
+    const direct = this.direct && definition.requestType === request.constructor;
+    const wireRequest = direct
+      ? request
+      : definition.requestDeserialize(Buffer.from(request.serializeBinary()));
     return new Promise((resolve, reject) => {
       const done = (error: unknown, response?: unknown) => {
         if (error) {
@@ -140,7 +166,11 @@ class InProcessTransport implements AnalyzerTransport {
           reject(new RpcError(method, e.code ?? UNKNOWN, e.details ?? e.message ?? String(error)));
         } else {
           try {
-            resolve(decode(definition.responseSerialize(response)));
+            resolve(
+              direct && response instanceof responseClass
+                ? response
+                : responseClass.deserializeBinary(definition.responseSerialize(response)),
+            );
           } catch (e) {
             reject(e);
           }
@@ -161,42 +191,41 @@ class InProcessTransport implements AnalyzerTransport {
   }
   async handshake(): Promise<void> {} // the Node SDK does not implement it
   async configureStack(request: AnalyzerStackConfigureRequest): Promise<void> {
-    await this.call("ConfigureStack", "configureStack", request, (b) =>
-      AnalyzerStackConfigureResponse.deserializeBinary(b),
-    );
+    await this.call("ConfigureStack", "configureStack", request, AnalyzerStackConfigureResponse);
   }
   getAnalyzerInfo(): Promise<AnalyzerInfo> {
-    return this.call("GetAnalyzerInfo", "getAnalyzerInfo", new Empty(), (b) =>
-      AnalyzerInfo.deserializeBinary(b),
-    );
+    return this.call("GetAnalyzerInfo", "getAnalyzerInfo", new Empty(), AnalyzerInfo);
   }
   async getPluginVersion(): Promise<string | undefined> {
     try {
-      const info = await this.call("GetPluginInfo", "getPluginInfo", new Empty(), (b) =>
-        PluginInfo.deserializeBinary(b),
-      );
+      const info = await this.call("GetPluginInfo", "getPluginInfo", new Empty(), PluginInfo);
       return info.getVersion() || undefined;
     } catch {
       return undefined;
     }
   }
   async configure(request: ConfigureAnalyzerRequest): Promise<void> {
-    await this.call("Configure", "configure", request, (b) => Empty.deserializeBinary(b));
+    await this.call("Configure", "configure", request, Empty);
   }
   analyze(request: AnalyzeRequest): Promise<AnalyzeResponse> {
-    return this.call("Analyze", "analyze", request, (b) => AnalyzeResponse.deserializeBinary(b));
+    return this.call("Analyze", "analyze", request, AnalyzeResponse);
   }
   remediate(request: AnalyzeRequest): Promise<RemediateResponse> {
-    return this.call("Remediate", "remediate", request, (b) =>
-      RemediateResponse.deserializeBinary(b),
-    );
+    return this.call("Remediate", "remediate", request, RemediateResponse);
   }
   analyzeStack(request: AnalyzeStackRequest): Promise<AnalyzeResponse> {
-    return this.call("AnalyzeStack", "analyzeStack", request, (b) =>
-      AnalyzeResponse.deserializeBinary(b),
-    );
+    return this.call("AnalyzeStack", "analyzeStack", request, AnalyzeResponse);
   }
   async close(): Promise<void> {} // nothing runs; the module stays loaded
+}
+
+/** Whether the pack's service uses the harness's own message classes. */
+function sharesClasses(pack: LoadedPack): boolean {
+  return (
+    pack.service.analyze?.requestType === AnalyzeRequest &&
+    pack.service.analyzeStack?.requestType === AnalyzeStackRequest &&
+    pack.service.analyze?.responseType === AnalyzeResponse
+  );
 }
 
 export interface InProcessOptions {
@@ -210,8 +239,12 @@ export async function openInProcessPack(options: InProcessOptions): Promise<Poli
   const packDir = resolvePath(options.packDir);
   readPolicyPackProject(packDir); // same checks as the engine, before loading anything
   const pack = load(packDir);
-  return PolicyPackSession.fromTransport(new InProcessTransport(pack), packDir, {
-    concurrency: options.concurrency,
-    launchMs: Math.round(performance.now() - started),
-  });
+  return PolicyPackSession.fromTransport(
+    new InProcessTransport(pack, sharesClasses(pack)),
+    packDir,
+    {
+      concurrency: options.concurrency,
+      launchMs: Math.round(performance.now() - started),
+    },
+  );
 }

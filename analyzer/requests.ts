@@ -18,7 +18,7 @@ import {
 import type { PlannedResource } from "../plan/types";
 import { encodeProperties, type EncodeOptions, type WireObject } from "./encode";
 import { enforcementLevelToProto } from "./enums";
-import { toStruct } from "./struct";
+import { toStruct, type StructFactory } from "./struct";
 import type { PolicyConfig } from "./types";
 
 const URN_DELIMITER = "::";
@@ -64,6 +64,7 @@ export function providerResource(
   resource: PlannedResource,
   byUrn: ReadonlyMap<string, PlannedResource>,
   encoding: EncodeOptions,
+  struct: StructFactory = toStruct,
 ): AnalyzerProviderResource | undefined {
   if (!resource.provider) return undefined;
   const provider = byUrn.get(providerUrn(resource.provider));
@@ -72,8 +73,30 @@ export function providerResource(
   message.setUrn(provider.urn);
   message.setType(provider.type);
   message.setName(urnName(provider.urn));
-  message.setProperties(toStruct(encodeProperties(provider.inputs, encoding)));
+  message.setProperties(struct(encodeProperties(provider.inputs, encoding)));
   return message;
+}
+
+/** The provider message of a resource, as providerResource builds it. */
+export type ProviderOf = (resource: PlannedResource) => AnalyzerProviderResource | undefined;
+
+/**
+ * providerResource, built once per provider of a stack: a stack has a handful of providers and
+ * every resource names one, and a request only reads the message, so they can share it.
+ */
+export function providerCache(
+  byUrn: ReadonlyMap<string, PlannedResource>,
+  encoding: EncodeOptions,
+  struct: StructFactory = toStruct,
+): ProviderOf {
+  const built = new Map<string, AnalyzerProviderResource | undefined>();
+  return (resource) => {
+    const reference = resource.provider;
+    if (!reference) return undefined;
+    if (!built.has(reference))
+      built.set(reference, providerResource(resource, byUrn, encoding, struct));
+    return built.get(reference);
+  };
 }
 
 /** Analyze or Remediate request; `properties` are already encoded (inputs, maybe remediated). */
@@ -81,12 +104,13 @@ export function analyzeRequest(
   resource: PlannedResource,
   properties: WireObject,
   provider: AnalyzerProviderResource | undefined,
+  struct: StructFactory = toStruct,
 ): AnalyzeRequest {
   const request = new AnalyzeRequest();
   request.setUrn(resource.urn);
   request.setType(resource.type);
   request.setName(urnName(resource.urn));
-  request.setProperties(toStruct(properties));
+  request.setProperties(struct(properties));
   request.setOptions(resourceOptions(resource));
   if (provider) request.setProvider(provider);
   return request;
@@ -97,14 +121,16 @@ export function stackResource(
   resource: PlannedResource,
   byUrn: ReadonlyMap<string, PlannedResource>,
   encoding: EncodeOptions,
+  struct: StructFactory = toStruct,
+  providerOf: ProviderOf = (r) => providerResource(r, byUrn, encoding, struct),
 ): AnalyzerResource {
   const message = new AnalyzerResource();
   message.setUrn(resource.urn);
   message.setType(resource.type);
   message.setName(urnName(resource.urn));
-  message.setProperties(toStruct(encodeProperties(resource.outputs, encoding)));
+  message.setProperties(struct(encodeProperties(resource.outputs, encoding)));
   message.setOptions(resourceOptions(resource));
-  const provider = providerResource(resource, byUrn, encoding);
+  const provider = providerOf(resource);
   if (provider) message.setProvider(provider);
   if (resource.parent) message.setParent(resource.parent);
   message.setDependenciesList(resource.dependencies ?? []);
@@ -120,9 +146,11 @@ export function analyzeStackRequest(
   resources: readonly PlannedResource[],
   byUrn: ReadonlyMap<string, PlannedResource>,
   encoding: EncodeOptions,
+  struct: StructFactory = toStruct,
+  providerOf: ProviderOf = providerCache(byUrn, encoding, struct),
 ): AnalyzeStackRequest {
   return new AnalyzeStackRequest().setResourcesList(
-    resources.map((r) => stackResource(r, byUrn, encoding)),
+    resources.map((r) => stackResource(r, byUrn, encoding, struct, providerOf)),
   );
 }
 

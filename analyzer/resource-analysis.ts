@@ -5,13 +5,14 @@
 import type { PlannedResource } from "../plan/types";
 import { decodeProperties } from "./decode";
 import { encodeProperties, type WireObject } from "./encode";
-import { analyzeEncoding, analyzeRequest, providerResource, remediateEncoding } from "./requests";
+import { analyzeEncoding, analyzeRequest, remediateEncoding, type ProviderOf } from "./requests";
 import {
   analyzeDiagnostics,
   notApplicable,
   remediationResults,
   type ResponseContext,
 } from "./responses";
+import type { StructFactory } from "./struct";
 import { RpcError, UNIMPLEMENTED, type AnalyzerTransport } from "./transport";
 import type { AnalysisPhase, Diagnostic, NotApplicable, PolicyCrash, Remediation } from "./types";
 
@@ -24,8 +25,11 @@ export interface Findings {
 }
 
 export interface ResourceAnalysis {
-  byUrn: ReadonlyMap<string, PlannedResource>;
   secretPlaceholder?: string;
+  /** How property maps become Structs (the transport's choice). */
+  struct: StructFactory;
+  /** The resource's provider message, encoded for Analyze (shared within a stack). */
+  providerOf: ProviderOf;
   /** Whether any policy runs at `remediate` (else Remediate would change nothing). */
   remediating: boolean;
   context: ResponseContext;
@@ -37,17 +41,27 @@ export interface ResourceAnalysis {
 export async function analyzeResource(
   transport: AnalyzerTransport,
   resource: PlannedResource,
-  { byUrn, secretPlaceholder, remediating, context, found, crashOrThrow }: ResourceAnalysis,
+  {
+    secretPlaceholder,
+    struct,
+    providerOf,
+    remediating,
+    context,
+    found,
+    crashOrThrow,
+  }: ResourceAnalysis,
 ): Promise<void> {
   const encoding = analyzeEncoding(secretPlaceholder);
   // The provider is always marshalled without internal keys, Remediate included.
-  const provider = providerResource(resource, byUrn, encoding);
+  const provider = providerOf(resource);
   let inputs: WireObject | undefined;
 
   if (remediating) {
     let current = encodeProperties(resource.inputs, remediateEncoding(secretPlaceholder));
     try {
-      const response = await transport.remediate(analyzeRequest(resource, current, provider));
+      const response = await transport.remediate(
+        analyzeRequest(resource, current, provider, struct),
+      );
       for (const result of remediationResults(response, context)) {
         if (result.diagnostic) {
           found.diagnostics.push({
@@ -85,7 +99,9 @@ export async function analyzeResource(
 
   const properties = encodeProperties(inputs ?? resource.inputs, encoding);
   try {
-    const response = await transport.analyze(analyzeRequest(resource, properties, provider));
+    const response = await transport.analyze(
+      analyzeRequest(resource, properties, provider, struct),
+    );
     found.diagnostics.push(...analyzeDiagnostics(response, context, resource.urn));
     found.notApplicable.push(...notApplicable(response, "analyze", resource.urn));
   } catch (e) {

@@ -27,6 +27,7 @@ import {
   analyzeEncoding,
   analyzeStackRequest,
   configureRequest,
+  providerCache,
   configureStackRequest,
   handshakeRequest,
 } from "./requests";
@@ -34,6 +35,7 @@ import { resolveRunPolicyPack } from "./resolve";
 import { analyzeResource, type Findings } from "./resource-analysis";
 import { analyzeStackDiagnostics, notApplicable, type ResponseContext } from "./responses";
 import { rootStackUrn, withRootStack } from "./root-stack";
+import { toStruct } from "./struct";
 import { TracingTransport, type RequestTrace } from "./tracing-transport";
 import { RpcError, UNIMPLEMENTED, type AnalyzerTransport } from "./transport";
 import type {
@@ -279,6 +281,8 @@ export class PolicyPackSession {
       // is remediate there, so with none the call is skipped: the outcome is the same.
       const remediating = info.policies.some((p) => levelOf(p) === "remediate");
       const encoding = analyzeEncoding(options.secretPlaceholder);
+      const struct = this.transport.struct ?? toStruct;
+      const providerOf = providerCache(byUrn, encoding, struct);
 
       const diagnostics: Diagnostic[][] = [];
       const notApplicableList: NotApplicable[][] = [];
@@ -308,8 +312,9 @@ export class PolicyPackSession {
         crashes[index] = found.crashes;
         try {
           await analyzeResource(this.transport, resource, {
-            byUrn,
             secretPlaceholder: options.secretPlaceholder,
+            struct,
+            providerOf,
             remediating,
             context,
             found,
@@ -329,7 +334,7 @@ export class PolicyPackSession {
       const stackCrashes: PolicyCrash[] = [];
       try {
         const response = await this.transport.analyzeStack(
-          analyzeStackRequest(resources, byUrn, encoding),
+          analyzeStackRequest(resources, byUrn, encoding, struct, providerOf),
         );
         stackDiagnostics.push(
           ...analyzeStackDiagnostics(response, context, new Set(byUrn.keys()), rootUrn),

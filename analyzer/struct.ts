@@ -1,6 +1,9 @@
 /** google.protobuf.Struct conversions, exactly as the SDKs do them (Struct.fromJavaScript). */
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { WireObject } from "./encode";
+import type { WireObject, WireValue } from "./encode";
+
+/** How a property map becomes the Struct of a request (see PlainStruct for the in-process one). */
+export type StructFactory = (obj: WireObject) => Struct;
 
 export function toStruct(obj: WireObject): Struct {
   return Struct.fromJavaScript(obj as Parameters<typeof Struct.fromJavaScript>[0]);
@@ -8,4 +11,71 @@ export function toStruct(obj: WireObject): Struct {
 
 export function fromStruct(struct: Struct | undefined): WireObject {
   return struct === undefined ? {} : (struct.toJavaScript() as WireObject);
+}
+
+/** Whether every key comes after the one before it, as a Struct's map iterates them. */
+function sortedKeys(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] >= keys[i]) return false;
+  return true;
+}
+
+function inOrder(value: WireValue): boolean {
+  if (value === null || typeof value !== "object") return true;
+  if (Array.isArray(value)) return value.every(inOrder);
+  const keys = Object.keys(value);
+  return sortedKeys(keys) && keys.every((key) => inOrder(value[key]));
+}
+
+function reorder(value: WireValue): WireValue {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(reorder);
+  const out: WireObject = {};
+  for (const key of Object.keys(value).sort()) out[key] = reorder(value[key]);
+  return out;
+}
+
+/**
+ * `value` with its keys in the order Struct.toJavaScript() gives them (a Struct's map iterates
+ * its keys sorted), so that a policy sees the same order in every mode; copied only when needed
+ * (plans come sorted).
+ */
+export function inStructOrder(value: WireObject): WireObject {
+  return inOrder(value) ? value : (reorder(value) as WireObject);
+}
+
+/**
+ * A Struct that keeps the property map it was made from and hands it back from toJavaScript()
+ * as it is, for a request that is passed to the pack's handler as an object (in-process) instead
+ * of being serialized: the pack calls toJavaScript() once per policy, and building and walking a
+ * Struct's Values each time is most of what the analysis of a resource costs. The map is shared,
+ * never copied: neither side may change it (the policy SDK copies it as it deserializes).
+ * Anything else that reads the fields (serializeBinary, toObject) gets the same fields as
+ * Struct.fromJavaScript would have built, built on first use.
+ */
+export class PlainStruct extends Struct {
+  private filled = false;
+
+  constructor(private readonly plain: WireObject) {
+    super();
+  }
+
+  static of(obj: WireObject): Struct {
+    return new PlainStruct(inStructOrder(obj));
+  }
+
+  override toJavaScript(): ReturnType<Struct["toJavaScript"]> {
+    return this.plain as ReturnType<Struct["toJavaScript"]>;
+  }
+
+  // Also called as getFieldsMap(true) by the serializer: once filled, the map always exists.
+  override getFieldsMap(): ReturnType<Struct["getFieldsMap"]> {
+    const fields = super.getFieldsMap();
+    if (!this.filled) {
+      this.filled = true;
+      toStruct(this.plain)
+        .getFieldsMap()
+        .forEach((value, key) => fields.set(key, value));
+    }
+    return fields;
+  }
 }

@@ -13,6 +13,7 @@ import type {
   RemediateResponse,
 } from "@pulumi/pulumi/proto/analyzer_pb";
 import type { PackLogListener } from "./launch";
+import type { StructFactory } from "./struct";
 
 /** gRPC status codes the harness looks at. */
 export const UNKNOWN = 2;
@@ -35,6 +36,11 @@ export interface AnalyzerTransport {
   readonly kind: "process" | "in-process";
   /** Process id of the pack (-1 in-process). */
   readonly pid: number;
+  /**
+   * How the requests' property maps are to be built, when the transport does not serialize
+   * them (default: Struct.fromJavaScript, as the engine's requests carry them).
+   */
+  readonly struct?: StructFactory;
   handshake(request: AnalyzerHandshakeRequest): Promise<void>;
   configureStack(request: AnalyzerStackConfigureRequest): Promise<void>;
   getAnalyzerInfo(): Promise<AnalyzerInfo>;

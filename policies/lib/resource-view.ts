@@ -14,6 +14,7 @@ import type {
   StackValidationArgs,
 } from "@pulumi/policy";
 import { UnknownValueError } from "@pulumi/policy";
+import { UNKNOWN } from "../../analyzer/wire";
 
 /** A property value that is not known during a preview. `path` is where it was found. */
 export class Unknown {
@@ -76,9 +77,72 @@ export function toPlain(value: unknown, path = ""): Plain {
   return null;
 }
 
+/**
+ * The policy SDK's proxy hands out the object it wraps under this key (proxy.js
+ * getSpecialProxyTarget); a plain object has no such property.
+ */
+const PROXY_TARGET = "__getSpecialProxyTarget";
+
+/** The sentinels the proxy throws UnknownValueError for (analyzer/wire.ts, checked by a test). */
+const SENTINELS = new Set<unknown>(Object.values(UNKNOWN));
+
+/**
+ * toPlain of the object behind the SDK's proxy, read directly: the same result (a field holding
+ * an unknown sentinel is what the proxy throws for, and becomes an Unknown at its path) without a
+ * proxy, an array of path segments and sometimes an exception per property read.
+ */
+function rawToPlain(value: unknown, path: string): Plain {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "boolean" || typeof value === "number" || typeof value === "string") {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const out: Plain[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const element: unknown = value[i];
+      out.push(
+        SENTINELS.has(element) ? new Unknown(join(path, i)) : rawToPlain(element, join(path, i)),
+      );
+    }
+    return out;
+  }
+  if (typeof value === "object") {
+    const out: PlainObject = {};
+    for (const key of Object.keys(value)) {
+      const element = (value as Record<string, unknown>)[key];
+      if (element === undefined) continue;
+      out[key] = SENTINELS.has(element)
+        ? new Unknown(join(path, key))
+        : rawToPlain(element, join(path, key));
+    }
+    return out;
+  }
+  return null;
+}
+
+/**
+ * Plain properties per object the SDK decoded: when the SDK hands every policy the same decoded
+ * object (the harness's in-process mode), they are copied once and shared by every rule, which
+ * reads them and never changes them. Out of process each policy gets its own object anyway.
+ */
+const plainOf = new WeakMap<object, PlainObject>();
+
 export function toPlainObject(value: unknown): PlainObject {
-  const plain = toPlain(value);
-  return isPlainObject(plain) ? plain : {};
+  const target =
+    typeof value === "object" && value !== null
+      ? (value as Record<string, unknown>)[PROXY_TARGET]
+      : undefined;
+  if (typeof target !== "object" || target === null || Array.isArray(target)) {
+    const plain = toPlain(value);
+    return isPlainObject(plain) ? plain : {};
+  }
+  let plain = plainOf.get(target);
+  if (plain === undefined) {
+    const copied = rawToPlain(target, "");
+    plain = isPlainObject(copied) ? copied : {};
+    plainOf.set(target, plain);
+  }
+  return plain;
 }
 
 export interface ProviderView {

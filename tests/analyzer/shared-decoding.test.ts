@@ -1,0 +1,34 @@
+import { strict as assert } from "node:assert";
+import { dirname } from "node:path";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { shareDecoding } from "../../analyzer/shared-decoding";
+
+describe("analyzer shared decoding (in-process)", () => {
+  const policyDir = dirname(require.resolve("@pulumi/policy"));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const deserialize = () => require(`${policyDir}/deserialize`);
+
+  it("decodes a Struct once for every policy that reads it", () => {
+    assert.equal(shareDecoding(policyDir), true);
+    assert.equal(shareDecoding(policyDir), true); // installed once
+    const struct = Struct.fromJavaScript({ name: "web", ports: [22, 443] });
+    const first = deserialize().deserializeProperties(struct, false);
+    assert.deepEqual(first, { name: "web", ports: [22, 443] });
+    assert.equal(deserialize().deserializeProperties(struct, false), first);
+    const other = Struct.fromJavaScript({ name: "web", ports: [22, 443] });
+    assert.notEqual(deserialize().deserializeProperties(other, false), first);
+  });
+
+  it("leaves remediation's decoding (secrets proxied) to the SDK, one copy per call", () => {
+    shareDecoding(policyDir);
+    const struct = Struct.fromJavaScript({ name: "web" });
+    const a = deserialize().deserializeProperties(struct, true);
+    const b = deserialize().deserializeProperties(struct, true);
+    assert.notEqual(a, b);
+    assert.deepEqual({ ...a }, { name: "web" });
+  });
+
+  it("gives up, changing nothing, where the SDK has no such module", () => {
+    assert.equal(shareDecoding(__dirname), false);
+  });
+});
