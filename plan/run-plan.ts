@@ -13,6 +13,7 @@ import { PLATFORM_STACK } from "../model/naming";
 import type { Site } from "../model/types";
 import { MockCloud } from "./mock-cloud";
 import { RegistrationRecorder } from "./recorder";
+import { withLeanRuntime } from "./runtime-tuning";
 import { departmentSourceMap } from "./source-map";
 import type { StackPlan } from "./types";
 import { SECRET_MARKER } from "./wire-values";
@@ -77,7 +78,10 @@ export class PlanError extends Error {
 }
 
 export interface PlanOptions {
-  /** Keep the SDK's stack traces per promise (slower; only useful to debug the program). */
+  /**
+   * Keep the SDK's stack traces and debugging aids per promise and resource (slower; only
+   * useful to debug the program; see runtime-tuning.ts).
+   */
   keepStackTraces?: boolean;
 }
 
@@ -125,7 +129,8 @@ export async function planStack(
       await settle();
       return resolveOutputs(registered);
     };
-    outputs = await Promise.race([run(), failed]);
+    const planned = options.keepStackTraces === true ? run() : withLeanRuntime(run);
+    outputs = await Promise.race([planned, failed]);
   } catch (error) {
     if (error instanceof pulumi.RunError) throw error;
     const message = error instanceof Error ? error.message : String(error);
