@@ -98,7 +98,7 @@ function engineFailure(
     );
     return 1;
   }
-  if (!streamed && failure.stderr !== "") deps.stderr(`${failure.stderr}\n`);
+  if (!streamed && failure.output !== "") deps.stderr(`${failure.output}\n`);
   const code =
     failure.exitCode === undefined ? "" : ` (pulumi exited with code ${failure.exitCode})`;
   deps.stderr(`govcloud ${command}: ${operation} of ${stack} failed${code}\n`);

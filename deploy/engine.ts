@@ -6,7 +6,7 @@
  * Loaded lazily by the commands, so that commands that never deploy do not load the SDK's
  * Automation API.
  */
-import { delimiter, dirname } from "node:path";
+import { basename, delimiter, dirname } from "node:path";
 import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
 import { CliTooOldError, PROJECT_MINIMUM_CLI } from "./missing-cli";
 import type { EnginePolicyEvent } from "./policy-events";
@@ -42,14 +42,18 @@ export interface EngineStack {
 }
 
 /**
- * The SDK runs `pulumi` from PATH unless given an install root laid out as `<root>/bin/pulumi`;
- * a CLI found elsewhere (--pulumi, $PULUMI_HOME/bin) is put first on PATH instead, which also
- * lets the engine find the plugins bundled next to it.
+ * The SDK runs `pulumi` from PATH, or `<root>/bin/pulumi` when given an install root (the layout
+ * of the install script and of the packages). A CLI found anywhere else (--pulumi) is put first
+ * on PATH instead, which also lets the engine find the plugins bundled next to it.
  */
-function putFirstOnPath(executable: string): void {
+async function pulumiCommandFor(executable: string): Promise<PulumiCommand> {
   const dir = dirname(executable);
+  if (basename(executable) === "pulumi" && basename(dir) === "bin") {
+    return PulumiCommand.get({ root: dirname(dir) });
+  }
   const path = process.env.PATH ?? "";
   if (path.split(delimiter)[0] !== dir) process.env.PATH = `${dir}${delimiter}${path}`;
+  return PulumiCommand.get();
 }
 
 function runArgs(options: RunOptions) {
@@ -70,9 +74,8 @@ function runArgs(options: RunOptions) {
 }
 
 export async function openStack(setup: StackSetup): Promise<EngineStack> {
-  putFirstOnPath(setup.pulumi);
   // The SDK checks the version against its own minimum; this project needs a later one.
-  const pulumiCommand = await PulumiCommand.get();
+  const pulumiCommand = await pulumiCommandFor(setup.pulumi);
   const version = pulumiCommand.version;
   if (version !== null && version.compare(PROJECT_MINIMUM_CLI) < 0) {
     throw new CliTooOldError(setup.pulumi, version.toString());

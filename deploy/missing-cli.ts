@@ -4,6 +4,7 @@
  * step, and what works without it. Exit code 2, like a usage error: nothing was attempted.
  */
 import { version as SDK_VERSION } from "@pulumi/pulumi/version";
+import { cliFailure } from "./command-error";
 
 /** What the Automation API of the pinned @pulumi/pulumi accepts (its minimumVersion). */
 export const SDK_MINIMUM_CLI = "3.2.0";
@@ -54,19 +55,18 @@ export class CliTooOldError extends Error {
 }
 
 /**
- * Whether an Automation API error means the CLI could not run at all: the SDK reports a failed
- * start (no executable, no permission) as code -2 with the spawn error, and a failed version check
- * with its own wording.
+ * Whether an Automation API error means the CLI could not run at all: it could not be started (no
+ * executable, no permission), or its version check failed (ours, or the SDK's own wording).
  */
 export function cliProblemFromError(error: unknown, command: string): CliProblem | undefined {
   if (error instanceof CliTooOldError) {
     return { kind: "unusable", command: error.command, detail: error.message };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  const spawn = /spawn \S+ (ENOENT|EACCES|ENOTDIR)/.exec(message);
-  if (spawn !== null && /code: -2\b/.test(message)) {
-    return { kind: "unusable", command, detail: `it could not be started (${spawn[0]})` };
+  const failure = cliFailure(error);
+  if (failure?.startError !== undefined) {
+    return { kind: "unusable", command, detail: `it could not be started (${failure.startError})` };
   }
+  const message = error instanceof Error ? error.message : String(error);
   if (
     /Minimum version requirement failed|Major version mismatch|Failed to parse Pulumi CLI version/.test(
       message,
