@@ -7,6 +7,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REVIEW_COMMENT_MARKER } from "../../render/review-markdown";
 import type { ReviewReport } from "../../review/types";
+import { sarifSchemaErrors } from "../support/sarif-schema";
 import { EstateRepo, REPO, TODAY } from "./estate-repo";
 
 const PACK = [
@@ -78,6 +79,7 @@ describe("govcloud review command line", function () {
       }[];
     };
     assert.equal(sarif.version, "2.1.0");
+    assert.deepEqual(sarifSchemaErrors(sarif), []);
     const errors = sarif.runs[0].results.filter((result) => result.level === "error");
     assert.ok(errors.length >= 1);
     assert.equal(

@@ -1,0 +1,42 @@
+/** The review's SARIF is valid against the official SARIF 2.1.0 schema. */
+import { strict as assert } from "node:assert";
+import { renderReviewSarif } from "../../render/review-sarif";
+import { sarifSchemaErrors } from "../support/sarif-schema";
+import { check, everything, growAndReplace, report, stackReview } from "./review-fixtures";
+
+describe("review SARIF against the SARIF 2.1.0 schema", () => {
+  it("the schema rejects a log that breaks it (the check can fail)", () => {
+    const log = renderReviewSarif(growAndReplace()) as unknown as { version: string };
+    assert.notDeepEqual(sarifSchemaErrors({ ...log, version: "2.0" }), []);
+    assert.notDeepEqual(sarifSchemaErrors({ ...log, runs: [{ results: [] }] }), []);
+  });
+
+  it("accepts every fixture: changes, violations at file lines, platform-wide changes", () => {
+    for (const fixture of [growAndReplace(), everything()]) {
+      assert.deepEqual(sarifSchemaErrors(renderReviewSarif(fixture)), []);
+    }
+  });
+
+  it("accepts a stack that could not be planned and a policy that crashed", () => {
+    const crashed = stackReview("water", [], {
+      check: check("water", [], {
+        crashes: [
+          {
+            policyName: "disaster-recovery",
+            policyPackName: "govcloud-policies",
+            policyPackVersion: "1.0.0",
+            phase: "analyzeStack",
+            message: "policy 'disaster-recovery' crashed: Error: boom",
+            detail: "Error: boom",
+          },
+        ],
+      }),
+    });
+    const unplanned = stackReview("audit", [], {
+      status: "failed",
+      check: undefined,
+      headFailure: "departments/audit.yaml fails its schema",
+    });
+    assert.deepEqual(sarifSchemaErrors(renderReviewSarif(report([crashed, unplanned]))), []);
+  });
+});
