@@ -224,7 +224,7 @@ export function approvalsSection(report: ReviewReport): string {
     const who = requirement.by === "platform" ? "platform team" : "department approvers";
     const people =
       requirement.people.length > 0
-        ? requirement.people.map(person).join(" or ")
+        ? [...new Set(requirement.people.map(person))].join(" or ") // a team handle once
         : "_nobody listed_";
     return `- **${stacks.map(md).join(", ")}** · ${who}: ${people} — ${md(requirement.reason)}`;
   });

@@ -178,6 +178,27 @@ describe("review Markdown", () => {
     assert.ok(!text.includes("@@"), "a handle given with @ is not doubled");
   });
 
+  it("names a team handle shared by several approvers once", () => {
+    const team = { name: "IT approvers", handle: "@qd-czj/it-approvers" };
+    const stack = stackReview("finance", [], {
+      approvals: [
+        {
+          by: "department",
+          people: [
+            { id: "xiao.hua", ...team },
+            { id: "dong.wen", ...team },
+          ],
+          reason: "changes departments/finance.yaml",
+        },
+      ],
+    });
+    const text = renderReviewMarkdown(report([stack]));
+    assert.ok(
+      text.includes("- **finance** · department approvers: @qd-czj/it-approvers — changes"),
+      text,
+    );
+  });
+
   it("draws the topology of each changed department, not of the platform", () => {
     const text = renderReviewMarkdown(everything());
     assert.equal(text.match(/```mermaid\nflowchart LR\n/g)?.length, 3);
