@@ -9,6 +9,7 @@
  */
 import type { PolicyPackSession } from "../analyzer/session";
 import type { LoadResult } from "../model/estate-loader";
+import { handEstateToPack } from "../policies/lib/load-facts";
 import type { StackPlan } from "../plan/types";
 import type { StackCheck } from "../render/check-report";
 import { failedCheck, stackCheck } from "./stack-check";
@@ -36,8 +37,15 @@ export class InProcessChecker {
   /** Loads the pack (and the Pulumi SDK) now rather than with the first stack. */
   async open(): Promise<void> {
     if (this.session !== undefined) return;
+    await import("../plan/lazy-sdk-modules"); // before the pack loads @pulumi/pulumi
     const { openInProcessPack } = await import("../analyzer/in-process");
-    this.session = await openInProcessPack({ packDir: this.options.packDir });
+    // The pack reads the city's facts as it loads: from this estate when it is the same one.
+    handEstateToPack(this.loaded);
+    try {
+      this.session = await openInProcessPack({ packDir: this.options.packDir });
+    } finally {
+      handEstateToPack(undefined);
+    }
   }
 
   /**

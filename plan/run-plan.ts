@@ -3,6 +3,7 @@
  * pretend cloud, and captures every resource it registers. It is the very program `pulumi up`
  * runs (components/program.ts buildStack), not a copy of its logic.
  */
+import "./lazy-sdk-modules"; // first: before @pulumi/pulumi loads
 import * as pulumi from "@pulumi/pulumi";
 import { buildStack } from "../components/program";
 import type { LoadedEstate } from "../components/program";

@@ -7,10 +7,17 @@
  * - GOVCLOUD_ESTATE_ROOT: another folder holding platform.yaml and departments/;
  * - GOVCLOUD_TODAY: today's date (YYYY-MM-DD), so that approval expiry is repeatable.
  *
+ * A harness that loads the pack into its own process and has already read the same estate can
+ * hand it over (handEstateToPack) instead of having it read and validated again; the pack uses it
+ * only when it is what it would read itself: the same root, platform.yaml and the department
+ * files on disk, none from elsewhere. Started by the engine, nothing is handed over.
+ *
  * A platform that does not load stops the pack with the loader's problems: without the catalog
  * and the tiers no rule can give a verdict, and a pack that fails to start fails the preview.
  */
 import { resolve } from "node:path";
+import type { Estate } from "../../model/estate";
+import { DEPARTMENTS_DIR, PLATFORM_FILE } from "../../model/estate-files";
 import { loadEstate, todayUtc } from "../../model/estate-loader";
 import { cityFacts } from "./facts";
 import type { CityFacts } from "./facts";
@@ -19,6 +26,33 @@ export const ESTATE_ROOT_VARIABLE = "GOVCLOUD_ESTATE_ROOT";
 export const TODAY_VARIABLE = "GOVCLOUD_TODAY";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An estate as model/estate-loader.ts loaded it: the estate and every file it read. */
+export interface LoadedEstate {
+  estate?: Estate;
+  files: readonly string[];
+}
+
+/** A process-wide slot: the harness and the pack may hold different copies of this module. */
+const HANDED = Symbol.for("govcloud.policies.handed-estate");
+type Slot = { [HANDED]?: LoadedEstate };
+
+/** Offers an estate already loaded in this process to the pack about to load here. */
+export function handEstateToPack(loaded: LoadedEstate | undefined): void {
+  if (loaded === undefined) delete (globalThis as Slot)[HANDED];
+  else (globalThis as Slot)[HANDED] = loaded;
+}
+
+const DEPARTMENT_FILE = new RegExp(`^${DEPARTMENTS_DIR}/[^/]+$`);
+
+/** The handed estate, when it is the one at `root` on disk, read from nowhere else. */
+function handedEstate(root: string): Estate | undefined {
+  const handed = (globalThis as Slot)[HANDED];
+  const estate = handed?.estate;
+  if (estate === undefined || resolve(estate.root) !== root) return undefined;
+  const own = handed!.files.every((file) => file === PLATFORM_FILE || DEPARTMENT_FILE.test(file));
+  return own ? estate : undefined;
+}
 
 /** The estate root: the variable when set, else the parent of the pack folder. */
 export function estateRoot(env: NodeJS.ProcessEnv, packDir: string): string {
@@ -36,6 +70,8 @@ export function loadCityFacts(
     throw new Error(`${TODAY_VARIABLE}=${given} is not a date; write it as YYYY-MM-DD`);
   }
   const today = given !== undefined && given !== "" ? given : todayUtc();
+  const handed = handedEstate(root);
+  if (handed !== undefined) return cityFacts(handed, today);
   const { estate, problems } = loadEstate(root, { today });
   if (estate === undefined) {
     const shown = problems
