@@ -73,6 +73,14 @@ interface GrpcModule {
   };
 }
 
+/**
+ * Whether this process can run `packDir` in-process: nothing loaded yet, or that very pack (the
+ * policy SDK holds one pack per process). Callers run another pack in a worker instead.
+ */
+export function canLoadInProcess(packDir: string): boolean {
+  return loaded === undefined || loaded.packDir === resolvePath(packDir);
+}
+
 function load(packDir: string): LoadedPack {
   const main = require.resolve(packDir);
   if (extname(main) === ".ts") {

@@ -58,7 +58,10 @@ async function checkFast(
 ): Promise<CheckedStack[]> {
   const { defaultWorkers, checkInWorkers } = await import("./parallel");
   const workers = Math.min(options.workers ?? defaultWorkers(), stacks.length);
-  if (workers > 1) return checkInWorkers(loaded, stacks, { root, ...options, workers });
+  // A process that already holds another pack (the policy SDK keeps one) checks in a worker.
+  if (workers > 1 || !(await import("../analyzer/in-process")).canLoadInProcess(options.packDir)) {
+    return checkInWorkers(loaded, stacks, { root, ...options, workers: Math.max(1, workers) });
+  }
   const { InProcessChecker } = await import("./in-process-check");
   const checker = new InProcessChecker(loaded, options);
   try {
