@@ -3,42 +3,35 @@
  * person can act on: the field, what was found, what is allowed and how to fix it.
  * The schemas in schema/ are the published contract (editors read them too).
  */
-import Ajv from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
 import departmentSchema from "../schema/department.schema.json";
-import platformSchema from "../schema/platform.schema.json";
 import type { FieldPath, Problem } from "./problem";
 import { formatPath, show } from "./problem";
+import * as compiled from "./schema-validators";
 import { closest, didYouMean, listNames } from "./suggest";
 import type { YamlSource } from "./yaml-source";
 
 export type DocumentKind = "department" | "platform";
 
-let validators: Record<DocumentKind, ValidateFunction> | undefined;
+/**
+ * The validators of schema/*.json, compiled ahead of time by scripts/compile-schemas.ts (with
+ * allErrors, verbose, strict, union types and the email and uri formats): compiling them at run
+ * time costs more than validating the whole estate.
+ */
+const validators: Record<DocumentKind, ValidateFunction> = {
+  department: compiled.department as unknown as ValidateFunction,
+  platform: compiled.platform as unknown as ValidateFunction,
+};
 
 /** The id pattern of both schemas (sites, departments, networks, workloads). */
 const ID_PATTERN = new RegExp(departmentSchema.definitions.id.pattern);
-
-/** Compiled once per process: compiling costs more than validating the whole estate. */
-function validatorFor(kind: DocumentKind): ValidateFunction {
-  if (validators === undefined) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv, ["email", "uri"]);
-    validators = {
-      department: ajv.compile(departmentSchema),
-      platform: ajv.compile(platformSchema),
-    };
-  }
-  return validators[kind];
-}
 
 export function schemaFileFor(kind: DocumentKind): string {
   return `schema/${kind}.schema.json`;
 }
 
 export function checkSchema(kind: DocumentKind, source: YamlSource): Problem[] {
-  const validate = validatorFor(kind);
+  const validate = validators[kind];
   if (validate(source.data)) return [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
