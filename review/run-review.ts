@@ -8,32 +8,25 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CheckedStack } from "../check/in-process-check";
-import type { Estate } from "../model/estate";
 import { findDepartment } from "../model/estate";
-import { PLATFORM_FILE } from "../model/estate-files";
 import type { LoadResult } from "../model/estate-loader";
-import { loadEstate } from "../model/estate-loader";
 import { PLATFORM_STACK } from "../model/naming";
-import { allStacks } from "../model/stacks";
 import { formatProblemText } from "../render/problems";
 import { mandatoryCount, advisoryCount } from "../render/check-report";
-import { PLANNING_PATHS, affectedStacks, matchesPath } from "./affected-stacks";
+import { PLANNING_PATHS, matchesPath } from "./affected-stacks";
 import { requiredApprovals } from "./approvals";
 import { planWithBaseProgram, planWithThisProgram } from "./base-plans";
 import type { SidePlans } from "./base-plans";
-import { changedFiles, checkoutCommit, existsAt, openRepository, resolveCommit } from "./git";
+import { existsAt } from "./git";
 import type { Repository, TemporaryCheckout } from "./git";
 import { diffPlans } from "./plan-diff";
 import { quotaChanges } from "./quota-changes";
+import { openRevisions } from "./revisions";
+import type { RevisionOptions } from "./revisions";
 import { departmentTopology } from "./topology";
 import type { ReviewReport, ReviewVerdict, StackReview, StackStatus } from "./types";
 
-export interface ReviewOptions {
-  /** The estate folder of the head (the working tree's, when no head ref is given). */
-  estateRoot: string;
-  base: string;
-  head?: string;
-  today?: string;
+export interface ReviewOptions extends RevisionOptions {
   /** The policy pack folder and config (checked by the command). */
   packDir: string;
   configFile?: string;
@@ -47,11 +40,6 @@ function projectName(root: string): string {
   if (!existsSync(file)) return "govcloud";
   const match = /^name:\s*(\S+)/m.exec(readFileSync(file, "utf8"));
   return match?.[1] ?? "govcloud";
-}
-
-function stacksOf(loaded: LoadResult | undefined): Set<string> {
-  if (loaded?.estate === undefined) return new Set();
-  return new Set(allStacks(loaded.estate, loaded.files));
 }
 
 function problemsText(loaded: LoadResult): string {
@@ -146,51 +134,17 @@ function verdictOf(stacks: readonly StackReview[]): ReviewVerdict {
   return verdict;
 }
 
-function departmentIds(...estates: (Estate | undefined)[]): string[] {
-  const ids = new Set<string>();
-  for (const estate of estates) {
-    for (const entry of estate?.departments ?? []) ids.add(entry.department.id);
-  }
-  return [...ids].sort();
-}
-
 export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
-  const repo = openRepository(options.estateRoot);
-  const baseCommit = resolveCommit(repo, options.base);
-  const headCommit = options.head === undefined ? undefined : resolveCommit(repo, options.head);
-  const files = changedFiles(repo, baseCommit, headCommit);
-  const checkouts: TemporaryCheckout[] = [];
+  const revisions = openRevisions(options);
   try {
-    const baseCheckout = checkoutCommit(repo, baseCommit, "base");
-    checkouts.push(baseCheckout);
-    let headRoot = options.estateRoot;
-    if (headCommit !== undefined) {
-      const headCheckout = checkoutCommit(repo, headCommit, "head");
-      checkouts.push(headCheckout);
-      headRoot = join(headCheckout.dir, repo.estatePath);
-    }
-    const baseRoot = join(baseCheckout.dir, repo.estatePath);
-    const load = { ...(options.today === undefined ? {} : { today: options.today }) };
-    const baseLoaded = existsSync(join(baseRoot, PLATFORM_FILE))
-      ? loadEstate(baseRoot, load)
-      : undefined;
-    const headLoaded = loadEstate(headRoot, load);
-
-    const { stacks: touched, everyStack } = affectedStacks(
-      files,
-      repo.estatePath,
-      departmentIds(baseLoaded?.estate, headLoaded.estate),
-    );
-    const onBase = stacksOf(baseLoaded);
-    const onHead = stacksOf(headLoaded);
-    const names = [...touched.keys()].filter(
-      (stack) => onBase.has(stack) || onHead.has(stack) || stack === PLATFORM_STACK,
-    );
+    const { repo, baseCommit, headCommit, files, baseLoaded, headLoaded, headRoot } = revisions;
+    const { onBase, onHead, touched, everyStack } = revisions;
+    const names = [...touched.keys()].filter((stack) => onBase.has(stack) || onHead.has(stack));
 
     const base = await basePlans(
       repo,
       baseCommit,
-      baseCheckout,
+      revisions.baseCheckout,
       baseLoaded,
       names.filter((stack) => onBase.has(stack)),
       files,
@@ -215,11 +169,15 @@ export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
           ? problemsText(headLoaded)
           : checked?.check.failure
         : undefined;
-      const { changes, counts } = diffPlans(
-        isBase ? base.plans.plans.get(stack) : undefined,
-        isHead ? checked?.plan : undefined,
-        sites,
-      );
+      // A side that could not be planned is unknown, not empty: no diff rather than a false one.
+      const { changes, counts } =
+        baseFailure !== undefined || headFailure !== undefined
+          ? diffPlans(undefined, undefined, sites)
+          : diffPlans(
+              isBase ? base.plans.plans.get(stack) : undefined,
+              isHead ? checked?.plan : undefined,
+              sites,
+            );
       const quotas =
         stack === PLATFORM_STACK ? [] : quotaChanges(stack, baseLoaded?.estate, headLoaded.estate);
       const status = statusOf(isBase, isHead, baseFailure, headFailure, changes.length > 0);
@@ -276,6 +234,6 @@ export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
       verdict: verdictOf(stacks),
     };
   } finally {
-    for (const checkout of checkouts) checkout.remove();
+    revisions.close();
   }
 }

@@ -211,4 +211,23 @@ describe("govcloud review", function () {
     assert.equal(violation?.source?.file, "departments/health.yaml");
     assert.equal(typeof violation?.source?.line, "number");
   });
+
+  it("an invalid platform.yaml on the head fails every stack there instead of deleting it", () => {
+    repo.edit("platform.yaml", "{ name: s1.small, vcpus: 1,", "{ name: s1.small, vcpus: one,");
+    const { run, report } = repo.review("--base", "HEAD");
+    assert.equal(run.status, 1);
+    assert.deepEqual(
+      report.stacks.map((entry) => [entry.stack, entry.status]),
+      [
+        ["platform", "failed"],
+        ["health", "failed"],
+        ["water", "failed"],
+      ],
+    );
+    for (const entry of report.stacks) {
+      assert.equal(entry.counts.delete, 0, `${entry.stack} is not deleted`);
+      assert.match(entry.headFailure ?? "", /platform\.yaml:\d+:\d+: error/);
+    }
+    assert.equal(report.verdict.failedStacks, 3);
+  });
 });

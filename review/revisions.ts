@@ -1,0 +1,111 @@
+/**
+ * The two revisions a review or `govcloud changed` compares: the base checked out into a
+ * temporary git worktree, the head (a commit, or the working tree), their estates loaded, the
+ * changed files, and the stacks on each side and those the change touches. `close()` removes the
+ * checkouts.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Estate } from "../model/estate";
+import { PLATFORM_FILE } from "../model/estate-files";
+import { loadEstate } from "../model/estate-loader";
+import type { LoadResult } from "../model/estate-loader";
+import { allStacks } from "../model/stacks";
+import { affectedStacks } from "./affected-stacks";
+import { changedFiles, checkoutCommit, openRepository, resolveCommit } from "./git";
+import type { Repository, TemporaryCheckout } from "./git";
+
+export interface RevisionOptions {
+  /** The estate folder of the head (the working tree's, when no head ref is given). */
+  estateRoot: string;
+  base: string;
+  head?: string;
+  today?: string;
+}
+
+export interface Revisions {
+  repo: Repository;
+  baseCommit: string;
+  /** Absent for the working tree. */
+  headCommit?: string;
+  baseCheckout: TemporaryCheckout;
+  headRoot: string;
+  /** Absent when the base has no estate (no platform.yaml). */
+  baseLoaded?: LoadResult;
+  headLoaded: LoadResult;
+  /** Changed files, relative to the repository top. */
+  files: string[];
+  onBase: Set<string>;
+  /** The head's stacks; when the head's platform.yaml is invalid, the base's (they fail there). */
+  onHead: Set<string>;
+  /** Stack -> the changed files that touch it, platform first, then departments by id. */
+  touched: Map<string, string[]>;
+  /** The changed files that touch every stack. */
+  everyStack: string[];
+  close(): void;
+}
+
+function stacksOf(loaded: LoadResult | undefined): Set<string> {
+  if (loaded?.estate === undefined) return new Set();
+  return new Set(allStacks(loaded.estate, loaded.files));
+}
+
+function departmentIds(...estates: (Estate | undefined)[]): string[] {
+  const ids = new Set<string>();
+  for (const estate of estates) {
+    for (const entry of estate?.departments ?? []) ids.add(entry.department.id);
+  }
+  return [...ids].sort();
+}
+
+export function openRevisions(options: RevisionOptions): Revisions {
+  const repo = openRepository(options.estateRoot);
+  const baseCommit = resolveCommit(repo, options.base);
+  const headCommit = options.head === undefined ? undefined : resolveCommit(repo, options.head);
+  const files = changedFiles(repo, baseCommit, headCommit);
+  const checkouts: TemporaryCheckout[] = [];
+  const close = () => {
+    for (const checkout of checkouts) checkout.remove();
+  };
+  try {
+    const baseCheckout = checkoutCommit(repo, baseCommit, "base");
+    checkouts.push(baseCheckout);
+    let headRoot = options.estateRoot;
+    if (headCommit !== undefined) {
+      const headCheckout = checkoutCommit(repo, headCommit, "head");
+      checkouts.push(headCheckout);
+      headRoot = join(headCheckout.dir, repo.estatePath);
+    }
+    const baseRoot = join(baseCheckout.dir, repo.estatePath);
+    const load = options.today === undefined ? {} : { today: options.today };
+    const baseLoaded = existsSync(join(baseRoot, PLATFORM_FILE))
+      ? loadEstate(baseRoot, load)
+      : undefined;
+    const headLoaded = loadEstate(headRoot, load);
+    const onBase = stacksOf(baseLoaded);
+    const onHead = headLoaded.estate === undefined ? new Set(onBase) : stacksOf(headLoaded);
+    const { stacks: touched, everyStack } = affectedStacks(
+      files,
+      repo.estatePath,
+      departmentIds(baseLoaded?.estate, headLoaded.estate),
+    );
+    return {
+      repo,
+      baseCommit,
+      ...(headCommit === undefined ? {} : { headCommit }),
+      baseCheckout,
+      headRoot,
+      ...(baseLoaded === undefined ? {} : { baseLoaded }),
+      headLoaded,
+      files,
+      onBase,
+      onHead,
+      touched,
+      everyStack,
+      close,
+    };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
