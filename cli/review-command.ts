@@ -14,10 +14,8 @@ import { ReviewInputError } from "../review/git";
 import { runReview } from "../review/run-review";
 import type { ReviewReport } from "../review/types";
 import { policySetup } from "./check-command";
+import type { ReviewFormat } from "./review-formats";
 import { UsageError } from "./usage-error";
-
-export const REVIEW_FORMATS = ["markdown", "json", "sarif", "junit"] as const;
-export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
 
 export interface ReviewCommandOptions {
   base: string;

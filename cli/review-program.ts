@@ -1,10 +1,8 @@
 /** The `review` and `changed` commands of the govcloud command line. */
 import { type Command, Option } from "commander";
-import { changedStacks } from "../review/changed-stacks";
-import { ReviewInputError } from "../review/git";
 import { DEFAULT_PACK_DIR, DEFAULT_POLICY_CONFIG } from "./check-command";
 import type { EstateCommandHelpers } from "./deploy-program";
-import { REVIEW_FORMATS, runReviewCommand, type ReviewFormat } from "./review-command";
+import { REVIEW_FORMATS, type ReviewFormat } from "./review-formats";
 import { UsageError } from "./usage-error";
 
 interface ReviewHelpers extends EstateCommandHelpers {
@@ -82,6 +80,8 @@ export function addReviewCommands(program: Command, helpers: ReviewHelpers): voi
         const today = helpers.checkedToday(options.today);
         const workers = helpers.checkedWorkers(options.workers);
         const maxChars = checkedMaxChars(options.maxChars);
+        // Loaded here: every other command starts without the review's modules.
+        const { runReviewCommand } = await import("./review-command");
         const output = await runReviewCommand(helpers.estateRoot(options), {
           base: options.base,
           ...(options.head === undefined ? {} : { head: options.head }),
@@ -115,27 +115,31 @@ export function addReviewCommands(program: Command, helpers: ReviewHelpers): voi
             .default("text"),
         ),
     )
-    .action((options: { root?: string; base: string; head?: string; format: "text" | "json" }) => {
-      let result;
-      try {
-        result = changedStacks({
-          estateRoot: helpers.estateRoot(options),
-          base: options.base,
-          ...(options.head === undefined ? {} : { head: options.head }),
-        });
-      } catch (error) {
-        if (error instanceof ReviewInputError) throw new UsageError(error.message);
-        throw error;
-      }
-      process.stdout.write(
-        options.format === "json"
-          ? JSON.stringify(result, null, 2) + "\n"
-          : result.stacks.map((stack) => `${stack}\n`).join(""),
-      );
-      if (options.format === "text" && result.removed.length > 0) {
-        process.stderr.write(
-          `govcloud changed: gone on the head, nothing to deploy: ${result.removed.join(", ")}\n`,
+    .action(
+      async (options: { root?: string; base: string; head?: string; format: "text" | "json" }) => {
+        const { changedStacks } = await import("../review/changed-stacks");
+        const { ReviewInputError } = await import("../review/git");
+        let result;
+        try {
+          result = changedStacks({
+            estateRoot: helpers.estateRoot(options),
+            base: options.base,
+            ...(options.head === undefined ? {} : { head: options.head }),
+          });
+        } catch (error) {
+          if (error instanceof ReviewInputError) throw new UsageError(error.message);
+          throw error;
+        }
+        process.stdout.write(
+          options.format === "json"
+            ? JSON.stringify(result, null, 2) + "\n"
+            : result.stacks.map((stack) => `${stack}\n`).join(""),
         );
-      }
-    });
+        if (options.format === "text" && result.removed.length > 0) {
+          process.stderr.write(
+            `govcloud changed: gone on the head, nothing to deploy: ${result.removed.join(", ")}\n`,
+          );
+        }
+      },
+    );
 }

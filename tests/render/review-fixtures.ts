@@ -4,8 +4,10 @@
  * removed network, a platform catalog change touching every department, and a mandatory
  * violation with its place in the department file.
  */
+import type { PolicyCrash } from "../../analyzer/types";
 import type { StackCheck } from "../../render/check-report";
 import type { SiteQuota } from "../../model/types";
+import { emptyUsage } from "../../model/usage";
 import type { SiteUsage } from "../../model/usage";
 import type { DepartmentTopology } from "../../review/topology";
 import type {
@@ -25,19 +27,7 @@ export const SUBNET = "openstack:networking/subnet:Subnet";
 export const FLAVOR = "openstack:compute/flavorV2:FlavorV2";
 
 export function usage(partial: Partial<SiteUsage> = {}): SiteUsage {
-  return {
-    vcpus: 0,
-    ramGiB: 0,
-    instances: 0,
-    volumes: 0,
-    volumeGiB: 0,
-    floatingIps: 0,
-    networks: 0,
-    serverGroups: 0,
-    securityGroups: 0,
-    securityGroupRules: 0,
-    ...partial,
-  };
+  return { ...emptyUsage(), ...partial };
 }
 
 export const QUOTA: SiteQuota = {
@@ -318,4 +308,36 @@ export function everything(departments = ["education", "health", "water"]): Revi
     });
   });
   return report([platform, ...others]);
+}
+
+/** A stack whose disaster-recovery policy crashed (`crash` overrides the crash's fields). */
+export function crashedStack(crash: Partial<PolicyCrash> = {}): StackReview {
+  return stackReview("water", [], {
+    check: check("water", [], {
+      crashes: [
+        {
+          policyName: "disaster-recovery",
+          policyPackName: "govcloud-policies",
+          policyPackVersion: "1.0.0",
+          phase: "analyzeStack",
+          message:
+            "policy 'disaster-recovery' from policy pack 'govcloud-policies@1.0.0' crashed: Error: boom",
+          detail: "Error: boom\n    at check (disaster-recovery.ts:10:5)",
+          ...crash,
+        },
+      ],
+    }),
+  });
+}
+
+/** A crashed policy, and a stack planned on neither side (a name with a space in its path). */
+export function failingReport(): ReviewReport {
+  const unplanned = stackReview("audit dept", [], {
+    file: "departments/audit dept.yaml",
+    status: "failed",
+    check: undefined,
+    headFailure: "departments/audit dept.yaml fails its schema",
+    baseFailure: "no such file on the base",
+  });
+  return report([crashedStack(), unplanned]);
 }

@@ -1,7 +1,14 @@
 import { strict as assert } from "node:assert";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { renderReviewJunit, xmlEscape } from "../../render/review-junit";
-import { check, diagnostic, everything, report, stackReview } from "./review-fixtures";
+import {
+  check,
+  crashedStack,
+  diagnostic,
+  everything,
+  report,
+  stackReview,
+} from "./review-fixtures";
 
 interface Case {
   "@_name": string;
@@ -116,19 +123,9 @@ describe("review JUnit", () => {
   });
 
   it("reports a crashed policy as an error", () => {
-    const crashed = stackReview("water", [], {
-      check: check("water", [], {
-        crashes: [
-          {
-            policyName: "disaster-recovery",
-            policyPackName: "govcloud-policies",
-            policyPackVersion: "1.0.0",
-            phase: "analyzeStack",
-            message: "policy 'disaster-recovery' crashed: Error: boom",
-            detail: "Error: boom\n    at <anonymous>",
-          },
-        ],
-      }),
+    const crashed = crashedStack({
+      message: "policy 'disaster-recovery' crashed: Error: boom",
+      detail: "Error: boom\n    at <anonymous>",
     });
     const { suites } = parse(renderReviewJunit(report([crashed])));
     const dr = suites[0].testcase.find((c) => c["@_name"] === "policy disaster-recovery")!;

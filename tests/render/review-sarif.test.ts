@@ -6,33 +6,14 @@ import {
   POLICY_CRASHED_RULE,
   renderReviewSarif,
 } from "../../render/review-sarif";
-import { check, diagnostic, everything, report, stackReview } from "./review-fixtures";
-
-function failing() {
-  const crashed = stackReview("water", [], {
-    check: check("water", [], {
-      crashes: [
-        {
-          policyName: "disaster-recovery",
-          policyPackName: "govcloud-policies",
-          policyPackVersion: "1.0.0",
-          phase: "analyzeStack",
-          message:
-            "policy 'disaster-recovery' from policy pack 'govcloud-policies@1.0.0' crashed: Error: boom",
-          detail: "Error: boom\n    at check (disaster-recovery.ts:10:5)",
-        },
-      ],
-    }),
-  });
-  const unplanned = stackReview("audit dept", [], {
-    file: "departments/audit dept.yaml",
-    status: "failed",
-    check: undefined,
-    headFailure: "departments/audit dept.yaml fails its schema",
-    baseFailure: "no such file on the base",
-  });
-  return report([crashed, unplanned]);
-}
+import {
+  check,
+  diagnostic,
+  everything,
+  failingReport,
+  report,
+  stackReview,
+} from "./review-fixtures";
 
 function results(log = renderReviewSarif(everything())): Result[] {
   return log.runs[0].results ?? [];
@@ -80,7 +61,7 @@ describe("review SARIF", () => {
   });
 
   it("reports a stack that could not be planned and a crashed policy as errors", () => {
-    const log = renderReviewSarif(failing());
+    const log = renderReviewSarif(failingReport());
     const byRule = new Map(results(log).map((r) => [r.ruleId, r]));
     assert.equal(byRule.get(POLICY_CRASHED_RULE)?.level, "error");
     assert.match(
@@ -134,7 +115,7 @@ describe("review SARIF", () => {
   });
 
   it("keeps to the SARIF 2.1.0 shapes code scanning reads", () => {
-    for (const log of [renderReviewSarif(everything()), renderReviewSarif(failing())]) {
+    for (const log of [renderReviewSarif(everything()), renderReviewSarif(failingReport())]) {
       // The schema's required properties and closed enums, checked on every result.
       for (const r of results(log)) {
         assert.ok(typeof r.message.text === "string" && r.message.text.length > 0);
