@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { extname, join, resolve } from "node:path";
 import type { LoadResult } from "../model/estate-loader";
+import { PLANNING_NODE_FLAGS } from "../plan/node-flags";
 import type { CheckedStack } from "./in-process-check";
 import type { FromWorker, InitMessage, ToWorker } from "./protocol";
 import { stackSizeEstimate } from "./stack-check";
@@ -33,13 +34,8 @@ export class WorkerError extends Error {
   }
 }
 
-/**
- * A plan allocates a promise and an output per property of every resource, which live until the
- * stack is planned: a larger young generation lets most of them die there instead of being
- * copied into the old one (about a third less time in the collector). The heap limit is left at
- * Node's default.
- */
-const WORKER_FLAGS = ["--max-semi-space-size=64"];
+/** The young generation a plan needs (plan/node-flags.ts); the heap limit stays the default. */
+const WORKER_FLAGS = [...PLANNING_NODE_FLAGS];
 
 function workerModule(): { file: string; execArgv: string[] } {
   // Compiled: dist/check/worker.js next to this file. Run from TypeScript (tests, ts-node): the

@@ -4,7 +4,7 @@ import { loadEstate } from "../model/estate-loader";
 import { DEFAULT_PACK_DIR, DEFAULT_POLICY_CONFIG } from "./check-command";
 import { runPreview, runUp, type UpOptions } from "./deploy-command";
 
-/** The helpers of cli/main.ts every estate command shares. */
+/** The helpers of cli/program.ts every estate command shares. */
 export interface EstateCommandHelpers {
   withEstateOptions: (command: Command) => Command;
   estateRoot: (options: { root?: string }) => string;

@@ -1,196 +1,21 @@
 #!/usr/bin/env node
 /**
- * The govcloud command. Exit codes: 0 clean, 1 invalid input (or mandatory violations), 2 usage
- * or internal error. Bad input is always reported as problems, never as a stack trace.
+ * Entry point of the govcloud command. The commands that plan stacks first relaunch Node with
+ * the planning flags (cli/relaunch.ts); every command then runs in cli/program.ts, which is
+ * loaded only in the process that runs it, so that the relaunching one stays small.
  */
-import { resolve } from "node:path";
-import { Command, CommanderError, Option } from "commander";
-import { loadEstate } from "../model/estate-loader";
-import { calendarError } from "../model/rules/approvals";
-import { findEstateRoot } from "./estate-root";
-import { DEFAULT_CODEOWNERS, runCodeowners } from "./codeowners-command";
-import { addDeployCommands } from "./deploy-program";
-import { DEFAULT_PACK_DIR, DEFAULT_POLICY_CONFIG, runCheck } from "./check-command";
-import { DEFAULT_PLAN_DIR, runPlan } from "./plan-command";
-import { addReviewCommands } from "./review-program";
-import { UsageError } from "./usage-error";
-import { runValidate } from "./validate-command";
+import { relaunch, relaunchArguments, RELAUNCHED_VARIABLE } from "./relaunch";
 
-interface EstateOptions {
-  root?: string;
-  today?: string;
+const args = relaunchArguments({
+  argv: process.argv,
+  execArgv: process.execArgv,
+  env: process.env,
+});
+if (args !== undefined) {
+  relaunch(args);
+} else {
+  // Not passed on: a process this command starts (e.g. the base revision's program in a
+  // review) decides for itself.
+  delete process.env[RELAUNCHED_VARIABLE];
+  void import("./program").then(({ main }) => main(process.argv));
 }
-
-function checkedToday(today: string | undefined): string | undefined {
-  if (today === undefined) return undefined;
-  const wrong = calendarError(today);
-  if (wrong !== undefined) {
-    throw new UsageError(
-      `--today must be a date like 2026-03-01, got "${today}" (${wrong.reason})`,
-    );
-  }
-  return today;
-}
-
-function checkedWorkers(workers: string | undefined): number | undefined {
-  if (workers === undefined) return undefined;
-  const count = Number(workers);
-  if (!Number.isInteger(count) || count < 1 || count > 64) {
-    throw new UsageError(`--workers must be a whole number from 1 to 64, got "${workers}"`);
-  }
-  return count;
-}
-
-function estateRoot(options: EstateOptions): string {
-  return options.root !== undefined ? resolve(options.root) : findEstateRoot(process.cwd());
-}
-
-function withEstateOptions(command: Command): Command {
-  return command
-    .option("--root <dir>", "folder that holds platform.yaml (default: nearest one upwards)")
-    .option("--today <date>", "date to check approval dates against, YYYY-MM-DD (default: today)");
-}
-
-function emit(output: { exitCode: number; stdout: string }): void {
-  process.stdout.write(output.stdout);
-  process.exitCode = output.exitCode;
-}
-
-function buildProgram(): Command {
-  const program = new Command("govcloud")
-    .description("Infrastructure as code for the city's two-site e-government cloud.")
-    .showHelpAfterError()
-    .exitOverride();
-
-  withEstateOptions(
-    program
-      .command("validate")
-      .description(
-        "Check platform.yaml and department files: schema, then cross-file rules. " +
-          "With no files, checks the whole estate.",
-      )
-      .argument("[files...]", "department files to check (default: every file in departments/)")
-      .addOption(
-        new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
-      ),
-  ).action((files: string[], options: EstateOptions & { format: "text" | "json" }) => {
-    emit(runValidate(files, { ...options, today: checkedToday(options.today) }));
-  });
-
-  withEstateOptions(
-    program
-      .command("plan")
-      .description(
-        "Run the Pulumi program of each stack offline (mock runtime, no cloud) and write " +
-          "one JSON plan per stack.",
-      )
-      .argument("[stacks...]", "department ids (or platform)")
-      .option("--all", "every department and the platform", false)
-      .option("--out <dir>", `folder for the plans (default: ${DEFAULT_PLAN_DIR}/ in the estate)`),
-  ).action(async (stacks: string[], options: EstateOptions & { all: boolean; out?: string }) => {
-    const root = estateRoot(options);
-    const loaded = loadEstate(root, { today: checkedToday(options.today) });
-    emit(await runPlan(root, loaded, stacks, options));
-  });
-  withEstateOptions(
-    program
-      .command("check")
-      .description(
-        "Plan each stack offline and run the policy pack on it as `pulumi preview " +
-          "--policy-pack` does; print resources, quota use and violations per department and site.",
-      )
-      .argument("[stacks...]", "department ids (or platform)")
-      .option("--all", "every department and the platform", false)
-      .option(
-        "--policy-pack <dir>",
-        `policy pack folder (default: ${DEFAULT_PACK_DIR}/ in the estate)`,
-      )
-      .option(
-        "--policy-config <file>",
-        `policy config file (default: ${DEFAULT_POLICY_CONFIG} in the estate, when present)`,
-      )
-      .option(
-        "--isolated",
-        "run the pack in its own process over gRPC, exactly as the engine starts it (slower); " +
-          "by default it is loaded into the processes that plan, one per core",
-        false,
-      )
-      .option(
-        "--workers <count>",
-        "processes that plan and check stacks side by side (default: one per core; 1 checks " +
-          "in this process)",
-      )
-      .addOption(
-        new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
-      ),
-  ).action(
-    async (
-      stacks: string[],
-      options: EstateOptions & {
-        all: boolean;
-        policyPack?: string;
-        policyConfig?: string;
-        isolated: boolean;
-        workers?: string;
-        format: "text" | "json";
-      },
-    ) => {
-      const workers = checkedWorkers(options.workers);
-      const root = estateRoot(options);
-      const today = checkedToday(options.today);
-      const loaded = loadEstate(root, { today });
-      emit(
-        await runCheck(root, loaded, stacks, {
-          all: options.all,
-          ...(today === undefined ? {} : { today }),
-          format: options.format,
-          isolated: options.isolated,
-          ...(workers === undefined ? {} : { workers }),
-          ...(options.policyPack === undefined ? {} : { packDir: options.policyPack }),
-          ...(options.policyConfig === undefined ? {} : { policyConfig: options.policyConfig }),
-        }),
-      );
-    },
-  );
-  withEstateOptions(
-    program
-      .command("codeowners")
-      .description("Write CODEOWNERS from the department owners and platform approvers.")
-      .option("--check", "exit 1 when the file is stale instead of writing it", false)
-      .option("--out <file>", `file to write (default: ${DEFAULT_CODEOWNERS} in the estate)`),
-  ).action((options: EstateOptions & { check: boolean; out?: string }) => {
-    const root = estateRoot(options);
-    const loaded = loadEstate(root, { today: checkedToday(options.today) });
-    emit(runCodeowners(root, loaded, options));
-  });
-  addDeployCommands(program, { withEstateOptions, estateRoot, checkedToday });
-  addReviewCommands(program, { withEstateOptions, estateRoot, checkedToday, checkedWorkers });
-  return program;
-}
-
-export async function main(argv: string[]): Promise<void> {
-  try {
-    await buildProgram().parseAsync(argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and version end with code 0; everything else commander rejects is a usage error.
-      process.exitCode = error.exitCode === 0 ? 0 : 2;
-      return;
-    }
-    if (error instanceof UsageError) {
-      process.stderr.write(`govcloud: ${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(
-      `govcloud: internal error: ${message}\n` +
-        (process.env.GOVCLOUD_DEBUG
-          ? `${(error as Error).stack ?? ""}\n`
-          : "set GOVCLOUD_DEBUG=1 for details\n"),
-    );
-    process.exitCode = 2;
-  }
-}
-
-if (require.main === module) void main(process.argv);

@@ -8,19 +8,19 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PlannedResource } from "./types";
+import { registerWithMocks } from "./mock-registration";
+import type {
+  MockMonitorLike,
+  RegisterRequestLike,
+  RegisterResponseLike,
+} from "./mock-registration";
 import { toPlanValue, UNKNOWN_MARKER } from "./wire-values";
 
 interface StructLike {
   toJavaScript(): Record<string, unknown>;
 }
 
-interface RegisterRequest {
-  getType(): string;
-  getName(): string;
-  getCustom(): boolean;
-  getObject(): StructLike | undefined;
-  getProvider(): string;
-  getParent(): string;
+interface RegisterRequest extends RegisterRequestLike {
   getProtect(): boolean | undefined;
   getDeletebeforereplace(): boolean;
   getRetainondelete?(): boolean | undefined;
@@ -32,13 +32,7 @@ interface RegisterRequest {
   getAliasesList(): { getSpec(): { getName(): string } | undefined }[];
 }
 
-interface RegisterResponse {
-  getUrn(): string;
-  getId(): string;
-  getObject(): StructLike | undefined;
-}
-
-type Callback = (err: unknown, response: RegisterResponse | undefined) => void;
+type Callback = (err: unknown, response: RegisterResponseLike | undefined) => void;
 
 interface InvokeRequest {
   getTok(): string;
@@ -46,7 +40,7 @@ interface InvokeRequest {
   getProvider(): string;
 }
 
-interface MonitorLike {
+interface MonitorLike extends MockMonitorLike {
   registerResource(req: RegisterRequest, callback: Callback): Promise<void>;
   invoke(req: InvokeRequest, callback: (err: unknown, response: unknown) => void): Promise<void>;
 }
@@ -70,6 +64,7 @@ interface Pending {
   typeChain: string;
   mockUrn?: string;
   id?: string;
+  inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
 }
 
@@ -86,7 +81,7 @@ export class RegistrationRecorder {
   /** Wraps the monitor that setMocks installed; call right after setMocks. */
   attach(): void {
     const monitor = pulumi.runtime.getMonitor() as unknown as MonitorLike;
-    const original = monitor.registerResource.bind(monitor);
+    // The mock monitor's answer, without its protobuf response (plan/mock-registration.ts).
     monitor.registerResource = (request, callback) => {
       const parent = request.getParent() ? this.byMockUrn.get(request.getParent()) : undefined;
       const type = request.getType();
@@ -97,15 +92,17 @@ export class RegistrationRecorder {
         urn: `urn:pulumi:${this.stack}::${this.project}::${typeChain}::${request.getName()}`,
       };
       this.pending.push(entry);
-      return original(request, (err, response) => {
-        if (response !== undefined) {
-          entry.mockUrn = response.getUrn();
-          entry.id = response.getId();
-          entry.outputs = response.getObject()?.toJavaScript() ?? {};
+      return registerWithMocks(monitor, request).then(
+        (registration) => {
+          entry.mockUrn = registration.urn;
+          entry.id = registration.id;
+          entry.inputs = registration.inputs;
+          entry.outputs = registration.state;
           this.byMockUrn.set(entry.mockUrn, entry);
-        }
-        callback(err, response);
-      });
+          callback(null, registration.response);
+        },
+        (error: unknown) => callback(error, undefined),
+      );
     };
     const invoke = monitor.invoke.bind(monitor);
     monitor.invoke = (request, callback) => {
@@ -169,10 +166,10 @@ export class RegistrationRecorder {
         name: req.getName(),
         custom: req.getCustom(),
         ...(parent === undefined ? {} : { parent }),
-        inputs: toPlanValue(req.getObject()?.toJavaScript() ?? {}, this.resolveUrn) as Record<
-          string,
-          unknown
-        >,
+        inputs: toPlanValue(
+          entry.inputs ?? req.getObject()?.toJavaScript() ?? {},
+          this.resolveUrn,
+        ) as Record<string, unknown>,
         outputs,
         dependencies: [...new Set(req.getDependenciesList().map(this.resolveUrn))].sort(),
         propertyDependencies,

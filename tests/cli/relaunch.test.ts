@@ -1,0 +1,137 @@
+/**
+ * The commands that plan relaunch Node with the planning flags (cli/relaunch.ts): the decision
+ * as a pure function, then the built command, whose relaunched process is found under /proc and
+ * must carry the flag and the same arguments, and must stop with the first one.
+ */
+import { strict as assert } from "node:assert";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { PLANNING_COMMANDS, relaunchArguments, RELAUNCHED_VARIABLE } from "../../cli/relaunch";
+import { PLANNING_NODE_FLAGS } from "../../plan/node-flags";
+
+const REPO = resolve(__dirname, "..", "..");
+const CLI = join(REPO, "dist", "cli", "main.js");
+
+function state(args: string[], execArgv: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  return { argv: ["/usr/bin/node", "/opt/govcloud/dist/cli/main.js", ...args], execArgv, env };
+}
+
+describe("relaunching with the planning flags", () => {
+  it("relaunches check, plan and review with the flags before the script, arguments unchanged", () => {
+    assert.deepEqual([...PLANNING_COMMANDS].sort(), ["check", "plan", "review"]);
+    for (const command of PLANNING_COMMANDS) {
+      assert.deepEqual(relaunchArguments(state([command, "health", "--today", "2026-11-26"])), [
+        ...PLANNING_NODE_FLAGS,
+        "/opt/govcloud/dist/cli/main.js",
+        command,
+        "health",
+        "--today",
+        "2026-11-26",
+      ]);
+    }
+  });
+
+  it("keeps Node's own options (a ts-node loader) in front", () => {
+    const args = relaunchArguments(state(["check", "--all"], ["-r", "ts-node/register"]));
+    assert.deepEqual(args, [
+      "-r",
+      "ts-node/register",
+      ...PLANNING_NODE_FLAGS,
+      "/opt/govcloud/dist/cli/main.js",
+      "check",
+      "--all",
+    ]);
+  });
+
+  it("runs the other commands, and no command, in the first process", () => {
+    for (const args of [["validate"], ["codeowners"], ["up", "health"], ["changed"], []]) {
+      assert.equal(relaunchArguments(state(args)), undefined, args.join(" "));
+    }
+  });
+
+  it("never relaunches a relaunched process", () => {
+    assert.equal(
+      relaunchArguments(state(["check"], [], { [RELAUNCHED_VARIABLE]: "1" })),
+      undefined,
+    );
+  });
+
+  it("uses a semi-space size the user gave, on the command line or in NODE_OPTIONS", () => {
+    assert.equal(relaunchArguments(state(["check"], ["--max-semi-space-size=32"])), undefined);
+    assert.equal(
+      relaunchArguments(
+        state(["plan"], [], { NODE_OPTIONS: "--inspect --max_semi_space_size=64" }),
+      ),
+      undefined,
+    );
+    assert.notEqual(
+      relaunchArguments(state(["plan"], [], { NODE_OPTIONS: "--max-old-space-size=2048" })),
+      undefined,
+    );
+  });
+});
+
+/** Child processes of `pid` (Linux). */
+function childrenOf(pid: number): number[] {
+  const file = `/proc/${pid}/task/${pid}/children`;
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split(" ")
+    .filter((entry) => entry !== "")
+    .map(Number);
+}
+
+function commandLine(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").slice(0, -1);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+
+describe("the built command relaunching itself", function () {
+  this.timeout(60_000);
+
+  it("runs check in a second Node with the flags, which a SIGTERM to the first stops", async () => {
+    const env = { ...process.env };
+    delete env[RELAUNCHED_VARIABLE];
+    delete env.NODE_OPTIONS;
+    const first = spawn(process.execPath, [CLI, "check", "--all", "--root", REPO], {
+      env,
+      stdio: "ignore",
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+      first.on("exit", (code, signal) => done({ code, signal })),
+    );
+    let second: number | undefined;
+    for (let waited = 0; second === undefined && waited < 20_000; waited += 50) {
+      second = childrenOf(first.pid!).find((pid) => commandLine(pid).includes(CLI));
+      if (second === undefined) await sleep(50);
+    }
+    assert.ok(second !== undefined, "no relaunched process appeared");
+    assert.deepEqual(commandLine(second), [
+      process.execPath,
+      ...PLANNING_NODE_FLAGS,
+      CLI,
+      "check",
+      "--all",
+      "--root",
+      REPO,
+    ]);
+    assert.match(readFileSync(`/proc/${second}/environ`, "utf8"), /GOVCLOUD_RELAUNCHED=1/);
+
+    first.kill("SIGTERM");
+    const { code, signal } = await exited;
+    assert.deepEqual({ code, signal }, { code: null, signal: "SIGTERM" });
+    for (let waited = 0; alive(second) && waited < 5_000; waited += 50) await sleep(50);
+    assert.equal(alive(second), false, "the relaunched process outlived the first");
+  });
+});
