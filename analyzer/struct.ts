@@ -50,7 +50,8 @@ export function inStructOrder(value: WireObject): WireObject {
  * Struct's Values each time is most of what the analysis of a resource costs. The map is shared,
  * never copied: neither side may change it (the policy SDK copies it as it deserializes).
  * Anything else that reads the fields (serializeBinary, toObject) gets the same fields as
- * Struct.fromJavaScript would have built, built on first use.
+ * Struct.fromJavaScript would have built, built on first use. The planner uses it for the same
+ * reason between the SDK and its mock monitor (plan/runtime-tuning.ts).
  */
 export class PlainStruct extends Struct {
   private filled = false;

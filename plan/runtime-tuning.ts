@@ -1,6 +1,7 @@
 /**
- * What the Pulumi Node SDK does for every resource and promise to help debug a program, and a
- * plan has no use for, switched off while a plan runs (planStack with keepStackTraces unset):
+ * What the Pulumi Node SDK does for every resource and promise to help debug a program or to
+ * talk to the engine, and a plan has no use for, switched off while a plan runs (planStack with
+ * keepStackTraces unset):
  *
  * - debuggablePromise (runtime/debuggable.js) stamps every promise with an id, a context and a
  *   stack trace in three defineProperty calls, and tracks it in a set to report leaked promises
@@ -10,11 +11,20 @@
  * - Resource.callsites (resource.js) captures and parses the whole stack with an unlimited
  *   Error.stackTraceLimit for every resource, for the source position the engine shows. A plan
  *   does not record it: while planning there are no call sites, so requests carry no position.
+ * - Struct.fromJavaScript (google-protobuf) builds a protobuf Value per property of every
+ *   request and response the SDK exchanges with the monitor, which under the mock runtime is in
+ *   this very process and reads them straight back with toJavaScript(). While planning it makes
+ *   a PlainStruct (analyzer/struct.ts) instead: the same map handed back as it is, the protobuf
+ *   fields built only if something asks for them. Its keys keep their order rather than the
+ *   sorted order of a Struct; every consumer of a plan sorts them (plan/wire-values.ts).
  *
- * The program and the SDK's logic are untouched; only these two functions are replaced, by
+ * The program and the SDK's logic are untouched; only these three functions are replaced, by
  * wrappers that call the originals outside a plan. Installed once per process.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { WireObject } from "../analyzer/encode";
+import { PlainStruct } from "../analyzer/struct";
 
 type DebuggablePromise = <T>(p: Promise<T>, ctx: unknown) => Promise<T>;
 
@@ -46,6 +56,10 @@ function install(): void {
   const original = debuggable.debuggablePromise;
   debuggable.debuggablePromise = ((p: Promise<unknown>, ctx: unknown) =>
     planning > 0 ? leanPromise(p) : original(p, ctx)) as DebuggablePromise;
+
+  const struct = Struct as unknown as { fromJavaScript: (obj: WireObject) => Struct };
+  const fromJavaScript = struct.fromJavaScript.bind(Struct);
+  struct.fromJavaScript = (obj) => (planning > 0 ? new PlainStruct(obj) : fromJavaScript(obj));
 
   const resource = pulumi.Resource as unknown as ResourceStatics;
   const callsites = resource.callsites.bind(resource);

@@ -38,6 +38,13 @@ describe("planning", () => {
     assertSameJson(again, first);
   });
 
+  it("gives the same JSON as with the SDK's debugging aids and protobuf Structs kept", async () => {
+    // keepStackTraces plans without plan/runtime-tuning.ts: the SDK exactly as shipped.
+    const lean = await bundledPlan("big-data");
+    const asShipped = await plan(bundledEstate(), "big-data", { keepStackTraces: true });
+    assertSameJson(lean, asShipped);
+  });
+
   describe("several stacks, one after another in one process", () => {
     const sequence = ["audit", "police", "platform", "statistics", "audit"];
     const plans: StackPlan[] = [];

@@ -11,6 +11,7 @@ import type { LoadResult } from "../../model/estate-loader";
 import type { FieldPath } from "../../model/problem";
 import type { Department } from "../../model/types";
 import { planStack } from "../../plan/run-plan";
+import type { PlanOptions } from "../../plan/run-plan";
 import type { PlannedResource, StackPlan } from "../../plan/types";
 import { estateWith, police as policeDepartment, REPO_ROOT } from "../components/fixtures";
 
@@ -57,8 +58,12 @@ export function estateOf(...departments: Department[]): LoadResult {
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Plans a stack after every plan asked for before it has finished: never two at once. */
-export function plan(loaded: LoadResult, stack: string): Promise<StackPlan> {
-  const next = queue.then(() => planStack(loaded, stack));
+export function plan(
+  loaded: LoadResult,
+  stack: string,
+  options: PlanOptions = {},
+): Promise<StackPlan> {
+  const next = queue.then(() => planStack(loaded, stack, options));
   queue = next.catch(() => undefined);
   return next;
 }
