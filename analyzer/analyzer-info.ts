@@ -20,6 +20,24 @@ export interface PackProject {
   description?: string;
 }
 
+/**
+ * A policy's config schema as the engine validates it: the pack's properties plus
+ * `enforcementLevel`, and the pack's required list.
+ */
+export function harnessConfigSchema(
+  properties: PolicyConfigSchema["properties"],
+  required: readonly string[] = [],
+): PolicyConfigSchema {
+  const schema: PolicyConfigSchema = {
+    properties: {
+      ...properties,
+      enforcementLevel: { type: "string", enum: [...ENFORCEMENT_LEVELS] },
+    },
+  };
+  if (required.length > 0) schema.required = [...required];
+  return schema;
+}
+
 function configSchema(
   policy: ProtoPolicyInfo,
   supportsConfig: boolean,
@@ -28,15 +46,7 @@ function configSchema(
   const proto = policy.getConfigschema();
   const properties = (proto?.getProperties()?.toJavaScript() ??
     {}) as PolicyConfigSchema["properties"];
-  const schema: PolicyConfigSchema = {
-    properties: {
-      ...properties,
-      enforcementLevel: { type: "string", enum: [...ENFORCEMENT_LEVELS] },
-    },
-  };
-  const required = proto?.getRequiredList() ?? [];
-  if (required.length > 0) schema.required = required;
-  return schema;
+  return harnessConfigSchema(properties, proto?.getRequiredList() ?? []);
 }
 
 function policyInfo(policy: ProtoPolicyInfo, supportsConfig: boolean): PolicyInfo {

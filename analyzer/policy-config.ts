@@ -9,8 +9,8 @@
  *   4. Configure receives every policy (and `all` if given); an entry without a valid level fails.
  * Pure functions.
  */
-import Ajv, { type ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
+import type Ajv from "ajv";
+import type { ValidateFunction } from "ajv";
 import { isEnforcementLevel } from "./enums";
 import { schemaErrorMessages } from "./schema-messages";
 import type {
@@ -147,20 +147,102 @@ function apply(result: Record<string, Working>, config: Record<string, PolicyCon
   }
 }
 
+/** The schema a policy's properties are validated against, as the engine builds it. */
+export function configValidationSchema(schema: PolicyConfigSchema): Record<string, unknown> {
+  const full: Record<string, unknown> = { type: "object" };
+  if (Object.keys(schema.properties).length > 0) full.properties = schema.properties;
+  if (schema.required && schema.required.length > 0) full.required = schema.required;
+  return full;
+}
+
+/** JSON with every object's keys sorted: the same text for the same value, whatever the order. */
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const entries = Object.keys(record)
+      .sort()
+      .filter((key) => record[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${sortedJson(record[key])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Keywords that annotate a schema without changing what it accepts or how it reports. */
+const ANNOTATIONS = new Set(["default", "description", "title", "examples", "$comment"]);
+
+/**
+ * The schema without its annotations, walking the keywords config schemas use for subschemas
+ * (`properties`, `items`); anything else is kept as it is, so it only ever makes keys differ.
+ */
+function withoutAnnotations(schema: unknown): unknown {
+  if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [keyword, value] of Object.entries(schema as Record<string, unknown>)) {
+    if (ANNOTATIONS.has(keyword)) continue;
+    if (keyword === "properties" && value !== null && typeof value === "object") {
+      out.properties = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([name, property]) => [
+          name,
+          withoutAnnotations(property),
+        ]),
+      );
+    } else if (keyword === "items") {
+      out.items = Array.isArray(value) ? value.map(withoutAnnotations) : withoutAnnotations(value);
+    } else {
+      out[keyword] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * What identifies a validator: the schema's validation keywords, in sorted JSON. Defaults and
+ * descriptions are left out: they change nothing a validator does, and some come from the
+ * estate (approval-tags takes its defaults from platform.yaml).
+ */
+export function validationKey(schema: Record<string, unknown>): string {
+  return sortedJson(withoutAnnotations(schema));
+}
+
+/** The options validators are compiled with, at run time and ahead of time alike. */
+export const CONFIG_AJV_OPTIONS = { allErrors: true, strict: false } as const;
+
+const compiledAhead = new Map<string, ValidateFunction>();
+
+/**
+ * Validators compiled ahead of time (ajv standalone code, CONFIG_AJV_OPTIONS and ajv-formats'
+ * full formats) for the config schemas of a pack the caller knows, by the validationKey of their
+ * configValidationSchema. Compiling with ajv at run time (loading ajv, then its first compile)
+ * costs about a tenth of a second, a large part of checking one stack; a schema that has no
+ * compiled validator here is still compiled at run time.
+ */
+export function useCompiledValidators(table: ReadonlyMap<string, ValidateFunction>): void {
+  for (const [key, validate] of table) compiledAhead.set(key, validate);
+}
+
 const validators = new WeakMap<PolicyConfigSchema, ValidateFunction>();
 let ajv: Ajv | undefined;
+
+function compileAtRunTime(schema: Record<string, unknown>): ValidateFunction {
+  if (!ajv) {
+    // Loaded only when needed (see useCompiledValidators).
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const Ajv = (require("ajv") as typeof import("ajv")).default;
+    const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).default;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    ajv = new Ajv(CONFIG_AJV_OPTIONS);
+    addFormats(ajv);
+  }
+  return ajv.compile(schema);
+}
 
 function validatorFor(schema: PolicyConfigSchema): ValidateFunction {
   let validate = validators.get(schema);
   if (!validate) {
-    if (!ajv) {
-      ajv = new Ajv({ allErrors: true, strict: false });
-      addFormats(ajv);
-    }
-    const full: Record<string, unknown> = { type: "object" };
-    if (Object.keys(schema.properties).length > 0) full.properties = schema.properties;
-    if (schema.required && schema.required.length > 0) full.required = schema.required;
-    validate = ajv.compile(full);
+    const full = configValidationSchema(schema);
+    validate = compiledAhead.get(validationKey(full)) ?? compileAtRunTime(full);
     validators.set(schema, validate);
   }
   return validate;

@@ -11,6 +11,7 @@
  */
 import type { LoadResult } from "../model/estate-loader";
 import { ESTATE_ROOT_VARIABLE, TODAY_VARIABLE } from "../policies/lib/load-facts";
+import { useBundledConfigValidators } from "./bundled-config-validators";
 import type { CheckedStack } from "./in-process-check";
 import { failedCheck, stackCheck } from "./stack-check";
 
@@ -84,6 +85,7 @@ export async function checkStacks(
   // The pack reads the city's facts itself when it starts: point it at this estate and date.
   process.env[ESTATE_ROOT_VARIABLE] = root;
   if (options.today !== undefined) process.env[TODAY_VARIABLE] = options.today;
+  useBundledConfigValidators();
   const checked = options.isolated
     ? await checkIsolated(loaded, stacks, options)
     : await checkFast(root, loaded, stacks, options);

@@ -5,6 +5,7 @@
  * stack's StackCheck (the report's rows and diagnostics), and its plan only when asked.
  */
 import { loadEstate } from "../model/estate-loader";
+import { useBundledConfigValidators } from "./bundled-config-validators";
 import { InProcessChecker } from "./in-process-check";
 import type { FromWorker, InitMessage, ToWorker } from "./protocol";
 
@@ -19,6 +20,7 @@ let keepPlans = false;
 let work: Promise<void> = Promise.resolve();
 
 async function init(message: InitMessage): Promise<void> {
+  useBundledConfigValidators();
   const loaded = loadEstate(
     message.root,
     message.today === undefined ? {} : { today: message.today },
