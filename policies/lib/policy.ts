@@ -82,6 +82,42 @@ export function configWithDefaults<C>(schema: ConfigSchema<C>, given: object): C
   return config as C;
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/** Whether two configs the engine gave hold the very same values under the same keys. */
+function sameEntries(a: object, b: object): boolean {
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  return aKeys.every(
+    (key) =>
+      Object.prototype.hasOwnProperty.call(b, key) &&
+      (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key],
+  );
+}
+
+/**
+ * configWithDefaults for one policy, made once per configuration instead of once per resource:
+ * the policy SDK hands every resource a fresh copy of the same config object, whose values are
+ * the very same ones until the pack is configured again. The result is frozen, since every
+ * resource shares it: a rule that tried to change its config would fail loudly (rules are pure).
+ */
+function configCache<C>(schema: ConfigSchema<C>): (given: object) => C {
+  let last: { given: object; config: C } | undefined;
+  return (given) => {
+    if (last === undefined || !sameEntries(last.given, given)) {
+      // A copy is frozen, never the SDK's own objects.
+      last = { given, config: deepFreeze(configWithDefaults(schema, structuredClone(given))) };
+    }
+    return last.config;
+  };
+}
+
 function configSchema<C>(meta: PolicyMeta<C>): PolicyConfigSchema {
   return { properties: { ...(meta.config as Record<string, PolicyConfigJSONSchema>) } };
 }
@@ -125,11 +161,12 @@ export function resourcePolicy<C>(
   facts: CityFacts,
   rule: ResourceRule<C>,
 ): ResourceValidationPolicy {
+  const configOf = configCache(meta.config);
   return {
     ...metadata(meta),
     validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
       const stack = stackOfUrn(args.urn);
-      const config = configWithDefaults(meta.config, args.getConfig<object>());
+      const config = configOf(args.getConfig<object>());
       const verdict = outOfScope(meta, stack) ?? rule(resourceView(args), { config, facts, stack });
       report(verdict, reportViolation, (reason) => args.notApplicable(reason), false);
     },
@@ -141,13 +178,14 @@ export function stackPolicy<C>(
   facts: CityFacts,
   rule: StackRule<C>,
 ): StackValidationPolicy {
+  const configOf = configCache(meta.config);
   return {
     ...metadata(meta),
     validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
       const first = args.resources[0];
       if (first === undefined) args.notApplicable("the stack has no resources");
       const stack = stackOfUrn(first.urn);
-      const config = configWithDefaults(meta.config, args.getConfig<object>());
+      const config = configOf(args.getConfig<object>());
       const verdict = outOfScope(meta, stack) ?? rule(stackViews(args), { config, facts, stack });
       report(verdict, reportViolation, (reason) => args.notApplicable(reason), true);
     },
