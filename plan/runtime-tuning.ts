@@ -5,9 +5,12 @@
  *
  * - debuggablePromise (runtime/debuggable.js) stamps every promise with an id, a context and a
  *   stack trace in three defineProperty calls, and tracks it in a set to report leaked promises
- *   at exit. While planning, the promise gets the same chain (a then and a catch that adds
- *   `promise` to the error, so values and rejections arrive exactly as before, on the same tick)
- *   without the stamps and the tracking.
+ *   at exit, behind a then and a catch (which adds `promise` to an error). It is called four
+ *   times for every property of every resource; while planning it returns the promise itself.
+ *   Values and rejections are the same and arrive two microtask ticks sooner, which can change
+ *   the order in which the program's registrations reach the monitor, never what is registered;
+ *   the pretend cloud's answers do not depend on that order for the bundled estate (a test
+ *   compares a large department's plan with the one the SDK as shipped gives).
  * - Resource.callsites (resource.js) captures and parses the whole stack with an unlimited
  *   Error.stackTraceLimit for every resource, for the source position the engine shows. A plan
  *   does not record it: while planning there are no call sites, so requests carry no position.
@@ -39,15 +42,6 @@ interface ResourceStatics {
 let planning = 0;
 let installed = false;
 
-function leanPromise<T>(p: Promise<T>): Promise<T> {
-  return p
-    .then((value) => value)
-    .catch((err: unknown) => {
-      (err as { promise?: unknown }).promise = p;
-      throw err;
-    });
-}
-
 function install(): void {
   if (installed) return;
   installed = true;
@@ -55,7 +49,7 @@ function install(): void {
   const debuggable = require("@pulumi/pulumi/runtime/debuggable") as DebuggableModule;
   const original = debuggable.debuggablePromise;
   debuggable.debuggablePromise = ((p: Promise<unknown>, ctx: unknown) =>
-    planning > 0 ? leanPromise(p) : original(p, ctx)) as DebuggablePromise;
+    planning > 0 ? p : original(p, ctx)) as DebuggablePromise;
 
   const struct = Struct as unknown as { fromJavaScript: (obj: WireObject) => Struct };
   const fromJavaScript = struct.fromJavaScript.bind(Struct);
