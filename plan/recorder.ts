@@ -78,10 +78,14 @@ export class RegistrationRecorder {
     private readonly stack: string,
   ) {}
 
-  /** Wraps the monitor that setMocks installed; call right after setMocks. */
-  attach(): void {
+  /**
+   * Wraps the monitor that setMocks installed; call right after setMocks. Registrations are
+   * answered without the monitor's protobuf response (plan/mock-registration.ts), or, with
+   * `sdkMonitor`, by the SDK's mock monitor itself, exactly as shipped.
+   */
+  attach(options: { sdkMonitor?: boolean } = {}): void {
     const monitor = pulumi.runtime.getMonitor() as unknown as MonitorLike;
-    // The mock monitor's answer, without its protobuf response (plan/mock-registration.ts).
+    const original = monitor.registerResource.bind(monitor);
     monitor.registerResource = (request, callback) => {
       const parent = request.getParent() ? this.byMockUrn.get(request.getParent()) : undefined;
       const type = request.getType();
@@ -92,13 +96,28 @@ export class RegistrationRecorder {
         urn: `urn:pulumi:${this.stack}::${this.project}::${typeChain}::${request.getName()}`,
       };
       this.pending.push(entry);
+      const registered = (urn: string, id: string, outputs: Record<string, unknown>) => {
+        entry.mockUrn = urn;
+        entry.id = id;
+        entry.outputs = outputs;
+        this.byMockUrn.set(urn, entry);
+      };
+      if (options.sdkMonitor === true) {
+        return original(request, (err, response) => {
+          if (response !== undefined) {
+            registered(
+              response.getUrn(),
+              response.getId(),
+              response.getObject()?.toJavaScript() ?? {},
+            );
+          }
+          callback(err, response);
+        });
+      }
       return registerWithMocks(monitor, request).then(
         (registration) => {
-          entry.mockUrn = registration.urn;
-          entry.id = registration.id;
           entry.inputs = registration.inputs;
-          entry.outputs = registration.state;
-          this.byMockUrn.set(entry.mockUrn, entry);
+          registered(registration.urn, registration.id, registration.state);
           callback(null, registration.response);
         },
         (error: unknown) => callback(error, undefined),

@@ -80,10 +80,11 @@ export class PlanError extends Error {
 
 export interface PlanOptions {
   /**
-   * Keep the SDK's stack traces and debugging aids per promise and resource (slower; only
-   * useful to debug the program; see runtime-tuning.ts).
+   * Run the Pulumi SDK exactly as shipped: its stack traces and debugging aids per promise and
+   * resource, its protobuf Structs (runtime-tuning.ts) and its own mock monitor
+   * (mock-registration.ts). Slower; to debug the program, and the benchmark's naive baseline.
    */
-  keepStackTraces?: boolean;
+  asShipped?: boolean;
 }
 
 /**
@@ -100,12 +101,12 @@ export async function planStack(
   const cloud = new MockCloud();
   await pulumi.runtime.setMocks(cloud.mocks, PROJECT, stack, false);
   const recorder = new RegistrationRecorder(PROJECT, stack);
-  recorder.attach();
+  recorder.attach({ sdkMonitor: options.asShipped === true });
 
   // The SDK records a stack trace for every promise it creates; a plan has no use for them and
   // they cost most of the time and memory per resource.
   const limit = Error.stackTraceLimit;
-  if (options.keepStackTraces !== true) Error.stackTraceLimit = 0;
+  if (options.asShipped !== true) Error.stackTraceLimit = 0;
   // A failure inside the SDK's promises (a look-up the pretend cloud cannot answer, a throw in
   // an apply) surfaces only as an unhandled rejection, and the outputs then never resolve: turn
   // the first one into the plan's failure instead of hanging or crashing the process.
@@ -130,7 +131,7 @@ export async function planStack(
       await settle();
       return resolveOutputs(registered);
     };
-    const planned = options.keepStackTraces === true ? run() : withLeanRuntime(run);
+    const planned = options.asShipped === true ? run() : withLeanRuntime(run);
     outputs = await Promise.race([planned, failed]);
   } catch (error) {
     if (error instanceof pulumi.RunError) throw error;

@@ -1,7 +1,7 @@
 /**
  * What the Pulumi Node SDK does for every resource and promise to help debug a program or to
  * talk to the engine, and a plan has no use for, switched off while a plan runs (planStack with
- * keepStackTraces unset):
+ * asShipped unset):
  *
  * - debuggablePromise (runtime/debuggable.js) stamps every promise with an id, a context and a
  *   stack trace in three defineProperty calls, and tracks it in a set to report leaked promises

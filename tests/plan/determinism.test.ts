@@ -39,9 +39,9 @@ describe("planning", () => {
   });
 
   it("gives the same JSON as with the SDK's debugging aids and protobuf Structs kept", async () => {
-    // keepStackTraces plans without plan/runtime-tuning.ts: the SDK exactly as shipped.
+    // The SDK exactly as shipped: no plan/runtime-tuning.ts, its own mock monitor.
     const lean = await bundledPlan("big-data");
-    const asShipped = await plan(bundledEstate(), "big-data", { keepStackTraces: true });
+    const asShipped = await plan(bundledEstate(), "big-data", { asShipped: true });
     assertSameJson(lean, asShipped);
   });
 
