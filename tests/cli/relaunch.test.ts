@@ -18,17 +18,24 @@ function state(args: string[], execArgv: string[] = [], env: NodeJS.ProcessEnv =
 }
 
 describe("relaunching with the planning flags", () => {
-  it("relaunches check, plan and review with the flags before the script, arguments unchanged", () => {
+  it("relaunches check --all, plan --all and review with the flags before the script", () => {
     assert.deepEqual([...PLANNING_COMMANDS].sort(), ["check", "plan", "review"]);
-    for (const command of PLANNING_COMMANDS) {
-      assert.deepEqual(relaunchArguments(state([command, "health", "--today", "2026-11-26"])), [
+    for (const args of [
+      ["check", "--today", "2026-11-26", "--all"],
+      ["plan", "--all", "--out", "plans"],
+      ["review", "--base", "main"],
+    ]) {
+      assert.deepEqual(relaunchArguments(state(args)), [
         ...PLANNING_NODE_FLAGS,
         "/opt/govcloud/dist/cli/main.js",
-        command,
-        "health",
-        "--today",
-        "2026-11-26",
+        ...args,
       ]);
+    }
+  });
+
+  it("checks and plans the stacks named on the command line in the first process", () => {
+    for (const args of [["check", "health"], ["plan", "health", "water"], ["check"]]) {
+      assert.equal(relaunchArguments(state(args)), undefined, args.join(" "));
     }
   });
 
@@ -52,21 +59,26 @@ describe("relaunching with the planning flags", () => {
 
   it("never relaunches a relaunched process", () => {
     assert.equal(
-      relaunchArguments(state(["check"], [], { [RELAUNCHED_VARIABLE]: "1" })),
+      relaunchArguments(state(["check", "--all"], [], { [RELAUNCHED_VARIABLE]: "1" })),
       undefined,
     );
   });
 
   it("uses a semi-space size the user gave, on the command line or in NODE_OPTIONS", () => {
-    assert.equal(relaunchArguments(state(["check"], ["--max-semi-space-size=32"])), undefined);
+    assert.equal(
+      relaunchArguments(state(["check", "--all"], ["--max-semi-space-size=32"])),
+      undefined,
+    );
     assert.equal(
       relaunchArguments(
-        state(["plan"], [], { NODE_OPTIONS: "--inspect --max_semi_space_size=64" }),
+        state(["plan", "--all"], [], { NODE_OPTIONS: "--inspect --max_semi_space_size=64" }),
       ),
       undefined,
     );
     assert.notEqual(
-      relaunchArguments(state(["plan"], [], { NODE_OPTIONS: "--max-old-space-size=2048" })),
+      relaunchArguments(
+        state(["plan", "--all"], [], { NODE_OPTIONS: "--max-old-space-size=2048" }),
+      ),
       undefined,
     );
   });
