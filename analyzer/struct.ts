@@ -5,8 +5,20 @@ import type { WireObject, WireValue } from "./encode";
 /** How a property map becomes the Struct of a request (see PlainStruct for the in-process one). */
 export type StructFactory = (obj: WireObject) => Struct;
 
+type FromJavaScript = typeof Struct.fromJavaScript;
+
+/**
+ * Struct.fromJavaScript as google-protobuf ships it: while planning, the planner makes it return
+ * PlainStructs (plan/runtime-tuning.ts), and a PlainStruct filling its fields with one would
+ * never end.
+ */
+const fromJavaScript: FromJavaScript = (
+  (Struct.fromJavaScript as FromJavaScript & { original?: FromJavaScript }).original ??
+  Struct.fromJavaScript
+).bind(Struct);
+
 export function toStruct(obj: WireObject): Struct {
-  return Struct.fromJavaScript(obj as Parameters<typeof Struct.fromJavaScript>[0]);
+  return fromJavaScript(obj as Parameters<FromJavaScript>[0]);
 }
 
 export function fromStruct(struct: Struct | undefined): WireObject {

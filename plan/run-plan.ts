@@ -14,7 +14,7 @@ import { PLATFORM_STACK } from "../model/naming";
 import type { Site } from "../model/types";
 import { MockCloud } from "./mock-cloud";
 import { RegistrationRecorder } from "./recorder";
-import { withLeanRuntime } from "./runtime-tuning";
+import { enterLeanRuntime } from "./runtime-tuning";
 import { departmentSourceMap } from "./source-map";
 import type { StackPlan } from "./types";
 import { SECRET_MARKER } from "./wire-values";
@@ -123,6 +123,7 @@ export async function planStack(
     rejections.push(reason instanceof Error ? reason.message : String(reason));
   };
   process.on("unhandledRejection", onRejection);
+  const leaveLeanRuntime = options.asShipped === true ? () => undefined : enterLeanRuntime();
   let outputs: unknown;
   try {
     const estate: LoadedEstate = { estate: loaded.estate, problems: loaded.problems };
@@ -131,13 +132,13 @@ export async function planStack(
       await settle();
       return resolveOutputs(registered);
     };
-    const planned = options.asShipped === true ? run() : withLeanRuntime(run);
-    outputs = await Promise.race([planned, failed]);
+    outputs = await Promise.race([run(), failed]);
   } catch (error) {
     if (error instanceof pulumi.RunError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new PlanError(`the program failed while planning stack ${stack}: ${message}`);
   } finally {
+    leaveLeanRuntime();
     process.off("unhandledRejection", onRejection);
     Error.stackTraceLimit = limit;
   }

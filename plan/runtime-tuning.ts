@@ -53,20 +53,29 @@ function install(): void {
 
   const struct = Struct as unknown as { fromJavaScript: (obj: WireObject) => Struct };
   const fromJavaScript = struct.fromJavaScript.bind(Struct);
-  struct.fromJavaScript = (obj) => (planning > 0 ? new PlainStruct(obj) : fromJavaScript(obj));
+  struct.fromJavaScript = Object.assign(
+    (obj: WireObject) => (planning > 0 ? new PlainStruct(obj) : fromJavaScript(obj)),
+    { original: fromJavaScript },
+  );
 
   const resource = pulumi.Resource as unknown as ResourceStatics;
   const callsites = resource.callsites.bind(resource);
   resource.callsites = () => (planning > 0 ? [] : callsites());
 }
 
-/** Runs `plan` with the SDK's debugging aids off (see above). */
-export async function withLeanRuntime<T>(plan: () => Promise<T>): Promise<T> {
+/**
+ * Turns the SDK's debugging aids off (see above) until the returned function is called. The
+ * caller ends it when the plan ends, also when the plan failed and its promises never settle
+ * (planStack gives up on them): the mode must never outlive the plan, or the Structs that gRPC
+ * later serializes for an out-of-process pack would be PlainStructs.
+ */
+export function enterLeanRuntime(): () => void {
   install();
   planning++;
-  try {
-    return await plan();
-  } finally {
+  let left = false;
+  return () => {
+    if (left) return;
+    left = true;
     planning--;
-  }
+  };
 }

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { WireObject } from "../../analyzer/encode";
 import { inStructOrder, PlainStruct, toStruct } from "../../analyzer/struct";
+import { enterLeanRuntime } from "../../plan/runtime-tuning";
 
 const unsorted: WireObject = {
   zone: "qingdao",
@@ -31,5 +32,19 @@ describe("analyzer PlainStruct (in-process property maps)", () => {
     assert.equal(inStructOrder(sorted), sorted);
     assert.equal(PlainStruct.of(sorted).toJavaScript(), sorted);
     assert.notEqual(inStructOrder(unsorted), unsorted);
+  });
+
+  it("serializes while a plan runs, when Struct.fromJavaScript makes PlainStructs", () => {
+    const leave = enterLeanRuntime();
+    try {
+      assert.ok(Struct.fromJavaScript(unsorted as never) instanceof PlainStruct);
+      assert.deepEqual(
+        PlainStruct.of(unsorted).serializeBinary(),
+        Struct.deserializeBinary(toStruct(unsorted).serializeBinary()).serializeBinary(),
+      );
+    } finally {
+      leave();
+    }
+    assert.ok(!(Struct.fromJavaScript(unsorted as never) instanceof PlainStruct));
   });
 });

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { loadEstate } from "../../model/estate-loader";
 import type { LoadResult } from "../../model/estate-loader";
 import { formatProblemText } from "../../render/problems";
@@ -132,6 +133,13 @@ describe("planning when the program fails inside the SDK", () => {
     } finally {
       cloud.answer = original;
     }
+    // The failed plan's promises never settle, but its lean runtime ended with it: a Struct
+    // made now is a real one, which gRPC can serialize for an out-of-process pack.
+    const struct = Struct.fromJavaScript({ a: [1, { b: "c" }] });
+    assert.equal(struct.constructor, Struct);
+    assert.deepEqual(Struct.deserializeBinary(struct.serializeBinary()).toJavaScript(), {
+      a: [1, { b: "c" }],
+    });
     // The next plan runs normally.
     const plan = await planStack(loaded, "audit");
     assert.ok(plan.resources.length > 10);
