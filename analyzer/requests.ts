@@ -25,8 +25,12 @@ const URN_DELIMITER = "::";
 
 /** URN.Name(): everything after the third "::" (names may contain "::" themselves). */
 export function urnName(urn: string): string {
-  const parts = urn.split(URN_DELIMITER);
-  return parts.length >= 4 ? parts.slice(3).join(URN_DELIMITER) : urn;
+  let at = -URN_DELIMITER.length;
+  for (let i = 0; i < 3; i++) {
+    at = urn.indexOf(URN_DELIMITER, at + URN_DELIMITER.length);
+    if (at < 0) return urn;
+  }
+  return urn.slice(at + URN_DELIMITER.length);
 }
 
 /** The provider URN of a reference "<provider urn>::<provider id>" (split at the last "::"). */

@@ -68,6 +68,22 @@ interface Pending {
   outputs?: Record<string, unknown>;
 }
 
+/** `outputs` (keys in order) with `id` set, keys still in order. */
+function withId(outputs: Record<string, unknown>, id: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let placed = false;
+  for (const key of Object.keys(outputs)) {
+    if (key === "id") continue;
+    if (!placed && key > "id") {
+      out.id = id;
+      placed = true;
+    }
+    out[key] = outputs[key];
+  }
+  if (!placed) out.id = id;
+  return out;
+}
+
 export class RegistrationRecorder {
   private pending: Pending[] = [];
   private byMockUrn = new Map<string, Pending>();
@@ -176,9 +192,10 @@ export class RegistrationRecorder {
       const provider = this.resolveProvider(req.getProvider());
       const retain = req.getRetainondelete?.();
       const ignoreChanges = req.getIgnorechangesList();
-      const outputs = toPlanValue(entry.outputs ?? {}, this.resolveUrn) as Record<string, unknown>;
+      let outputs = toPlanValue(entry.outputs ?? {}, this.resolveUrn) as Record<string, unknown>;
       // Only custom resources have an id; a preview has none yet (the engine shows it unknown).
-      if (req.getCustom()) outputs.id = entry.id ? entry.id : UNKNOWN_MARKER;
+      // Kept in key order like every other plan object, so that nothing downstream re-sorts it.
+      if (req.getCustom()) outputs = withId(outputs, entry.id ? entry.id : UNKNOWN_MARKER);
       return {
         urn: entry.urn,
         type: req.getType(),

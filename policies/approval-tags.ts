@@ -72,10 +72,18 @@ export const APPROVAL_LABELS = [
   "approved-on",
 ] as const;
 
-/** YYYY-MM-DD plus `days`. */
+const addedDays = new Map<string, string>();
+
+/** YYYY-MM-DD plus `days` (remembered: every resource of a workload carries the same date). */
 export function addDays(date: string, days: number): string {
-  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(time).toISOString().slice(0, 10);
+  const key = `${date}+${days}`;
+  let result = addedDays.get(key);
+  if (result === undefined) {
+    const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+    result = new Date(time).toISOString().slice(0, 10);
+    addedDays.set(key, result);
+  }
+  return result;
 }
 
 /** Why the resource needs a named approver; empty when it does not. */

@@ -18,7 +18,24 @@ export interface LabelRead {
   conflicts: string[];
 }
 
-export function readLabels(resource: ResourceView): LabelRead {
+/**
+ * Labels per properties object: a resource's view shares one properties object among all the
+ * policies that look at it (resource-view.ts), and five of them read its labels. Frozen, since
+ * they are shared.
+ */
+const readFor = new WeakMap<object, Readonly<LabelRead>>();
+
+export function readLabels(resource: ResourceView): Readonly<LabelRead> {
+  const known = readFor.get(resource.props);
+  if (known !== undefined) return known;
+  const read = Object.freeze(readLabelsOf(resource));
+  Object.freeze(read.labels);
+  Object.freeze(read.conflicts);
+  readFor.set(resource.props, read);
+  return read;
+}
+
+function readLabelsOf(resource: ResourceView): LabelRead {
   const carriers = LABEL_CARRIERS[resource.type] ?? [];
   const labels: Record<string, string> = {};
   const conflicts = new Set<string>();
