@@ -12,7 +12,9 @@
 import type Ajv from "ajv";
 import type { ValidateFunction } from "ajv";
 import { isEnforcementLevel } from "./enums";
+import type { WireObject } from "./encode";
 import { schemaErrorMessages } from "./schema-messages";
+import { inStructOrder } from "./struct";
 import type {
   EnforcementLevel,
   PolicyConfig,
@@ -155,20 +157,6 @@ export function configValidationSchema(schema: PolicyConfigSchema): Record<strin
   return full;
 }
 
-/** JSON with every object's keys sorted: the same text for the same value, whatever the order. */
-function sortedJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    const entries = Object.keys(record)
-      .sort()
-      .filter((key) => record[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${sortedJson(record[key])}`);
-    return `{${entries.join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** Keywords that annotate a schema without changing what it accepts or how it reports. */
 const ANNOTATIONS = new Set(["default", "description", "title", "examples", "$comment"]);
 
@@ -198,12 +186,13 @@ function withoutAnnotations(schema: unknown): unknown {
 }
 
 /**
- * What identifies a validator: the schema's validation keywords, in sorted JSON. Defaults and
+ * What identifies a validator: the schema's validation keywords, as JSON with every object's keys
+ * sorted. Defaults and
  * descriptions are left out: they change nothing a validator does, and some come from the
  * estate (approval-tags takes its defaults from platform.yaml).
  */
 export function validationKey(schema: Record<string, unknown>): string {
-  return sortedJson(withoutAnnotations(schema));
+  return JSON.stringify(inStructOrder(withoutAnnotations(schema) as WireObject));
 }
 
 /** The options validators are compiled with, at run time and ahead of time alike. */

@@ -81,6 +81,11 @@ function newOutput(onto: object): { output: unknown; settlers: Settlers } {
 type Answer =
   { value: unknown; isKnown: boolean; isSecret: boolean; deps: unknown[] } | { err: unknown };
 
+function settle(settlers: Settlers, answer: Answer): void {
+  if ("err" in answer) settlers.reject(answer.err);
+  else settlers.resolve(answer.value, answer.isKnown, answer.isSecret, answer.deps);
+}
+
 /** transferProperties with an output made on first read (see above). */
 export function transferPropertiesLazily(
   onto: Record<string, unknown>,
@@ -95,10 +100,6 @@ export function transferPropertiesLazily(
     }
     let answer: Answer | undefined;
     let made: { output: unknown; settlers: Settlers } | undefined;
-    const settle = (settlers: Settlers, settled: Answer) => {
-      if ("err" in settled) settlers.reject(settled.err);
-      else settlers.resolve(settled.value, settled.isKnown, settled.isSecret, settled.deps);
-    };
     Object.defineProperty(onto, key, {
       configurable: true,
       enumerable: true,

@@ -41,7 +41,7 @@ function offlineCredentials(site: Site) {
 }
 
 /** Waits until every registration, including those made inside `apply`, has completed. */
-async function settle(): Promise<void> {
+export async function settle(): Promise<void> {
   const runtime = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
   for (let round = 0; round < 3; round++) {
     await runtime.waitForRPCs?.();

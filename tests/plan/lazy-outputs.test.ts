@@ -9,6 +9,7 @@ import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "../../plan/mock-cloud";
 import { RegistrationRecorder } from "../../plan/recorder";
+import { settle } from "../../plan/run-plan";
 import { enterLeanRuntime } from "../../plan/runtime-tuning";
 
 const PROJECT = "govcloud";
@@ -30,13 +31,6 @@ async function facts(output: pulumi.Output<unknown>) {
   };
 }
 
-const waitForRegistrations = async () => {
-  for (let i = 0; i < 3; i++) {
-    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-};
-
 /** A network, a subnet and a port; one output read at once, the others after the answers. */
 async function program(lean: boolean) {
   await pulumi.runtime.setMocks(new MockCloud().mocks, PROJECT, STACK, false);
@@ -54,7 +48,7 @@ async function program(lean: boolean) {
       description: pulumi.secret("hidden"),
     });
     const early = port.networkId; // read before the registration is answered
-    await waitForRegistrations();
+    await settle();
     return {
       early: await facts(early),
       address: await facts(port.allFixedIps),
@@ -87,7 +81,7 @@ describe("outputs made on first read while planning", () => {
       const network = new openstack.networking.Network("net", { name: "net" });
       (network as unknown as Record<string, unknown>).name = "replaced";
       assert.equal((network as unknown as Record<string, unknown>).name, "replaced");
-      await waitForRegistrations();
+      await settle();
     } finally {
       leave();
     }
@@ -107,7 +101,7 @@ describe("outputs made on first read while planning", () => {
     process.on("unhandledRejection", quiet);
     try {
       const network = new openstack.networking.Network("net", { name: "net" });
-      await waitForRegistrations();
+      await settle();
       await assert.rejects((network.mtu as unknown as Internal).promise(), /the cloud said no/);
     } finally {
       leave();
