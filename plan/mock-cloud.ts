@@ -73,6 +73,12 @@ function addressIn(cidr: string, name: string, taken: Set<string>): string {
   return toAddress(range.start + head + first);
 }
 
+/** The MAC address the cloud gives a port named `name`, in OpenStack's fa:16:3e prefix. */
+function macAddressOf(name: string): string {
+  const octets = toAddress(hash32(name)).split(".").slice(1);
+  return `fa:16:3e:${octets.map((n) => Number(n).toString(16).padStart(2, "0")).join(":")}`;
+}
+
 /** TEST-NET-3 (RFC 5737): documentation addresses, so a plan never shows a real public IP. */
 const FLOATING_POOL = "203.0.113.0/24";
 
@@ -87,11 +93,27 @@ export interface MockCloudOptions {
   preview?: boolean;
 }
 
-/** One pretend cloud per plan run: it remembers subnets and ports to compute addresses. */
+/** An address waiting to be chosen: in `cidr`, for the resource named `name`. */
+interface PendingAddress {
+  cidr: string;
+  name: string;
+  assign: (address: string) => void;
+}
+
+/**
+ * One pretend cloud per plan run: it remembers subnets and ports to compute addresses.
+ *
+ * Addresses are chosen by name (addressIn), and two names can want the same one. Which of them
+ * gets it must not depend on the order in which registrations reach the cloud: that order
+ * follows the SDK's promise timing, which changes with the SDK's version and with how it is tuned
+ * (plan/runtime-tuning.ts). So requests for addresses are answered together once the program has
+ * nothing else to do (the next turn of the event loop), in the order of their names.
+ */
 export class MockCloud {
   private subnetCidrs = new Map<string, string>();
   private portAddresses = new Map<string, string>();
   private taken = new Map<string, Set<string>>();
+  private pending: PendingAddress[] = [];
 
   constructor(private readonly options: MockCloudOptions = {}) {}
 
@@ -104,14 +126,29 @@ export class MockCloud {
     return set;
   }
 
+  /** An address in `cidr` for `name`, chosen with the others asked for in the same turn. */
+  private addressFor(cidr: string, name: string): Promise<string> {
+    return new Promise((assign) => {
+      if (this.pending.length === 0) setImmediate(() => this.assignPending());
+      this.pending.push({ cidr, name, assign });
+    });
+  }
+
+  private assignPending(): void {
+    const batch = this.pending.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    this.pending = [];
+    for (const { cidr, name, assign } of batch) assign(addressIn(cidr, name, this.takenIn(cidr)));
+  }
+
   readonly mocks: pulumi.runtime.Mocks = {
     newResource: (args) => {
       if (this.options.preview === true) return { id: undefined, state: { ...args.inputs } };
       const id = mockId(args.type, args.name);
-      return {
-        id,
-        state: { ...args.inputs, ...this.computed(args.type, args.name, id, args.inputs) },
-      };
+      const computed = this.computed(args.type, args.name, id, args.inputs);
+      if (computed instanceof Promise) {
+        return computed.then((state) => ({ id, state: { ...args.inputs, ...state } }));
+      }
+      return { id, state: { ...args.inputs, ...computed } };
     },
     call: (args) => {
       try {
@@ -125,7 +162,7 @@ export class MockCloud {
     },
   };
 
-  private computed(type: string, name: string, id: string, inputs: State): State {
+  private computed(type: string, name: string, id: string, inputs: State): State | Promise<State> {
     switch (type) {
       case "openstack:networking/subnet:Subnet": {
         if (typeof inputs.cidr === "string") this.subnetCidrs.set(id, inputs.cidr);
@@ -137,21 +174,16 @@ export class MockCloud {
         )?.[0];
         const cidr =
           fixed?.subnetId === undefined ? undefined : this.subnetCidrs.get(fixed.subnetId);
-        const address =
-          fixed?.ipAddress ??
-          (cidr === undefined ? "10.0.0.10" : addressIn(cidr, name, this.takenIn(cidr)));
-        this.portAddresses.set(id, address);
-        return {
-          allFixedIps: [address],
-          macAddress: `fa:16:3e:${toAddress(hash32(name))
-            .split(".")
-            .slice(1)
-            .map((n) => Number(n).toString(16).padStart(2, "0"))
-            .join(":")}`,
+        const portState = (address: string): State => {
+          this.portAddresses.set(id, address);
+          return { allFixedIps: [address], macAddress: macAddressOf(name) };
         };
+        if (fixed?.ipAddress !== undefined) return portState(fixed.ipAddress);
+        if (cidr === undefined) return portState("10.0.0.10");
+        return this.addressFor(cidr, name).then(portState);
       }
       case "openstack:networking/floatingIp:FloatingIp":
-        return { address: addressIn(FLOATING_POOL, name, this.takenIn(FLOATING_POOL)) };
+        return this.addressFor(FLOATING_POOL, name).then((address) => ({ address }));
       case "openstack:compute/instance:Instance": {
         const port = (inputs.networks as { port?: string }[] | undefined)?.[0]?.port;
         const address = port === undefined ? undefined : this.portAddresses.get(port);

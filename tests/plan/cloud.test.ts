@@ -5,6 +5,7 @@
  */
 import { strict as assert } from "node:assert";
 import { Address4 } from "ip-address";
+import { MockCloud } from "../../plan/mock-cloud";
 import type { PlannedResource, StackPlan } from "../../plan/types";
 import {
   bundledPlan,
@@ -126,3 +127,45 @@ for (const [label, make] of SUBJECTS) {
     });
   });
 }
+
+describe("the pretend cloud's choice between names that want the same address", () => {
+  const SUBNET = "openstack:networking/subnet:Subnet";
+  const PORT = "openstack:networking/port:Port";
+  const FLOATING_IP = "openstack:networking/floatingIp:FloatingIp";
+  // Eight ports in a /28 (eleven host addresses to choose from): some names clash.
+  const names = Array.from({ length: 8 }, (_, i) => `dept-qingdao-app-${i}-port`);
+
+  /** Registers the subnet, then every port and a floating IP per port, all in `order`. */
+  async function addresses(order: readonly string[]): Promise<Map<string, unknown>> {
+    const cloud = new MockCloud();
+    const register = (type: string, name: string, inputs: Record<string, unknown>) =>
+      Promise.resolve(cloud.mocks.newResource({ type, name, inputs, custom: true }));
+    const subnet = await register(SUBNET, "dept-qingdao-app", { cidr: "10.9.0.0/28" });
+    const answers = await Promise.all(
+      order.flatMap((name) => [
+        register(PORT, name, { fixedIps: [{ subnetId: subnet.id }] }),
+        register(FLOATING_IP, `${name}-fip`, {}),
+      ]),
+    );
+    const found = new Map<string, unknown>();
+    order.forEach((name, i) => {
+      found.set(name, (answers[2 * i].state.allFixedIps as unknown[])[0]);
+      found.set(`${name}-fip`, answers[2 * i + 1].state.address);
+    });
+    return found;
+  }
+
+  it("settles it by name, whatever order the registrations arrive in", async () => {
+    const forwards = await addresses(names);
+    const backwards = await addresses([...names].reverse());
+    const shuffled = await addresses([3, 7, 0, 5, 1, 6, 2, 4].map((i) => names[i]));
+    const ports = names.map((name) => forwards.get(name));
+    assert.equal(new Set(ports).size, names.length, `one address each: ${ports.join(", ")}`);
+    for (const other of [backwards, shuffled]) {
+      assert.deepEqual(
+        Object.fromEntries([...other].sort()),
+        Object.fromEntries([...forwards].sort()),
+      );
+    }
+  });
+});
