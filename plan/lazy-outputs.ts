@@ -86,6 +86,59 @@ function settle(settlers: Settlers, answer: Answer): void {
   else settlers.resolve(answer.value, answer.isKnown, answer.isSecret, answer.deps);
 }
 
+/** What a resource's lazy properties hold: per key, the output made or the answer kept. */
+interface LazyState {
+  made: Map<string, { output: unknown; settlers: Settlers }>;
+  answers: Map<string, Answer>;
+}
+
+/** Where a resource keeps its LazyState (a symbol: no program or serializer sees it). */
+const LAZY_STATE = Symbol("govcloud.lazyOutputs");
+
+function stateOf(onto: object): LazyState {
+  return (onto as { [LAZY_STATE]: LazyState })[LAZY_STATE];
+}
+
+/**
+ * The accessor of a lazy property `key`, one for all resources (a resource has forty-odd such
+ * properties; closures per resource and property cost more than the outputs they stand for).
+ */
+const accessors = new Map<string, PropertyDescriptor>();
+
+function accessorFor(key: string): PropertyDescriptor {
+  let accessor = accessors.get(key);
+  if (accessor === undefined) {
+    accessor = {
+      configurable: true,
+      enumerable: true,
+      get(this: object) {
+        const state = stateOf(this);
+        let made = state.made.get(key);
+        if (made === undefined) {
+          made = newOutput(this);
+          state.made.set(key, made);
+          const answer = state.answers.get(key);
+          if (answer !== undefined) {
+            state.answers.delete(key);
+            settle(made.settlers, answer);
+          }
+        }
+        return made.output;
+      },
+      set(this: object, value: unknown) {
+        Object.defineProperty(this, key, {
+          value,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+      },
+    };
+    accessors.set(key, accessor);
+  }
+  return accessor;
+}
+
 /** transferProperties with an output made on first read (see above). */
 export function transferPropertiesLazily(
   onto: Record<string, unknown>,
@@ -93,38 +146,21 @@ export function transferPropertiesLazily(
   props: Record<string, unknown>,
 ): Record<string, Resolver> {
   const resolvers: Record<string, Resolver> = {};
+  const state: LazyState = { made: new Map(), answers: new Map() };
+  Object.defineProperty(onto, LAZY_STATE, { value: state });
   for (const key of Object.keys(props)) {
     if (key === "id" || key === "urn") continue;
     if (Object.prototype.hasOwnProperty.call(onto, key)) {
       throw new Error(`Property '${key}' is already initialized on target '${label}`);
     }
-    let answer: Answer | undefined;
-    let made: { output: unknown; settlers: Settlers } | undefined;
-    Object.defineProperty(onto, key, {
-      configurable: true,
-      enumerable: true,
-      get: () => {
-        if (made === undefined) {
-          made = newOutput(onto);
-          if (answer !== undefined) settle(made.settlers, answer);
-        }
-        return made.output;
-      },
-      set: (value: unknown) => {
-        Object.defineProperty(onto, key, {
-          value,
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        });
-      },
-    });
+    Object.defineProperty(onto, key, accessorFor(key));
     resolvers[key] = (value, isKnown, isSecret, deps = [], err) => {
       // As the SDK does: a gRPC error (the monitor going away) is not the output's failure.
       if (err && errors.isGrpcError(err)) return;
       const settled: Answer = err ? { err } : { value, isKnown, isSecret, deps };
+      const made = state.made.get(key);
       if (made !== undefined) settle(made.settlers, settled);
-      else answer = settled;
+      else state.answers.set(key, settled);
     };
   }
   return resolvers;

@@ -5,12 +5,14 @@
  * mock monitor's), with one difference: the response reaches the SDK as plain values. The SDK's
  * monitor builds a protobuf RegisterResourceResponse and a Struct of the state, which the SDK
  * turns straight back into plain values (and the recorder a second time); those three
- * conversions were a tenth of a plan's time.
+ * conversions were a tenth of a plan's time. The state, plain data from the pretend cloud, is
+ * serialized as the SDK would, without its asynchronous walk (plan/plain-serialization.ts).
  *
  * Only the response's getters the SDK reads (runtime/resource.js registerResource) are given:
  * the URN, the id, the state, no property dependencies and a successful result.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { serializePlain } from "./plain-serialization";
 
 type PlainMap = Record<string, unknown>;
 
@@ -63,6 +65,14 @@ function plainStruct(values: PlainMap): StructLike {
   return { toJavaScript: () => values };
 }
 
+/** The mocks' state as the SDK serializes it; plain state (the usual) is copied at once. */
+async function serializeState(state: PlainMap): Promise<PlainMap> {
+  const plain = serializePlain(state);
+  if (typeof plain === "object" && plain !== null && !Array.isArray(plain))
+    return plain as PlainMap;
+  return (await pulumi.runtime.serializeProperties("", state)) as PlainMap;
+}
+
 export async function registerWithMocks(
   monitor: MockMonitorLike,
   request: RegisterRequestLike,
@@ -77,7 +87,7 @@ export async function registerWithMocks(
     id: request.getImportid(),
   });
   const urn = monitor.newUrn(request.getParent(), request.getType(), request.getName());
-  const state = (await pulumi.runtime.serializeProperties("", result.state)) as PlainMap;
+  const state = await serializeState(result.state);
   monitor.resources.set(urn, { urn, id: result.id ?? null, state });
   const id = result.id || "";
   return {
