@@ -5,7 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+// js-yaml rather than the yaml package: the estate's reader has loaded it already, and every
+// check reads this file.
+import { load } from "js-yaml";
 
 export interface PolicyPackProject {
   runtime: string;
@@ -34,7 +36,7 @@ export function readPolicyPackProject(packDir: string): PolicyPackProject {
   }
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = load(text);
   } catch (e) {
     throw new PolicyPackProjectError(`${file}: invalid YAML: ${(e as Error).message}`);
   }

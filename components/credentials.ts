@@ -12,7 +12,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { parse } from "yaml";
 import type { Site } from "../model/types";
 import type { SiteCredentials } from "./providers";
 
@@ -137,6 +136,10 @@ export function credentialsFromEntry(
 }
 
 function readFirstYaml(paths: string[]): unknown {
+  // Loaded only when a file is read (a deployment), not whenever the components are: an offline
+  // plan never reads clouds.yaml, and the package costs tens of milliseconds to load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require("yaml") as typeof import("yaml");
   for (const path of paths) {
     if (existsSync(path)) return parse(readFileSync(path, "utf8"));
   }
