@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { extname, join, resolve } from "node:path";
 import type { LoadResult } from "../model/estate-loader";
-import { PLANNING_NODE_FLAGS } from "../plan/node-flags";
+import { planningNodeFlags } from "../plan/node-flags";
 import type { CheckedStack } from "./in-process-check";
 import type { FromWorker, InitMessage, ToWorker } from "./protocol";
 import { stackSizeEstimate } from "./stack-check";
@@ -34,19 +34,21 @@ export class WorkerError extends Error {
   }
 }
 
-/** The young generation a plan needs (plan/node-flags.ts); the heap limit stays the default. */
-const WORKER_FLAGS = [...PLANNING_NODE_FLAGS];
-
-function workerModule(): { file: string; execArgv: string[] } {
+/**
+ * The worker module and its Node flags: the planning flags (plan/node-flags.ts) for the share of
+ * the cores each of `workers` processes has; the heap limit stays the default.
+ */
+function workerModule(workers: number): { file: string; execArgv: string[] } {
+  const flags = planningNodeFlags(Math.max(1, Math.floor(availableParallelism() / workers)));
   // Compiled: dist/check/worker.js next to this file. Run from TypeScript (tests, ts-node): the
   // .ts worker through ts-node's transpiler.
   if (extname(__filename) === ".ts") {
     return {
       file: join(__dirname, "worker.ts"),
-      execArgv: [...WORKER_FLAGS, "-r", "ts-node/register/transpile-only"],
+      execArgv: [...flags, "-r", "ts-node/register/transpile-only"],
     };
   }
-  return { file: join(__dirname, "worker.js"), execArgv: WORKER_FLAGS };
+  return { file: join(__dirname, "worker.js"), execArgv: flags };
 }
 
 /**
@@ -69,7 +71,7 @@ export async function checkInWorkers(
     .map((stack, index) => ({ stack, index, size: stackSizeEstimate(loaded, stack) }))
     .sort((a, b) => b.size - a.size || a.index - b.index);
   const count = Math.max(1, Math.min(options.workers ?? defaultWorkers(), stacks.length));
-  const { file, execArgv } = workerModule();
+  const { file, execArgv } = workerModule(count);
   if (!existsSync(file)) throw new WorkerError(`${file} is missing: run npm run build`);
   const results = new Map<string, CheckedStack>();
   const children: ChildProcess[] = [];

@@ -1,20 +1,22 @@
 /**
  * The commands that plan stacks run in a Node started with the planning flags
- * (plan/node-flags.ts: a larger young generation). V8 takes those flags only at start-up, so the
- * command relaunches itself once: the first process starts the second with the same arguments,
- * passes its terminal through, forwards the signals it gets and exits as the second one did.
- * This costs about 0.1 s (a second Node start) against about 1.5 s saved on the whole estate,
- * so it is done only where many stacks are planned: `check --all`, `plan --all` and `review`
- * (which plans both sides of a change, every stack when the platform or the program changes).
- * Checking or planning the stacks named on the command line, usually one department, runs in
- * the first process: there the relaunch would cost about as much as it saves.
+ * (plan/node-flags.ts: a larger young generation, no more V8 helper threads than spare cores).
+ * V8 takes those flags only at start-up, so the command relaunches itself once: the first
+ * process starts the second with the same arguments, passes its terminal through, forwards the
+ * signals it gets and exits as the second one did. This costs about 0.1 s (a second Node start)
+ * against about 2 s saved on the whole estate, so it is done only where many stacks are planned:
+ * `check --all`, `plan --all` and `review` (which plans both sides of a change, every stack when
+ * the platform or the program changes). Checking or planning the stacks named on the command
+ * line, usually one department, runs in the first process: there the relaunch would cost about
+ * as much as it saves.
  *
- * There is no relaunch either when the flag is already given (on the node command line or in
- * NODE_OPTIONS: that value is used), or for the other commands (validate, codeowners, changed,
- * preview, up: they plan at most one stack, or none).
+ * A planning flag the user already gives (on the node command line or in NODE_OPTIONS) is used
+ * as given; there is no relaunch when the user gives them all, nor for the other commands
+ * (validate, codeowners, changed, preview, up: they plan at most one stack, or none).
  */
 import { spawn } from "node:child_process";
-import { PLANNING_NODE_FLAGS, SEMI_SPACE_FLAG } from "../plan/node-flags";
+import { availableParallelism } from "node:os";
+import { flagName, planningNodeFlags } from "../plan/node-flags";
 
 /** Set in the relaunched process's environment, so that it never relaunches again. */
 export const RELAUNCHED_VARIABLE = "GOVCLOUD_RELAUNCHED";
@@ -33,11 +35,16 @@ export interface LaunchState {
   /** process.execArgv: Node's own options (e.g. -r ts-node/register). */
   execArgv: readonly string[];
   env: NodeJS.ProcessEnv;
+  /** The cores the command may use (default: os.availableParallelism()). */
+  cores?: number;
 }
 
-/** Whether Node's options already set the semi-space size (V8 accepts `_` for `-`). */
-function setsSemiSpace(options: readonly string[]): boolean {
-  return options.some((option) => option.replace(/_/g, "-").startsWith(SEMI_SPACE_FLAG));
+/** Whether Node's options already set the option `name` (Node and V8 accept `_` for `-`). */
+function setsOption(options: readonly string[], name: string): boolean {
+  return options.some((option) => {
+    const normalized = option.replace(/_/g, "-");
+    return normalized === name || normalized.startsWith(`${name}=`);
+  });
 }
 
 /**
@@ -52,8 +59,12 @@ export function relaunchArguments(state: LaunchState): string[] | undefined {
   }
   if (!plansMany(command, state.argv.slice(3))) return undefined;
   const nodeOptions = (state.env.NODE_OPTIONS ?? "").split(/\s+/).filter((o) => o !== "");
-  if (setsSemiSpace(state.execArgv) || setsSemiSpace(nodeOptions)) return undefined;
-  return [...state.execArgv, ...PLANNING_NODE_FLAGS, script, ...state.argv.slice(2)];
+  const given = [...state.execArgv, ...nodeOptions];
+  const flags = planningNodeFlags(state.cores ?? availableParallelism()).filter(
+    (flag) => !setsOption(given, flagName(flag)),
+  );
+  if (flags.length === 0) return undefined;
+  return [...state.execArgv, ...flags, script, ...state.argv.slice(2)];
 }
 
 /** Signals a user or a CI runner sends to stop the command; the relaunched one gets them too. */

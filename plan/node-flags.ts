@@ -1,15 +1,42 @@
 /**
- * Node flags for the processes that plan stacks. A plan allocates an output and a few promises
- * per property of every resource, and nearly all of them are garbage once the stack is planned.
- * With Node's default young generation (16 MiB semi-spaces) most of them survive two scavenges
- * and are copied into the old generation, which then needs full collections; with 128 MiB
- * semi-spaces they die young. On the bundled estate this takes the check from about 7 s to about
- * 5 s on two cores, for about 200 MB more peak memory (256 MiB was slower again: the scavenger
- * then walks more live objects each time; docs/benchmarks.md). The heap limit stays at Node's
- * default.
+ * Node flags for the processes that plan stacks.
  *
- * V8 reads the flag only when it starts, so the command relaunches itself with it
- * (cli/relaunch.ts) and forks its workers with it (check/parallel.ts).
+ * - A larger young generation. A plan allocates an output and a few promises per property of
+ *   every resource, and nearly all of them are garbage once the stack is planned. With Node's
+ *   default young generation (16 MiB semi-spaces) most of them survive two scavenges and are
+ *   copied into the old generation, which then needs full collections; with 128 MiB
+ *   semi-spaces they die young. On the bundled estate this took the check from about 7 s to
+ *   about 5 s on two cores, for about 200 MB more peak memory (256 MiB was slower again: the
+ *   scavenger then walks more live objects each time). The heap limit stays at Node's default.
+ * - No more of V8's helper threads than there are cores besides the one running the program.
+ *   Node starts four, for garbage collection and optimizing compilation, whatever the machine;
+ *   a planning process keeps its main thread busy all the time, so on two cores four helpers
+ *   only take turns with it and with each other (every scavenge waits for the slowest). With one
+ *   helper the bundled estate's check took 3.27 s instead of 3.75 s (median of twelve pairs,
+ *   faster in each; docs/benchmarks.md). From five cores on, Node's default stays.
+ *
+ * V8 reads these flags only when it starts, so the command relaunches itself with them
+ * (cli/relaunch.ts) and forks its workers with them (check/parallel.ts).
  */
 export const SEMI_SPACE_FLAG = "--max-semi-space-size";
-export const PLANNING_NODE_FLAGS: readonly string[] = [`${SEMI_SPACE_FLAG}=128`];
+export const POOL_SIZE_FLAG = "--v8-pool-size";
+
+/** The young generation's semi-space size for planning, in MiB. */
+const PLANNING_SEMI_SPACE_MIB = 128;
+
+/** The number of V8 helper threads Node starts when not told otherwise. */
+const NODE_DEFAULT_POOL_SIZE = 4;
+
+/** The flags for a process that plans, given the cores it may use. */
+export function planningNodeFlags(cores: number): string[] {
+  const flags = [`${SEMI_SPACE_FLAG}=${PLANNING_SEMI_SPACE_MIB}`];
+  const helpers = Math.max(1, Math.floor(cores) - 1);
+  if (helpers < NODE_DEFAULT_POOL_SIZE) flags.push(`${POOL_SIZE_FLAG}=${helpers}`);
+  return flags;
+}
+
+/** The name of a flag (`--name=value` → `--name`). */
+export function flagName(flag: string): string {
+  const at = flag.indexOf("=");
+  return at < 0 ? flag : flag.slice(0, at);
+}

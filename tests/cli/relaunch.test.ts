@@ -8,14 +8,33 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PLANNING_COMMANDS, relaunchArguments, RELAUNCHED_VARIABLE } from "../../cli/relaunch";
-import { PLANNING_NODE_FLAGS } from "../../plan/node-flags";
+import { availableParallelism } from "node:os";
+import { planningNodeFlags } from "../../plan/node-flags";
 
 const REPO = resolve(__dirname, "..", "..");
 const CLI = join(REPO, "dist", "cli", "main.js");
 
-function state(args: string[], execArgv: string[] = [], env: NodeJS.ProcessEnv = {}) {
-  return { argv: ["/usr/bin/node", "/opt/govcloud/dist/cli/main.js", ...args], execArgv, env };
+/** The launch of a command on a machine with `cores` cores (two unless given). */
+function state(args: string[], execArgv: string[] = [], env: NodeJS.ProcessEnv = {}, cores = 2) {
+  const argv = ["/usr/bin/node", "/opt/govcloud/dist/cli/main.js", ...args];
+  return { argv, execArgv, env, cores };
 }
+
+const TWO_CORE_FLAGS = ["--max-semi-space-size=128", "--v8-pool-size=1"];
+
+describe("the planning flags", () => {
+  it("give a 128 MiB young generation, and a V8 helper thread per core but the main one's", () => {
+    assert.deepEqual(planningNodeFlags(2), TWO_CORE_FLAGS);
+    assert.deepEqual(planningNodeFlags(1), TWO_CORE_FLAGS);
+    assert.deepEqual(planningNodeFlags(4), ["--max-semi-space-size=128", "--v8-pool-size=3"]);
+  });
+
+  it("keep Node's four helper threads from five cores on", () => {
+    for (const cores of [5, 8, 64]) {
+      assert.deepEqual(planningNodeFlags(cores), ["--max-semi-space-size=128"], `${cores}`);
+    }
+  });
+});
 
 describe("relaunching with the planning flags", () => {
   it("relaunches check --all, plan --all and review with the flags before the script", () => {
@@ -26,7 +45,7 @@ describe("relaunching with the planning flags", () => {
       ["review", "--base", "main"],
     ]) {
       assert.deepEqual(relaunchArguments(state(args)), [
-        ...PLANNING_NODE_FLAGS,
+        ...TWO_CORE_FLAGS,
         "/opt/govcloud/dist/cli/main.js",
         ...args,
       ]);
@@ -44,7 +63,7 @@ describe("relaunching with the planning flags", () => {
     assert.deepEqual(args, [
       "-r",
       "ts-node/register",
-      ...PLANNING_NODE_FLAGS,
+      ...TWO_CORE_FLAGS,
       "/opt/govcloud/dist/cli/main.js",
       "check",
       "--all",
@@ -64,22 +83,38 @@ describe("relaunching with the planning flags", () => {
     );
   });
 
-  it("uses a semi-space size the user gave, on the command line or in NODE_OPTIONS", () => {
+  it("uses the flags the user gave, on the command line or in NODE_OPTIONS", () => {
+    const all = ["check", "--all"];
+    const script = "/opt/govcloud/dist/cli/main.js";
+    // Both given: nothing to relaunch for.
     assert.equal(
-      relaunchArguments(state(["check", "--all"], ["--max-semi-space-size=32"])),
+      relaunchArguments(state(all, ["--max-semi-space-size=32", "--v8-pool-size=2"])),
       undefined,
     );
     assert.equal(
       relaunchArguments(
-        state(["plan", "--all"], [], { NODE_OPTIONS: "--inspect --max_semi_space_size=64" }),
+        state(all, [], { NODE_OPTIONS: "--inspect --max_semi_space_size=64 --v8_pool_size=2" }),
       ),
       undefined,
     );
-    assert.notEqual(
-      relaunchArguments(
-        state(["plan", "--all"], [], { NODE_OPTIONS: "--max-old-space-size=2048" }),
-      ),
-      undefined,
+    // One given: the other is added, the user's stays where it was.
+    assert.deepEqual(relaunchArguments(state(all, ["--max-semi-space-size=32"])), [
+      "--max-semi-space-size=32",
+      "--v8-pool-size=1",
+      script,
+      ...all,
+    ]);
+    assert.deepEqual(relaunchArguments(state(all, [], { NODE_OPTIONS: "--v8-pool-size=3" })), [
+      "--max-semi-space-size=128",
+      script,
+      ...all,
+    ]);
+    // On a larger machine only the young generation is set, so a user's semi-space is enough.
+    assert.equal(relaunchArguments(state(all, ["--max-semi-space-size=32"], {}, 8)), undefined);
+    // Other options do not count.
+    assert.deepEqual(
+      relaunchArguments(state(all, [], { NODE_OPTIONS: "--max-old-space-size=2048" })),
+      [...TWO_CORE_FLAGS, script, ...all],
     );
   });
 });
@@ -131,7 +166,7 @@ describe("the built command relaunching itself", function () {
     assert.ok(second !== undefined, "no relaunched process appeared");
     assert.deepEqual(commandLine(second), [
       process.execPath,
-      ...PLANNING_NODE_FLAGS,
+      ...planningNodeFlags(availableParallelism()),
       CLI,
       "check",
       "--all",
