@@ -38,6 +38,18 @@ export function toPlanValue(value: unknown, resolveUrn: UrnResolver): unknown {
     return { [sig === runtime.specialAssetSig ? "[asset]" : "[archive]"]: rest };
   }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(record).sort()) out[key] = toPlanValue(record[key], resolveUrn);
+  for (const key of sortedKeys(record)) out[key] = toPlanValue(record[key], resolveUrn);
   return out;
+}
+
+/**
+ * The keys of `record` in sorted order. The SDKs of the providers pass a resource's inputs in
+ * sorted order already, so the keys are checked before they are sorted.
+ */
+function sortedKeys(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1] > keys[i]) return keys.sort();
+  }
+  return keys;
 }
