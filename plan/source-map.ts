@@ -33,7 +33,13 @@ const NETWORK_TYPES = new Set([
 
 interface Prefix {
   prefix: string;
+  /** The prefix and a dash: what a longer name starts with. */
+  dashed: string;
   path: FieldPath;
+}
+
+function prefix(text: string, path: FieldPath): Prefix {
+  return { prefix: text, dashed: `${text}-`, path };
 }
 
 /** A function from a planned resource to its source, for one department's file. */
@@ -50,22 +56,22 @@ export function departmentSourceMap(
     const base = `${dept.id}-${site.id}-`;
     dept.workloads.forEach((workload, w) => {
       for (const name of [workload.name, ...(workload.previousNames ?? [])]) {
-        workloads.push({ prefix: base + name, path: ["workloads", w] });
+        workloads.push(prefix(base + name, ["workloads", w]));
       }
     });
     dept.networks.forEach((network, n) => {
-      networks.push({ prefix: base + network.name, path: ["networks", n, "cidrs", site.id] });
+      networks.push(prefix(base + network.name, ["networks", n, "cidrs", site.id]));
     });
     if (dept.quotas[site.id] !== undefined) {
       // Quotas are named `<dept>-<site>-<kind>-quota`. A match is the prefix and then a dash, so
       // the prefix is `<dept>-<site>`: `base` already ends in the dash.
-      quotas.push({ prefix: `${dept.id}-${site.id}`, path: ["quotas", site.id] });
+      quotas.push(prefix(`${dept.id}-${site.id}`, ["quotas", site.id]));
     }
   }
   const longestMatch = (name: string, candidates: Prefix[]): FieldPath | undefined => {
     let best: Prefix | undefined;
     for (const candidate of candidates) {
-      const matches = name === candidate.prefix || name.startsWith(`${candidate.prefix}-`);
+      const matches = name === candidate.prefix || name.startsWith(candidate.dashed);
       if (matches && (best === undefined || candidate.prefix.length > best.prefix.length)) {
         best = candidate;
       }
