@@ -32,7 +32,8 @@
  *   planning, plain values are copied at once (plan/plain-serialization.ts) and only the others
  *   go through the SDK's walk; and getAllTransitivelyReferencedResourceURNs (runtime/dependsOn.js),
  *   which the SDK calls for every input, answers an empty set of resources without its own
- *   chain of promises. Promises per resource fell by about a fifth, the plans unchanged.
+ *   chain of promises. With the mocks' state copied the same way (plan/mock-registration.ts),
+ *   promises per resource fell from about 350 to about 240, the plans unchanged.
  *
  * The program and the SDK's logic are untouched; only these functions are replaced, by
  * wrappers that call the originals outside a plan. Installed once per process.
