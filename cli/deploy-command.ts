@@ -16,6 +16,7 @@ import { runOnEngine } from "../deploy/engine-run";
 import { locatePulumi, type PulumiLocation } from "../deploy/locate-pulumi";
 import { missingCliMessage } from "../deploy/missing-cli";
 import { offlineCheck, type OfflineCheck } from "../deploy/offline-check";
+import { missingStackSettings } from "../deploy/stack-settings";
 import type { LoadResult } from "../model/estate-loader";
 import { mandatoryCount } from "../render/check-report";
 import { invalidPlatformOutput, policySetup } from "./check-command";
@@ -113,6 +114,8 @@ async function deploy(
   const [stack] = selectStacks([name], false, loaded.estate, loaded.files);
   const policy = policySetup(root, deps.cwd, options);
   requireProjectFolder(root);
+  const missingSettings = missingStackSettings(root, stack);
+  if (missingSettings !== undefined) throw new UsageError(missingSettings);
   if (command === "up" && options.yes !== true && !deps.interactive) {
     throw new UsageError(
       `up ${stack} needs --yes when there is no terminal to confirm on (CI): ` +

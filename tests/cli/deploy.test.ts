@@ -23,8 +23,8 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-/** A copy of the project's estate and Pulumi project, with one department file edited. */
-function projectWith(department: string, from: string, to: string): string {
+/** A copy of the project's estate and Pulumi project. */
+function copyProject(): string {
   const root = tempDir("project");
   for (const entry of [
     "platform.yaml",
@@ -35,6 +35,12 @@ function projectWith(department: string, from: string, to: string): string {
   ]) {
     cpSync(join(REPO, entry), join(root, entry), { recursive: true });
   }
+  return root;
+}
+
+/** A copy of the project's estate and Pulumi project, with one department file edited. */
+function projectWith(department: string, from: string, to: string): string {
+  const root = copyProject();
   const file = join(root, "departments", `${department}.yaml`);
   const before = readFileSync(file, "utf8");
   assert.equal(before.split(from).length, 2, `"${from}" is not in the file exactly once`);
@@ -222,6 +228,41 @@ describe("govcloud preview and up", function () {
         run.stderr,
         /^govcloud: no Pulumi\.yaml in .+: preview and up run the project's Pulumi program/,
       );
+    });
+    it("needs the stack's settings file, which turns default providers off", () => {
+      const root = copyProject();
+      rmSync(join(root, "stacks", "Pulumi.audit.yaml"));
+      for (const command of [
+        ["up", "audit", "--yes"],
+        ["preview", "audit"],
+      ]) {
+        const run = govcloud(
+          [...command, "--policy-pack", join(REPO, "policies")],
+          withoutPulumi(),
+          root,
+        );
+        assert.equal(run.status, 2, command.join(" "));
+        assert.equal(
+          run.stderr,
+          "govcloud: stacks/Pulumi.audit.yaml is missing: every stack has a settings file, which " +
+            "turns Pulumi's default providers off (a resource that forgot its provider must fail, " +
+            "not go to a default one); add it, as stacks/Pulumi.platform.yaml is written, in the " +
+            "same change as the stack's department file\n",
+        );
+      }
+    });
+
+    it("looks for the settings file where Pulumi.yaml's stackConfigDir says", () => {
+      const root = copyProject();
+      const project = join(root, "Pulumi.yaml");
+      writeFileSync(project, readFileSync(project, "utf8").replace(/^stackConfigDir:.*$/m, ""));
+      const run = govcloud(
+        ["up", "audit", "--yes", "--policy-pack", join(REPO, "policies")],
+        withoutPulumi(),
+        root,
+      );
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /^govcloud: Pulumi\.audit\.yaml is missing: /);
     });
   });
 
