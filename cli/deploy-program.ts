@@ -1,8 +1,8 @@
 /** The `preview` and `up` commands of the govcloud command line (cli/deploy-command.ts runs them). */
 import type { Command } from "commander";
 import { loadEstate } from "../model/estate-loader";
-import { DEFAULT_PACK_DIR, DEFAULT_POLICY_CONFIG } from "./check-command";
 import { runPreview, runUp, type UpOptions } from "./deploy-command";
+import { withPolicyOptions } from "./policy-options";
 
 /** The helpers of cli/program.ts every estate command shares. */
 export interface EstateCommandHelpers {
@@ -23,20 +23,14 @@ interface CommonFlags {
 }
 
 function withDeployOptions(command: Command): Command {
-  return command
-    .argument("<stack>", "a department id, or platform")
-    .option(
-      "--pulumi <path>",
-      "the pulumi executable, or the folder that holds it (default: PATH, then $PULUMI_HOME/bin)",
-    )
-    .option(
-      "--policy-pack <dir>",
-      `policy pack folder (default: ${DEFAULT_PACK_DIR}/ in the estate)`,
-    )
-    .option(
-      "--policy-config <file>",
-      `policy config file (default: ${DEFAULT_POLICY_CONFIG} in the estate, when present)`,
-    )
+  return withPolicyOptions(
+    command
+      .argument("<stack>", "a department id, or platform")
+      .option(
+        "--pulumi <path>",
+        "the pulumi executable, or the folder that holds it (default: PATH, then $PULUMI_HOME/bin)",
+      ),
+  )
     .option("--diff", "show a detailed diff of the changes", false)
     .option("--refresh", "refresh the stack's state from the cloud first", false)
     .option("--expect-no-changes", "fail if the stack would change", false);

@@ -9,7 +9,8 @@ import { calendarError } from "../model/rules/approvals";
 import { findEstateRoot } from "./estate-root";
 import { DEFAULT_CODEOWNERS, runCodeowners } from "./codeowners-command";
 import { addDeployCommands } from "./deploy-program";
-import { DEFAULT_PACK_DIR, DEFAULT_POLICY_CONFIG, runCheck } from "./check-command";
+import { runCheck } from "./check-command";
+import { withPolicyOptions } from "./policy-options";
 import { DEFAULT_PLAN_DIR, runPlan } from "./plan-command";
 import { addReviewCommands } from "./review-program";
 import { UsageError } from "./usage-error";
@@ -92,22 +93,16 @@ function buildProgram(): Command {
     emit(await runPlan(root, loaded, stacks, options));
   });
   withEstateOptions(
-    program
-      .command("check")
-      .description(
-        "Plan each stack offline and run the policy pack on it as `pulumi preview " +
-          "--policy-pack` does; print resources, quota use and violations per department and site.",
-      )
-      .argument("[stacks...]", "department ids (or platform)")
-      .option("--all", "every department and the platform", false)
-      .option(
-        "--policy-pack <dir>",
-        `policy pack folder (default: ${DEFAULT_PACK_DIR}/ in the estate)`,
-      )
-      .option(
-        "--policy-config <file>",
-        `policy config file (default: ${DEFAULT_POLICY_CONFIG} in the estate, when present)`,
-      )
+    withPolicyOptions(
+      program
+        .command("check")
+        .description(
+          "Plan each stack offline and run the policy pack on it as `pulumi preview " +
+            "--policy-pack` does; print resources, quota use and violations per department and site.",
+        )
+        .argument("[stacks...]", "department ids (or platform)")
+        .option("--all", "every department and the platform", false),
+    )
       .option(
         "--isolated",
         "run the pack in its own process over gRPC, exactly as the engine starts it (slower); " +

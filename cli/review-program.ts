@@ -1,7 +1,7 @@
 /** The `review` and `changed` commands of the govcloud command line. */
 import { type Command, Option } from "commander";
-import { DEFAULT_PACK_DIR, DEFAULT_POLICY_CONFIG } from "./check-command";
 import type { EstateCommandHelpers } from "./deploy-program";
+import { withPolicyOptions } from "./policy-options";
 import { REVIEW_FORMATS, type ReviewFormat } from "./review-formats";
 import { UsageError } from "./usage-error";
 
@@ -25,41 +25,35 @@ function collect(value: string, previous: string[]): string[] {
 export function addReviewCommands(program: Command, helpers: ReviewHelpers): void {
   helpers
     .withEstateOptions(
-      program
-        .command("review")
-        .description(
-          "Plan the stacks a change touches at the base and at the head, and report per " +
-            "department and site what will be created, updated, replaced and deleted, quota " +
-            "use before and after, the policy results and the approvals needed.",
-        )
-        .requiredOption("--base <ref>", "git revision to compare with (a branch, tag or commit)")
-        .option("--head <ref>", "git revision of the change (default: the working tree)")
-        .addOption(
-          new Option(
-            "--format <format>",
-            "format of standard output, or of a single --out (default: markdown)",
-          ).choices([...REVIEW_FORMATS]),
-        )
-        .option(
-          "--out <file>",
-          "write the report to a file, the format from its extension (.md, .json, .sarif, " +
-            ".xml for JUnit); repeat for several formats from one run",
-          collect,
-          [],
-        )
-        .option(
-          "--max-chars <count>",
-          "longest Markdown comment; a longer review is shortened and the full one kept in " +
-            "<out>.full.md (default: 60000, under GitHub's 65,536)",
-        )
-        .option(
-          "--policy-pack <dir>",
-          `policy pack folder (default: ${DEFAULT_PACK_DIR}/ in the estate)`,
-        )
-        .option(
-          "--policy-config <file>",
-          `policy config file (default: ${DEFAULT_POLICY_CONFIG} in the estate, when present)`,
-        )
+      withPolicyOptions(
+        program
+          .command("review")
+          .description(
+            "Plan the stacks a change touches at the base and at the head, and report per " +
+              "department and site what will be created, updated, replaced and deleted, quota " +
+              "use before and after, the policy results and the approvals needed.",
+          )
+          .requiredOption("--base <ref>", "git revision to compare with (a branch, tag or commit)")
+          .option("--head <ref>", "git revision of the change (default: the working tree)")
+          .addOption(
+            new Option(
+              "--format <format>",
+              "format of standard output, or of a single --out (default: markdown)",
+            ).choices([...REVIEW_FORMATS]),
+          )
+          .option(
+            "--out <file>",
+            "write the report to a file, the format from its extension (.md, .json, .sarif, " +
+              ".xml for JUnit); repeat for several formats from one run",
+            collect,
+            [],
+          )
+          .option(
+            "--max-chars <count>",
+            "longest Markdown comment; a longer review is shortened and the full one kept in " +
+              "<out>.full.md (default: 60000, under GitHub's 65,536)",
+          ),
+      )
         .option("--isolated", "run the pack out of process, exactly as the engine does", false)
         .option("--workers <count>", "processes that check the head's stacks side by side"),
     )

@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 import { load } from "js-yaml";
 
 /** The stack settings folder Pulumi.yaml in `root` names, relative to `root` ("" for none). */
-export function stackConfigDir(root: string): string {
+function stackConfigDir(root: string): string {
   let project: unknown;
   try {
     project = load(readFileSync(join(root, "Pulumi.yaml"), "utf8"));
@@ -21,7 +21,7 @@ export function stackConfigDir(root: string): string {
 }
 
 /** The settings file of `stack`, relative to `root`. */
-export function stackSettingsFile(root: string, stack: string): string {
+function stackSettingsFile(root: string, stack: string): string {
   return join(stackConfigDir(root), `Pulumi.${stack}.yaml`);
 }
 
