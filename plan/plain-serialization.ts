@@ -10,6 +10,10 @@
  * objects and become null in arrays, other primitives stay as they are. Anything that is not
  * plain (an Output, a promise, a resource, an asset, an unknown, an instance of some class) is
  * left to the SDK, whole.
+ *
+ * One difference, on purpose: a key `__proto__` (JSON and YAML readers give it as an ordinary
+ * key) stays an own key of the copy. The SDK's walk assigns it, which makes its value the copy's
+ * prototype and loses the key.
  */
 
 /**
@@ -25,6 +29,25 @@ const SDK_MARKERS = [
   "__pulumiCustomResource",
   "__pulumiComponentResource",
 ] as const;
+
+/**
+ * Sets `key` as an own, enumerable data property. Plain assignment would not do for the key
+ * `__proto__`: `out["__proto__"] = value` replaces the copy's prototype (or does nothing when the
+ * value is not an object), so the key would vanish from the copy, and any keys of its value would
+ * seem to belong to the copy itself to code that walks it with for...in.
+ */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    target[key] = value;
+  }
+}
 
 /** Returned by serializePlain when the value must go through the SDK. */
 export const NOT_PLAIN: unique symbol = Symbol("not plain data");
@@ -72,7 +95,7 @@ export function serializePlain(value: unknown): unknown {
   for (const key of Object.keys(value)) {
     const element = serializePlain(value[key]);
     if (element === NOT_PLAIN) return NOT_PLAIN;
-    if (element !== undefined) out[key] = element;
+    if (element !== undefined) setOwn(out, key, element);
   }
   return out;
 }
@@ -104,7 +127,7 @@ export async function serializeResourcePropertiesLeanly(
   for (const key of keys) {
     const value = props[key];
     const serialized = serializePlain(value);
-    if (serialized === NOT_PLAIN) (others ??= {})[key] = value;
+    if (serialized === NOT_PLAIN) setOwn((others ??= {}), key, value);
     else plain.set(key, serialized);
   }
   const [serializedOthers, othersDependencies] =
@@ -116,10 +139,10 @@ export async function serializeResourcePropertiesLeanly(
   for (const key of keys) {
     const fromSdk = othersDependencies.get(key);
     if (fromSdk !== undefined) {
-      result[key] = serializedOthers[key];
+      setOwn(result, key, serializedOthers[key]);
       dependencies.set(key, fromSdk);
     } else if (plain.get(key) !== undefined) {
-      result[key] = plain.get(key);
+      setOwn(result, key, plain.get(key));
       dependencies.set(key, new Set());
     }
   }
