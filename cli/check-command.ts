@@ -18,10 +18,11 @@ import {
   stackPassed,
 } from "../render/check-report";
 import { formatProblemText } from "../render/problems";
+import { BUNDLED_PACK_DIR, bundledPackDir } from "./installed-program";
 import { selectStacks } from "./stack-selection";
 import { UsageError } from "./usage-error";
 
-export const DEFAULT_PACK_DIR = "policies";
+export const DEFAULT_PACK_DIR = BUNDLED_PACK_DIR;
 export const DEFAULT_POLICY_CONFIG = "policy-config.json";
 
 export interface CheckOptions {
@@ -37,26 +38,25 @@ export interface CheckOptions {
   workers?: number;
 }
 
-function resolveInRoot(
-  root: string,
-  cwd: string,
-  given: string | undefined,
-  fallback: string,
-): string {
-  return given === undefined ? join(root, fallback) : resolve(cwd, given);
-}
-
-/** The pack folder and config file a command uses, checked: usage errors when they are wrong. */
+/**
+ * The pack folder and config file a command uses, checked: usage errors when they are wrong.
+ * Given ones are relative to the working folder. By default the pack is the one installed with
+ * the program (it is part of the program, whatever estate --root names), and the config is the
+ * estate's: the city sets its levels and knobs next to its platform.yaml.
+ */
 export function policySetup(
   root: string,
   cwd: string,
   options: { packDir?: string; policyConfig?: string },
 ): { packDir: string; configFile?: string } {
-  const packDir = resolveInRoot(root, cwd, options.packDir, DEFAULT_PACK_DIR);
+  const packDir = options.packDir === undefined ? bundledPackDir() : resolve(cwd, options.packDir);
   if (!existsSync(join(packDir, "PulumiPolicy.yaml"))) {
     throw new UsageError(`${packDir} is not a policy pack (no PulumiPolicy.yaml)`);
   }
-  const configFile = resolveInRoot(root, cwd, options.policyConfig, DEFAULT_POLICY_CONFIG);
+  const configFile =
+    options.policyConfig === undefined
+      ? join(root, DEFAULT_POLICY_CONFIG)
+      : resolve(cwd, options.policyConfig);
   if (options.policyConfig !== undefined && !existsSync(configFile)) {
     throw new UsageError(`policy config ${configFile} does not exist`);
   }

@@ -6,7 +6,7 @@ export function withPolicyOptions(command: Command): Command {
   return command
     .option(
       "--policy-pack <dir>",
-      `policy pack folder (default: ${DEFAULT_PACK_DIR}/ in the estate)`,
+      `policy pack folder (default: the ${DEFAULT_PACK_DIR}/ pack installed with govcloud)`,
     )
     .option(
       "--policy-config <file>",
