@@ -12,6 +12,8 @@
 import type { LoadResult } from "../model/estate-loader";
 import { ESTATE_ROOT_VARIABLE, TODAY_VARIABLE } from "../policies/lib/load-facts";
 import { useBundledConfigValidators } from "./bundled-config-validators";
+import type { Baseline } from "./changed-resources";
+import { changedUrns, configWithChanges } from "./changed-resources";
 import type { CheckedStack } from "./in-process-check";
 import { failedCheck, stackCheck } from "./stack-check";
 
@@ -27,6 +29,11 @@ export interface CheckStacksOptions {
   workers?: number;
   /** Keep each stack's plan with its check. */
   keepPlans?: boolean;
+  /**
+   * In a review, each stack's base: the pack is told what the head creates or alters
+   * (check/changed-resources.ts). A stack without one is judged as it runs.
+   */
+  baselines?: ReadonlyMap<string, Baseline>;
 }
 
 async function checkIsolated(
@@ -37,9 +44,21 @@ async function checkIsolated(
   const { planStacks } = await import("../plan/plan-stacks");
   const { plans, failures } = await planStacks(loaded, stacks);
   const { analyzeStacks } = await import("../analyzer");
+  // URNs name their stack, so one list serves every stack of the run.
+  const urns: string[] = [];
+  for (const plan of plans) {
+    const baseline = options.baselines?.get(plan.stack);
+    if (baseline !== undefined) urns.push(...(await changedUrns(baseline, plan)));
+  }
+  const changed =
+    options.baselines === undefined ? undefined : configWithChanges(options.configFile, urns);
   const reports = await analyzeStacks(plans, {
     packDir: options.packDir,
-    ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
+    ...(changed !== undefined
+      ? { policyConfig: changed }
+      : options.configFile === undefined
+        ? {}
+        : { configFile: options.configFile }),
     dryRun: true,
   });
   const checked: CheckedStack[] = plans.map((plan, i) => {
@@ -67,8 +86,11 @@ async function checkFast(
   const checker = new InProcessChecker(loaded, options);
   try {
     const checked: CheckedStack[] = [];
-    for (const stack of stacks)
-      checked.push(await checker.checkStack(stack, options.keepPlans === true));
+    for (const stack of stacks) {
+      checked.push(
+        await checker.checkStack(stack, options.keepPlans === true, options.baselines?.get(stack)),
+      );
+    }
     return checked;
   } finally {
     await checker.close();

@@ -12,6 +12,8 @@ import type { LoadResult } from "../model/estate-loader";
 import { handEstateToPack } from "../policies/lib/load-facts";
 import type { StackPlan } from "../plan/types";
 import type { StackCheck } from "../render/check-report";
+import type { Baseline } from "./changed-resources";
+import { changedUrns, configWithChanges } from "./changed-resources";
 import { failedCheck, stackCheck } from "./stack-check";
 
 /** A stack's check, with its plan when the caller asked to keep it (reviews diff plans). */
@@ -56,8 +58,11 @@ export class InProcessChecker {
     return (await this.checkStack(stack, false)).check;
   }
 
-  /** As check(), keeping the plan when `keepPlan` is set (else it is dropped at once). */
-  async checkStack(stack: string, keepPlan: boolean): Promise<CheckedStack> {
+  /**
+   * As check(), keeping the plan when `keepPlan` is set (else it is dropped at once). With a
+   * `baseline` (a review), the pack is told what the head creates or alters compared with it.
+   */
+  async checkStack(stack: string, keepPlan: boolean, baseline?: Baseline): Promise<CheckedStack> {
     await this.open();
     const { planStack } = await import("../plan/run-plan");
     let plan;
@@ -66,8 +71,16 @@ export class InProcessChecker {
     } catch (error) {
       return { check: failedCheck(stack, error instanceof Error ? error.message : String(error)) };
     }
+    const changed =
+      baseline === undefined
+        ? undefined
+        : configWithChanges(this.options.configFile, await changedUrns(baseline, plan));
     const options = {
-      ...(this.options.configFile === undefined ? {} : { configFile: this.options.configFile }),
+      ...(changed !== undefined
+        ? { policyConfig: changed }
+        : this.options.configFile === undefined
+          ? {}
+          : { configFile: this.options.configFile }),
       dryRun: true,
     };
     // The policy SDK throws (and formats) an error for every value a policy cannot read during a

@@ -11,6 +11,7 @@ import { availableParallelism } from "node:os";
 import { extname, join, resolve } from "node:path";
 import type { LoadResult } from "../model/estate-loader";
 import { planningNodeFlags } from "../plan/node-flags";
+import type { Baseline } from "./changed-resources";
 import type { CheckedStack } from "./in-process-check";
 import type { FromWorker, InitMessage, ToWorker } from "./protocol";
 import { stackSizeEstimate } from "./stack-check";
@@ -24,6 +25,8 @@ export interface ParallelCheckOptions {
   workers?: number;
   /** Keep each stack's plan (sent back by the worker with its check). */
   keepPlans?: boolean;
+  /** Per stack, its base in a review (see check/changed-resources.ts). */
+  baselines?: ReadonlyMap<string, Baseline>;
 }
 
 /** A worker failed for a reason that is not a verdict (as the sequential path would throw). */
@@ -95,7 +98,12 @@ export async function checkInWorkers(
           finished = true;
           post({ type: "end" });
         } else {
-          post({ type: "stack", stack: item.stack });
+          const baseline = options.baselines?.get(item.stack);
+          post({
+            type: "stack",
+            stack: item.stack,
+            ...(baseline === undefined ? {} : { baseline }),
+          });
         }
       };
       child.on("message", (raw) => {

@@ -3,8 +3,224 @@
 /* eslint-disable */
 // @ts-nocheck
 "use strict";
-export const approvalTags = validate10;
+export const approvalRecertification = validate10;
 const schema11 = {
+  type: "object",
+  properties: {
+    validityDays: {
+      type: "integer",
+      minimum: 1,
+      default: 0,
+      description:
+        "Days after its date the approval of what runs is recertified (default: platform.yaml approvals.validityDays).",
+    },
+    today: {
+      type: "string",
+      pattern: "^(\\d{4}-\\d{2}-\\d{2})?$",
+      default: "",
+      description:
+        "Today's date (YYYY-MM-DD), the day of the change; empty: the day the pack started (or GOVCLOUD_TODAY).",
+    },
+    changedResources: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      default: [],
+      description:
+        "URNs of the resources the change being judged creates or alters (govcloud review lists them from the plans of both sides); empty: nothing changes, everything runs as it is.",
+    },
+    enforcementLevel: { type: "string", enum: ["advisory", "mandatory", "remediate", "disabled"] },
+  },
+};
+const pattern0 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
+const func2 = require("ajv/dist/runtime/ucs2length").default;
+function validate10(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.validityDays !== undefined) {
+      let data0 = data.validityDays;
+      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0))) {
+        const err0 = {
+          instancePath: instancePath + "/validityDays",
+          schemaPath: "#/properties/validityDays/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (typeof data0 == "number") {
+        if (data0 < 1 || isNaN(data0)) {
+          const err1 = {
+            instancePath: instancePath + "/validityDays",
+            schemaPath: "#/properties/validityDays/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 1 },
+            message: "must be >= 1",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.today !== undefined) {
+      let data1 = data.today;
+      if (typeof data1 === "string") {
+        if (!pattern0.test(data1)) {
+          const err2 = {
+            instancePath: instancePath + "/today",
+            schemaPath: "#/properties/today/pattern",
+            keyword: "pattern",
+            params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" },
+            message: 'must match pattern "' + "^(\\d{4}-\\d{2}-\\d{2})?$" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + "/today",
+          schemaPath: "#/properties/today/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.changedResources !== undefined) {
+      let data2 = data.changedResources;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (typeof data3 === "string") {
+            if (func2(data3) < 1) {
+              const err4 = {
+                instancePath: instancePath + "/changedResources/" + i0,
+                schemaPath: "#/properties/changedResources/items/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = {
+              instancePath: instancePath + "/changedResources/" + i0,
+              schemaPath: "#/properties/changedResources/items/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = {
+          instancePath: instancePath + "/changedResources",
+          schemaPath: "#/properties/changedResources/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.enforcementLevel !== undefined) {
+      let data4 = data.enforcementLevel;
+      if (typeof data4 !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/enforcementLevel",
+          schemaPath: "#/properties/enforcementLevel/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(
+        data4 === "advisory" ||
+        data4 === "mandatory" ||
+        data4 === "remediate" ||
+        data4 === "disabled"
+      )) {
+        const err8 = {
+          instancePath: instancePath + "/enforcementLevel",
+          schemaPath: "#/properties/enforcementLevel/enum",
+          keyword: "enum",
+          params: { allowedValues: schema11.properties.enforcementLevel.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+export const approvalTags = validate11;
+const schema12 = {
   type: "object",
   properties: {
     ticketPattern: {
@@ -12,12 +228,6 @@ const schema11 = {
       minLength: 1,
       default: "",
       description: "Regular expression every approval ticket matches (default: platform.yaml).",
-    },
-    validityDays: {
-      type: "integer",
-      minimum: 1,
-      default: 0,
-      description: "Days an approval stays valid after its date (default: platform.yaml).",
     },
     largeChangeVcpus: {
       type: "integer",
@@ -31,14 +241,12 @@ const schema11 = {
       pattern: "^(\\d{4}-\\d{2}-\\d{2})?$",
       default: "",
       description:
-        "Today's date (YYYY-MM-DD) for the expiry check; empty: the day the pack started (or GOVCLOUD_TODAY).",
+        "Today's date (YYYY-MM-DD): no approval is dated after it; empty: the day the pack started (or GOVCLOUD_TODAY).",
     },
     enforcementLevel: { type: "string", enum: ["advisory", "mandatory", "remediate", "disabled"] },
   },
 };
-const func2 = require("ajv/dist/runtime/ucs2length").default;
-const pattern0 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
-function validate10(
+function validate11(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -79,12 +287,12 @@ function validate10(
         errors++;
       }
     }
-    if (data.validityDays !== undefined) {
-      let data1 = data.validityDays;
+    if (data.largeChangeVcpus !== undefined) {
+      let data1 = data.largeChangeVcpus;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1))) {
         const err2 = {
-          instancePath: instancePath + "/validityDays",
-          schemaPath: "#/properties/validityDays/type",
+          instancePath: instancePath + "/largeChangeVcpus",
+          schemaPath: "#/properties/largeChangeVcpus/type",
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
@@ -97,13 +305,13 @@ function validate10(
         errors++;
       }
       if (typeof data1 == "number") {
-        if (data1 < 1 || isNaN(data1)) {
+        if (data1 < 0 || isNaN(data1)) {
           const err3 = {
-            instancePath: instancePath + "/validityDays",
-            schemaPath: "#/properties/validityDays/minimum",
+            instancePath: instancePath + "/largeChangeVcpus",
+            schemaPath: "#/properties/largeChangeVcpus/minimum",
             keyword: "minimum",
-            params: { comparison: ">=", limit: 1 },
-            message: "must be >= 1",
+            params: { comparison: ">=", limit: 0 },
+            message: "must be >= 0",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -114,46 +322,11 @@ function validate10(
         }
       }
     }
-    if (data.largeChangeVcpus !== undefined) {
-      let data2 = data.largeChangeVcpus;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2))) {
-        const err4 = {
-          instancePath: instancePath + "/largeChangeVcpus",
-          schemaPath: "#/properties/largeChangeVcpus/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (typeof data2 == "number") {
-        if (data2 < 0 || isNaN(data2)) {
-          const err5 = {
-            instancePath: instancePath + "/largeChangeVcpus",
-            schemaPath: "#/properties/largeChangeVcpus/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-    }
     if (data.today !== undefined) {
-      let data3 = data.today;
-      if (typeof data3 === "string") {
-        if (!pattern0.test(data3)) {
-          const err6 = {
+      let data2 = data.today;
+      if (typeof data2 === "string") {
+        if (!pattern0.test(data2)) {
+          const err4 = {
             instancePath: instancePath + "/today",
             schemaPath: "#/properties/today/pattern",
             keyword: "pattern",
@@ -161,16 +334,248 @@ function validate10(
             message: 'must match pattern "' + "^(\\d{4}-\\d{2}-\\d{2})?$" + '"',
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err4];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err4);
           }
           errors++;
         }
       } else {
-        const err7 = {
+        const err5 = {
           instancePath: instancePath + "/today",
           schemaPath: "#/properties/today/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.enforcementLevel !== undefined) {
+      let data3 = data.enforcementLevel;
+      if (typeof data3 !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/enforcementLevel",
+          schemaPath: "#/properties/enforcementLevel/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (!(
+        data3 === "advisory" ||
+        data3 === "mandatory" ||
+        data3 === "remediate" ||
+        data3 === "disabled"
+      )) {
+        const err7 = {
+          instancePath: instancePath + "/enforcementLevel",
+          schemaPath: "#/properties/enforcementLevel/enum",
+          keyword: "enum",
+          params: { allowedValues: schema12.properties.enforcementLevel.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err8 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+export const changeApproval = validate12;
+const schema13 = {
+  type: "object",
+  properties: {
+    validityDays: {
+      type: "integer",
+      minimum: 1,
+      default: 0,
+      description:
+        "Days after its date an approval still authorises a change (default: platform.yaml approvals.validityDays).",
+    },
+    today: {
+      type: "string",
+      pattern: "^(\\d{4}-\\d{2}-\\d{2})?$",
+      default: "",
+      description:
+        "Today's date (YYYY-MM-DD), the day of the change; empty: the day the pack started (or GOVCLOUD_TODAY).",
+    },
+    changedResources: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      default: [],
+      description:
+        "URNs of the resources the change being judged creates or alters (govcloud review lists them from the plans of both sides); empty: nothing changes, everything runs as it is.",
+    },
+    enforcementLevel: { type: "string", enum: ["advisory", "mandatory", "remediate", "disabled"] },
+  },
+};
+function validate12(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.validityDays !== undefined) {
+      let data0 = data.validityDays;
+      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0))) {
+        const err0 = {
+          instancePath: instancePath + "/validityDays",
+          schemaPath: "#/properties/validityDays/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (typeof data0 == "number") {
+        if (data0 < 1 || isNaN(data0)) {
+          const err1 = {
+            instancePath: instancePath + "/validityDays",
+            schemaPath: "#/properties/validityDays/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 1 },
+            message: "must be >= 1",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.today !== undefined) {
+      let data1 = data.today;
+      if (typeof data1 === "string") {
+        if (!pattern0.test(data1)) {
+          const err2 = {
+            instancePath: instancePath + "/today",
+            schemaPath: "#/properties/today/pattern",
+            keyword: "pattern",
+            params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" },
+            message: 'must match pattern "' + "^(\\d{4}-\\d{2}-\\d{2})?$" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + "/today",
+          schemaPath: "#/properties/today/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.changedResources !== undefined) {
+      let data2 = data.changedResources;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (typeof data3 === "string") {
+            if (func2(data3) < 1) {
+              const err4 = {
+                instancePath: instancePath + "/changedResources/" + i0,
+                schemaPath: "#/properties/changedResources/items/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = {
+              instancePath: instancePath + "/changedResources/" + i0,
+              schemaPath: "#/properties/changedResources/items/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = {
+          instancePath: instancePath + "/changedResources",
+          schemaPath: "#/properties/changedResources/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.enforcementLevel !== undefined) {
+      let data4 = data.enforcementLevel;
+      if (typeof data4 !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/enforcementLevel",
+          schemaPath: "#/properties/enforcementLevel/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -182,16 +587,18 @@ function validate10(
         }
         errors++;
       }
-    }
-    if (data.enforcementLevel !== undefined) {
-      let data4 = data.enforcementLevel;
-      if (typeof data4 !== "string") {
+      if (!(
+        data4 === "advisory" ||
+        data4 === "mandatory" ||
+        data4 === "remediate" ||
+        data4 === "disabled"
+      )) {
         const err8 = {
           instancePath: instancePath + "/enforcementLevel",
-          schemaPath: "#/properties/enforcementLevel/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          schemaPath: "#/properties/enforcementLevel/enum",
+          keyword: "enum",
+          params: { allowedValues: schema13.properties.enforcementLevel.enum },
+          message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -200,29 +607,9 @@ function validate10(
         }
         errors++;
       }
-      if (!(
-        data4 === "advisory" ||
-        data4 === "mandatory" ||
-        data4 === "remediate" ||
-        data4 === "disabled"
-      )) {
-        const err9 = {
-          instancePath: instancePath + "/enforcementLevel",
-          schemaPath: "#/properties/enforcementLevel/enum",
-          keyword: "enum",
-          params: { allowedValues: schema11.properties.enforcementLevel.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
     }
   } else {
-    const err10 = {
+    const err9 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -230,17 +617,17 @@ function validate10(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err10];
+      vErrors = [err9];
     } else {
-      vErrors.push(err10);
+      vErrors.push(err9);
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate12.errors = vErrors;
   return errors === 0;
 }
-export const departmentQuota = validate11;
-const schema12 = {
+export const departmentQuota = validate13;
+const schema14 = {
   type: "object",
   properties: {
     dimensions: {
@@ -256,7 +643,7 @@ const schema12 = {
     enforcementLevel: { type: "string", enum: ["advisory", "mandatory", "remediate", "disabled"] },
   },
 };
-function validate11(
+function validate13(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -297,7 +684,7 @@ function validate11(
               instancePath: instancePath + "/dimensions/" + i0,
               schemaPath: "#/properties/dimensions/items/enum",
               keyword: "enum",
-              params: { allowedValues: schema12.properties.dimensions.items.enum },
+              params: { allowedValues: schema14.properties.dimensions.items.enum },
               message: "must be equal to one of the allowed values",
             };
             if (vErrors === null) {
@@ -385,7 +772,7 @@ function validate11(
           instancePath: instancePath + "/enforcementLevel",
           schemaPath: "#/properties/enforcementLevel/enum",
           keyword: "enum",
-          params: { allowedValues: schema12.properties.enforcementLevel.enum },
+          params: { allowedValues: schema14.properties.enforcementLevel.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -411,11 +798,11 @@ function validate11(
     }
     errors++;
   }
-  validate11.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-export const disasterRecovery = validate12;
-const schema13 = {
+export const disasterRecovery = validate14;
+const schema15 = {
   type: "object",
   properties: {
     allowSoftAntiAffinity: {
@@ -432,7 +819,7 @@ const schema13 = {
     enforcementLevel: { type: "string", enum: ["advisory", "mandatory", "remediate", "disabled"] },
   },
 };
-function validate12(
+function validate14(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -500,7 +887,7 @@ function validate12(
           instancePath: instancePath + "/enforcementLevel",
           schemaPath: "#/properties/enforcementLevel/enum",
           keyword: "enum",
-          params: { allowedValues: schema13.properties.enforcementLevel.enum },
+          params: { allowedValues: schema15.properties.enforcementLevel.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -526,11 +913,11 @@ function validate12(
     }
     errors++;
   }
-  validate12.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-export const namingTagging = validate13;
-const schema14 = {
+export const namingTagging = validate15;
+const schema16 = {
   type: "object",
   properties: {
     exemptNames: {
@@ -548,7 +935,7 @@ const schema14 = {
     enforcementLevel: { type: "string", enum: ["advisory", "mandatory", "remediate", "disabled"] },
   },
 };
-function validate13(
+function validate15(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -653,7 +1040,7 @@ function validate13(
           instancePath: instancePath + "/enforcementLevel",
           schemaPath: "#/properties/enforcementLevel/enum",
           keyword: "enum",
-          params: { allowedValues: schema14.properties.enforcementLevel.enum },
+          params: { allowedValues: schema16.properties.enforcementLevel.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -679,11 +1066,11 @@ function validate13(
     }
     errors++;
   }
-  validate13.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-export const securityBaseline = validate14;
-const schema15 = {
+export const securityBaseline = validate16;
+const schema17 = {
   type: "object",
   properties: {
     forbiddenPorts: {
@@ -706,7 +1093,7 @@ const schema15 = {
     enforcementLevel: { type: "string", enum: ["advisory", "mandatory", "remediate", "disabled"] },
   },
 };
-function validate14(
+function validate16(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -932,7 +1319,7 @@ function validate14(
           instancePath: instancePath + "/enforcementLevel",
           schemaPath: "#/properties/enforcementLevel/enum",
           keyword: "enum",
-          params: { allowedValues: schema15.properties.enforcementLevel.enum },
+          params: { allowedValues: schema17.properties.enforcementLevel.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -958,11 +1345,11 @@ function validate14(
     }
     errors++;
   }
-  validate14.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
-export const siteCapacity = validate15;
-const schema16 = {
+export const siteCapacity = validate17;
+const schema18 = {
   type: "object",
   properties: {
     headroomPercent: {
@@ -976,7 +1363,7 @@ const schema16 = {
     enforcementLevel: { type: "string", enum: ["advisory", "mandatory", "remediate", "disabled"] },
   },
 };
-function validate15(
+function validate17(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -1059,7 +1446,7 @@ function validate15(
           instancePath: instancePath + "/enforcementLevel",
           schemaPath: "#/properties/enforcementLevel/enum",
           keyword: "enum",
-          params: { allowedValues: schema16.properties.enforcementLevel.enum },
+          params: { allowedValues: schema18.properties.enforcementLevel.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -1085,14 +1472,22 @@ function validate15(
     }
     errors++;
   }
-  validate15.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
 /** Each validator by the validationKey of the schema it was compiled from. */
 export const COMPILED_VALIDATORS = new Map([
   [
-    '{"properties":{"enforcementLevel":{"enum":["advisory","mandatory","remediate","disabled"],"type":"string"},"largeChangeVcpus":{"minimum":0,"type":"integer"},"ticketPattern":{"minLength":1,"type":"string"},"today":{"pattern":"^(\\\\d{4}-\\\\d{2}-\\\\d{2})?$","type":"string"},"validityDays":{"minimum":1,"type":"integer"}},"type":"object"}',
+    '{"properties":{"changedResources":{"items":{"minLength":1,"type":"string"},"type":"array"},"enforcementLevel":{"enum":["advisory","mandatory","remediate","disabled"],"type":"string"},"today":{"pattern":"^(\\\\d{4}-\\\\d{2}-\\\\d{2})?$","type":"string"},"validityDays":{"minimum":1,"type":"integer"}},"type":"object"}',
+    approvalRecertification,
+  ],
+  [
+    '{"properties":{"enforcementLevel":{"enum":["advisory","mandatory","remediate","disabled"],"type":"string"},"largeChangeVcpus":{"minimum":0,"type":"integer"},"ticketPattern":{"minLength":1,"type":"string"},"today":{"pattern":"^(\\\\d{4}-\\\\d{2}-\\\\d{2})?$","type":"string"}},"type":"object"}',
     approvalTags,
+  ],
+  [
+    '{"properties":{"changedResources":{"items":{"minLength":1,"type":"string"},"type":"array"},"enforcementLevel":{"enum":["advisory","mandatory","remediate","disabled"],"type":"string"},"today":{"pattern":"^(\\\\d{4}-\\\\d{2}-\\\\d{2})?$","type":"string"},"validityDays":{"minimum":1,"type":"integer"}},"type":"object"}',
+    changeApproval,
   ],
   [
     '{"properties":{"dimensions":{"items":{"enum":["instances","vcpus","ramGiB","volumes","volumeGiB","floatingIps","networks"],"type":"string"},"type":"array","uniqueItems":true},"enforcementLevel":{"enum":["advisory","mandatory","remediate","disabled"],"type":"string"}},"type":"object"}',

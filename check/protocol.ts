@@ -1,5 +1,6 @@
 /** Messages between `govcloud check` and its workers (check/worker.ts), over the fork IPC channel. */
 import type { StackPlan } from "../plan/types";
+import type { Baseline } from "./changed-resources";
 import type { StackCheck } from "../render/check-report";
 
 /** Sent once, first: what every stack of this worker shares. */
@@ -17,6 +18,8 @@ export interface InitMessage {
 export interface StackMessage {
   type: "stack";
   stack: string;
+  /** The stack on the base of a review, to tell the pack what changes. */
+  baseline?: Baseline;
 }
 
 export interface EndMessage {

@@ -46,7 +46,10 @@ function handle(message: ToWorker): void {
         case "init":
           return init(message);
         case "stack":
-          return send({ type: "result", ...(await checker!.checkStack(message.stack, keepPlans)) });
+          return send({
+            type: "result",
+            ...(await checker!.checkStack(message.stack, keepPlans, message.baseline)),
+          });
         case "end":
           await checker?.close();
           // Every result has been handed to the channel (send's callback): nothing left to do.

@@ -1,10 +1,14 @@
 /**
  * approval-tags (resource policy): auditors read from every taggable resource who it belongs to
  * and under which approval it exists. Each carries the department, owner, cost centre, approval
- * ticket (in the platform's format) and approval date (model/tags.ts writes them); the approval
- * has not expired; and a named approver who may approve it is on every resource of a tier that
+ * ticket (in the platform's format) and approval date (a real date, not in the future; model/tags.ts
+ * writes them); and a named approver who may approve it is on every resource of a tier that
  * requires one, on every floating IP, and on the resources of a workload whose vCPUs at a site
  * exceed `largeChangeVcpus`.
+ *
+ * Whether the approval is still valid is not judged per resource: an approval authorises a
+ * change, so change-approval requires a valid one on what a change creates or alters, and
+ * approval-recertification reports the approvals of what runs that are due for renewal.
  *
  * A workload's size at a site is what its department file asks for (replicas x flavor vCPUs): a
  * resource policy sees one resource, not its siblings.
@@ -23,14 +27,13 @@ import { siteOf } from "./lib/site";
 
 export interface ApprovalTagsConfig {
   ticketPattern: string;
-  validityDays: number;
   largeChangeVcpus: number;
   today: string;
 }
 
 export const DEFAULT_LARGE_CHANGE_VCPUS = 64;
 
-/** The schema; the ticket pattern and validity default to platform.yaml's `approvals`. */
+/** The schema; the ticket pattern defaults to platform.yaml's `approvals`. */
 export function approvalTagsConfig(facts: CityFacts): ConfigSchema<ApprovalTagsConfig> {
   return {
     ticketPattern: {
@@ -38,12 +41,6 @@ export function approvalTagsConfig(facts: CityFacts): ConfigSchema<ApprovalTagsC
       minLength: 1,
       default: facts.approvals.ticketPattern,
       description: "Regular expression every approval ticket matches (default: platform.yaml).",
-    },
-    validityDays: {
-      type: "integer",
-      minimum: 1,
-      default: facts.approvals.validityDays,
-      description: "Days an approval stays valid after its date (default: platform.yaml).",
     },
     largeChangeVcpus: {
       type: "integer",
@@ -57,7 +54,7 @@ export function approvalTagsConfig(facts: CityFacts): ConfigSchema<ApprovalTagsC
       pattern: "^(\\d{4}-\\d{2}-\\d{2})?$",
       default: "",
       description:
-        "Today's date (YYYY-MM-DD) for the expiry check; empty: the day the pack started " +
+        "Today's date (YYYY-MM-DD): no approval is dated after it; empty: the day the pack started " +
         "(or GOVCLOUD_TODAY).",
     },
   };
@@ -71,20 +68,6 @@ export const APPROVAL_LABELS = [
   "approval",
   "approved-on",
 ] as const;
-
-const addedDays = new Map<string, string>();
-
-/** YYYY-MM-DD plus `days` (remembered: every resource of a workload carries the same date). */
-export function addDays(date: string, days: number): string {
-  const key = `${date}+${days}`;
-  let result = addedDays.get(key);
-  if (result === undefined) {
-    const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-    result = new Date(time).toISOString().slice(0, 10);
-    addedDays.set(key, result);
-  }
-  return result;
-}
 
 /** Why the resource needs a named approver; empty when it does not. */
 function approverReasons(
@@ -212,14 +195,6 @@ export function checkApprovalTags(
       messages.push(
         `approved-on=${date} is after today (${today}); an approval cannot be dated in the future.`,
       );
-    } else {
-      const until = addDays(date, config.validityDays);
-      if (until < today) {
-        messages.push(
-          `the approval ${ticket ?? "(no ticket)"} of ${date} expired on ${until} ` +
-            `(${config.validityDays} days); renew it: a new ticket and date in the department file.`,
-        );
-      }
     }
   }
 
@@ -248,16 +223,15 @@ export function approvalTags(facts: CityFacts) {
     {
       name: "approval-tags",
       description:
-        "Every taggable resource names its department, owner, cost centre and a current " +
-        "approval (ticket and date); critical and important tiers, floating IPs and large " +
+        "Every taggable resource names its department, owner, cost centre and an approval " +
+        "(ticket and date); critical and important tiers, floating IPs and large " +
         "workloads name an approver who may approve them.",
       severity: "high",
       enforcementLevel: "mandatory",
       scope: "departments",
       remediationSteps:
         "Fix the approval in the department file (workloads[].approval, or approval for " +
-        "shared resources): a ticket of the change system, the date it was given (renew it " +
-        "when it has expired) and, where the message asks for one, an approver among the " +
+        "shared resources): a ticket of the change system, the date it was given and, where the message asks for one, an approver among the " +
         "department's approvers or the platform team. The program writes the labels from it.",
       config: approvalTagsConfig(facts),
     },

@@ -1,7 +1,9 @@
 // The govcloud CrossGuard policy pack: `pulumi preview --stack <dept> --policy-pack policies`,
 // or the offline harness in analyzer/. Rules live one a file next to this one; docs/policies.md.
 import { PolicyPack } from "@pulumi/policy";
+import { approvalRecertification } from "./approval-recertification";
 import { approvalTags } from "./approval-tags";
+import { changeApproval } from "./change-approval";
 import { departmentQuota } from "./department-quota";
 import { disasterRecovery } from "./disaster-recovery";
 import { loadCityFacts } from "./lib/load-facts";
@@ -17,6 +19,8 @@ new PolicyPack("govcloud", {
     departmentQuota(facts),
     siteCapacity(facts),
     approvalTags(facts),
+    changeApproval(facts),
+    approvalRecertification(facts),
     disasterRecovery(facts),
     securityBaseline(facts),
     namingTagging(facts),

@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Baseline } from "../check/changed-resources";
 import type { CheckedStack } from "../check/in-process-check";
 import { findDepartment } from "../model/estate";
 import type { LoadResult } from "../model/estate-loader";
@@ -74,10 +75,15 @@ async function basePlans(
   return { plans: await planWithThisProgram(loaded, stacks), program: "head program" };
 }
 
+/**
+ * Checks the head's stacks; `baselines` tells the pack what each stack is on the base, so that
+ * what the change creates or alters needs an approval valid at --today (change-approval).
+ */
 async function headChecks(
   root: string,
   loaded: LoadResult,
   stacks: string[],
+  baselines: ReadonlyMap<string, Baseline>,
   options: ReviewOptions,
 ): Promise<Map<string, CheckedStack>> {
   if (stacks.length === 0 || loaded.estate === undefined) return new Map();
@@ -89,6 +95,7 @@ async function headChecks(
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.isolated === undefined ? {} : { isolated: options.isolated }),
     keepPlans: true,
+    baselines,
   });
   return new Map(checked.map((entry) => [entry.check.stack, entry]));
 }
@@ -150,12 +157,16 @@ export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
       files,
       options.today,
     );
-    const head = await headChecks(
-      headRoot,
-      headLoaded,
-      names.filter((stack) => onHead.has(stack)),
-      options,
-    );
+    const headStacks = names.filter((stack) => onHead.has(stack));
+    // A stack missing on the base is new: all of it is created. One the base could not plan is
+    // not compared (the review fails it) and is judged as it runs.
+    const baselines = new Map<string, Baseline>();
+    for (const stack of headStacks) {
+      const plan = base.plans.plans.get(stack);
+      if (!onBase.has(stack)) baselines.set(stack, {});
+      else if (plan !== undefined) baselines.set(stack, { plan });
+    }
+    const head = await headChecks(headRoot, headLoaded, headStacks, baselines, options);
     const sites =
       (headLoaded.estate ?? baseLoaded?.estate)?.platform.sites.map((site) => site.id) ?? [];
 

@@ -22,7 +22,9 @@ import {
   validationKey,
 } from "../analyzer/policy-config";
 import type { PolicyConfigSchema } from "../analyzer/types";
+import { approvalRecertificationConfig } from "../policies/approval-recertification";
 import { approvalTagsConfig } from "../policies/approval-tags";
+import { changeApprovalConfig } from "../policies/change-approval";
 import { DEPARTMENT_QUOTA_CONFIG } from "../policies/department-quota";
 import { DISASTER_RECOVERY_CONFIG } from "../policies/disaster-recovery";
 import { NAMING_TAGGING_CONFIG } from "../policies/naming-tagging";
@@ -35,13 +37,16 @@ const POLICY_OUT = join(ROOT, "check", "policy-config-validators.ts");
 
 /**
  * Every policy's config properties; a test checks that each policy of the pack finds its
- * validator. approval-tags takes its defaults from the estate's facts, and defaults are not part
- * of a validator (validationKey): any will do here.
+ * validator. The approval policies take their defaults from the estate's facts, and defaults are
+ * not part of a validator (validationKey): any will do here.
  */
+const ANY_FACTS = {
+  approvals: { ticketPattern: "", validityDays: 0 },
+} as Parameters<typeof approvalTagsConfig>[0];
 const POLICY_CONFIGS: Record<string, object> = {
-  approvalTags: approvalTagsConfig({
-    approvals: { ticketPattern: "", validityDays: 0 },
-  } as Parameters<typeof approvalTagsConfig>[0]),
+  approvalRecertification: approvalRecertificationConfig(ANY_FACTS),
+  approvalTags: approvalTagsConfig(ANY_FACTS),
+  changeApproval: changeApprovalConfig(ANY_FACTS),
   departmentQuota: DEPARTMENT_QUOTA_CONFIG,
   disasterRecovery: DISASTER_RECOVERY_CONFIG,
   namingTagging: NAMING_TAGGING_CONFIG,

@@ -24,10 +24,13 @@ describe("govcloud check, fast and isolated", function () {
   before(() => {
     dir = mkdtempSync(join(tmpdir(), "govcloud-check-"));
     configFile = join(dir, "policy-config.json");
-    // Approvals valid for one day only: every approval tag is a mandatory violation.
+    // Approvals to recertify after one day, at the mandatory level: every approval is a
+    // mandatory violation.
     writeFileSync(
       configFile,
-      JSON.stringify({ "approval-tags": { enforcementLevel: "mandatory", validityDays: 1 } }),
+      JSON.stringify({
+        "approval-recertification": { enforcementLevel: "mandatory", validityDays: 1 },
+      }),
     );
   });
   after(() => {

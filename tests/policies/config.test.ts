@@ -40,7 +40,9 @@ describe("policy-config.json", function () {
     assert.deepEqual(
       report.policies.map((p) => `${p.name} ${p.enforcementLevel}`),
       [
+        "approval-recertification advisory",
         "approval-tags mandatory",
+        "change-approval mandatory",
         "department-quota mandatory",
         "disaster-recovery mandatory",
         "naming-tagging advisory",
@@ -50,7 +52,8 @@ describe("policy-config.json", function () {
     );
     assert.equal(report.config["approval-tags"].properties.largeChangeVcpus, 64);
     // Not in the file: from platform.yaml, through the schema's defaults.
-    assert.equal(report.config["approval-tags"].properties.validityDays, 365);
+    assert.equal(report.config["change-approval"].properties.validityDays, 365);
+    assert.equal(report.config["approval-recertification"].properties.validityDays, 365);
     assert.deepEqual(everything(report), []);
   });
 

@@ -4,7 +4,9 @@
  * previewed, which must pass every rule.
  */
 import { strict as assert } from "node:assert";
+import { approvalRecertification } from "../../policies/approval-recertification";
 import { approvalTags } from "../../policies/approval-tags";
+import { changeApproval } from "../../policies/change-approval";
 import { departmentQuota } from "../../policies/department-quota";
 import { disasterRecovery } from "../../policies/disaster-recovery";
 import { cityFacts } from "../../policies/lib/facts";
@@ -40,7 +42,9 @@ describe("govcloud policy pack", function () {
     assert.deepEqual(
       info.policies.map((p) => `${p.name} ${p.type} ${p.enforcementLevel} ${p.severity}`),
       [
+        "approval-recertification stack advisory medium",
         "approval-tags resource mandatory high",
+        "change-approval stack mandatory high",
         "department-quota stack mandatory high",
         "disaster-recovery stack mandatory critical",
         "naming-tagging resource advisory medium",
@@ -69,8 +73,9 @@ describe("govcloud policy pack", function () {
         largeChangeVcpus: 64,
         ticketPattern: "^QD-(CHG|REQ)-[0-9]{4}-[0-9]{5}$",
         today: "",
-        validityDays: 365,
       },
+      "change-approval": { changedResources: [], today: "", validityDays: 365 },
+      "approval-recertification": { changedResources: [], today: "", validityDays: 365 },
       "department-quota": {
         dimensions: [
           "instances",
@@ -100,6 +105,8 @@ describe("govcloud policy pack", function () {
       departmentQuota(facts),
       siteCapacity(facts),
       approvalTags(facts),
+      changeApproval(facts),
+      approvalRecertification(facts),
       disasterRecovery(facts),
       securityBaseline(facts),
       namingTagging(facts),

@@ -146,6 +146,8 @@ export const POLICY_NAMES = [
   "department-quota",
   "site-capacity",
   "approval-tags",
+  "change-approval",
+  "approval-recertification",
   "disaster-recovery",
   "security-baseline",
   "naming-tagging",
