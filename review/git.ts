@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { cleanUpOnSignal } from "./interrupt";
 
 /** A review cannot start: not a repository, an unknown ref, no git. */
 export class ReviewInputError extends Error {
@@ -106,25 +107,40 @@ export interface TemporaryCheckout {
   remove(): void;
 }
 
-/** Checks out `commit` into a temporary git worktree (detached), leaving the main tree alone. */
+/**
+ * Checks out `commit` into a temporary git worktree (detached), leaving the main tree alone. The
+ * checkout is removed also when the process is stopped by a signal (review/interrupt.ts); it is
+ * registered for that before git makes it, so that a signal while git works still removes it.
+ */
 export function checkoutCommit(repo: Repository, commit: string, label: string): TemporaryCheckout {
   const parent = mkdtempSync(join(tmpdir(), `govcloud-review-${label}-`));
   const dir = join(parent, "tree");
-  git(repo.top, ["worktree", "add", "--detach", "--quiet", dir, commit]);
+  const remove = () => {
+    try {
+      git(repo.top, ["worktree", "remove", "--force", dir]);
+    } catch {
+      // already gone, or never made: prune below forgets it
+    }
+    rmSync(parent, { recursive: true, force: true });
+    try {
+      git(repo.top, ["worktree", "prune"]);
+    } catch {
+      // nothing to prune
+    }
+  };
+  const forget = cleanUpOnSignal(remove);
+  try {
+    git(repo.top, ["worktree", "add", "--detach", "--quiet", dir, commit]);
+  } catch (error) {
+    forget();
+    remove();
+    throw error;
+  }
   return {
     dir,
     remove() {
-      try {
-        git(repo.top, ["worktree", "remove", "--force", dir]);
-      } catch {
-        // already gone: prune below forgets it
-      }
-      rmSync(parent, { recursive: true, force: true });
-      try {
-        git(repo.top, ["worktree", "prune"]);
-      } catch {
-        // nothing to prune
-      }
+      remove();
+      forget();
     },
   };
 }
