@@ -31,14 +31,16 @@ describe("govcloud codeowners", () => {
       assert.equal(run(false).stdout, "govcloud codeowners: wrote .github/CODEOWNERS\n");
       const lines = readFileSync(join(root, ".github", "CODEOWNERS"), "utf8").split("\n");
       const rules = lines.filter((line) => line !== "" && !line.startsWith("#"));
-      const platform = loadEstate(root).estate!.platform.approvals.approvers;
+      const platform = loadEstate(root, { today: TODAY }).estate!.platform.approvals.approvers;
       const platformHandles = platform
         .filter((p) => p.handle !== undefined)
         .map((p) => `@${p.handle!.replace(/^@/, "")}`)
         .join(" ");
       assert.equal(rules[0], `* ${platformHandles}`);
       for (const id of ["health", "water"]) {
-        const dept = loadEstate(root).estate!.departments.find((d) => d.department.id === id)!;
+        const dept = loadEstate(root, { today: TODAY }).estate!.departments.find(
+          (d) => d.department.id === id,
+        )!;
         const approvers = dept.department.owners
           .filter((o) => o.role === "approver" && o.handle !== undefined)
           .map((o) => `@${o.handle!.replace(/^@/, "")}`);
