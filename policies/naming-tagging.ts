@@ -10,6 +10,7 @@
  * It starts advisory: resources adopted from before the program carry older names, and renaming
  * them takes aliases (or replaces them); list such names in `exemptNames` meanwhile.
  */
+import { compileConfiguredPattern } from "../model/configured-pattern";
 import { ALL_SITES, NO_TIER } from "../model/tags";
 import type { CityFacts } from "./lib/facts";
 import { lookup } from "./lib/facts";
@@ -65,16 +66,15 @@ export function checkNamingTagging(
 ): Verdict {
   if (resource.type === T.rootStack) return new NotApplicable("the root stack is named by Pulumi");
   for (const pattern of config.exemptNames) {
-    let exempt: boolean;
-    try {
-      exempt = new RegExp(pattern).test(resource.name);
-    } catch {
+    const compiled = compileConfiguredPattern(pattern);
+    if (!compiled.ok) {
       return [
         {
-          message: `exemptNames holds ${JSON.stringify(pattern)}, which is not a regular expression; fix the policy config.`,
+          message: `exemptNames holds ${JSON.stringify(pattern)}, which is not a regular expression govcloud can run (${compiled.reason}); fix the policy config.`,
         },
       ];
     }
+    const exempt = compiled.test(resource.name);
     if (exempt) return new NotApplicable(`${resource.name} matches exemptNames ${pattern}`);
   }
   const messages: string[] = [];

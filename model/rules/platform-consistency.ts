@@ -7,6 +7,7 @@
 import type { Finding, FieldPath } from "../problem";
 import { formatPath, show } from "../problem";
 import { didYouMean, listNames } from "../suggest";
+import { compileConfiguredPattern, PATTERN_SYNTAX } from "../configured-pattern";
 import type { Site } from "../types";
 import type { Cidr, CidrParse } from "./ipv4";
 import { contains, describeInvalid, overlaps, parseCidr } from "./ipv4";
@@ -159,22 +160,18 @@ export const platformConsistency: Rule = {
       });
     });
 
-    // Tickets: the pattern must compile and the example must be a ticket.
-    let pattern: RegExp | undefined;
-    try {
-      pattern = new RegExp(platform.approvals.ticketPattern);
-    } catch (error) {
-      // "Invalid regular expression: /(/: Unterminated group" -> "unterminated group"
-      const reason = (error instanceof Error ? error.message : String(error))
-        .replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "")
-        .replace(/^./, (first) => first.toLowerCase());
+    // Tickets: the pattern must compile (on RE2, so that no ticket can make a command hang)
+    // and the example must be a ticket.
+    const compiled = compileConfiguredPattern(platform.approvals.ticketPattern);
+    const pattern = compiled.ok ? compiled : undefined;
+    if (!compiled.ok) {
       push({
         path: ["approvals", "ticketPattern"],
         code: "invalid-ticket-pattern",
-        message: `the ticket pattern is not a valid regular expression: ${reason}`,
+        message: `the ticket pattern is not a regular expression govcloud can run: ${compiled.reason}`,
         found: show(platform.approvals.ticketPattern),
-        allowed: "a JavaScript regular expression, e.g. ^QD-(CHG|REQ)-[0-9]{4}-[0-9]{5}$",
-        fix: "escape special characters with \\ and balance brackets and parentheses",
+        allowed: `${PATTERN_SYNTAX}, e.g. ^QD-(CHG|REQ)-[0-9]{4}-[0-9]{5}$`,
+        fix: "escape special characters with \\ and balance brackets and parentheses; write look-arounds and back-references as plain alternatives",
       });
     }
     if (pattern !== undefined && !pattern.test(platform.approvals.ticketExample)) {

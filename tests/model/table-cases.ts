@@ -408,7 +408,7 @@ export const TABLE: TableCase[] = [
         column: 7,
         path: "name.zh",
         found: '"卫生健康委员会"',
-        allowed: "a Chinese name no other department uses",
+        allowed: "a Chinese name that no other department uses",
         fix: "choose another Chinese name, or merge this file into departments/health.yaml",
       },
     ],
@@ -639,13 +639,15 @@ export const TABLE: TableCase[] = [
     expect: [
       {
         code: "invalid-ticket-pattern",
-        message: "the ticket pattern is not a valid regular expression: unterminated group",
+        message:
+          "the ticket pattern is not a regular expression govcloud can run: missing closing ): `^QD-(CHG|REQ-[0-9]{4}-[0-9]{5}$`",
         line: 95,
         column: 18,
         path: "approvals.ticketPattern",
         found: '"^QD-(CHG|REQ-[0-9]{4}-[0-9]{5}$"',
-        allowed: "a JavaScript regular expression, e.g. ^QD-(CHG|REQ)-[0-9]{4}-[0-9]{5}$",
-        fix: "escape special characters with \\ and balance brackets and parentheses",
+        allowed:
+          "an RE2 regular expression (JavaScript syntax without look-around or back-references), e.g. ^QD-(CHG|REQ)-[0-9]{4}-[0-9]{5}$",
+        fix: "escape special characters with \\ and balance brackets and parentheses; write look-arounds and back-references as plain alternatives",
       },
     ],
   },
