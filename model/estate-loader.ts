@@ -4,18 +4,20 @@
  * the estate is returned whenever the platform is usable, with the departments that passed
  * their schema (the others cannot be checked further until their shape is right).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Estate, LoadedDepartment } from "./estate";
-import { DEPARTMENTS_DIR, PLATFORM_FILE } from "./estate-files";
+import { describeFileType, readEstateFile } from "./estate-file-reader";
+import { DEPARTMENTS_DIR, expectedIdFor, PLATFORM_FILE } from "./estate-files";
+import { departmentsFolderProblem, refusalProblem, strayEntryProblem } from "./file-problems";
 import type { FieldPath, Finding, Problem } from "./problem";
-import { compareProblems, formatPath, show } from "./problem";
+import { boundProblem, compareProblems, formatPath, show } from "./problem";
 import { RULES } from "./rules";
-import { checkSchema } from "./schema-check";
+import { checkSchema, ID_PATTERN } from "./schema-check";
 import type { DocumentKind } from "./schema-check";
 import type { Department, Platform } from "./types";
 import type { Position, YamlSource } from "./yaml-source";
-import { MAX_FILE_BYTES, parseYamlBytes, tooLargeProblem } from "./yaml-source";
+import { MAX_FILE_BYTES, parseYamlBytes } from "./yaml-source";
 
 export interface LoadOptions {
   /**
@@ -51,36 +53,19 @@ interface ReadResult {
   problems: Problem[];
 }
 
-function readSource(root: string, path: string, kind: DocumentKind): ReadResult {
+function readSource(
+  root: string,
+  realRoot: string | undefined,
+  path: string,
+  kind: DocumentKind,
+): ReadResult {
   const file = displayName(root, path);
-  let bytes: Buffer;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) {
-      return { problems: [ioProblem(file, `${file} is not a file`, "name a YAML file")] };
-    }
-    // Check the size before reading, so that a huge file is never loaded into memory.
-    if (stat.size > MAX_FILE_BYTES) return { problems: [tooLargeProblem(file, stat.size)] };
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === "ENOENT"
-        ? `${file} does not exist`
-        : `${file} cannot be read (${code ?? String(error)})`;
-    return {
-      problems: [
-        ioProblem(
-          file,
-          message,
-          kind === "platform"
-            ? "run govcloud in the folder that holds platform.yaml, or pass --root"
-            : "check the path",
-        ),
-      ],
-    };
-  }
-  const result = parseResult(parseYamlBytes(file, bytes));
+  const read = readEstateFile(path, {
+    maxBytes: MAX_FILE_BYTES,
+    ...(realRoot === undefined ? {} : { insideOf: realRoot }),
+  });
+  if (!read.ok) return { problems: [refusalProblem(file, read.refusal, kind)] };
+  const result = parseResult(parseYamlBytes(file, read.bytes));
   if (result.source === undefined) return result;
   return { source: result.source, problems: checkSchema(kind, result.source) };
 }
@@ -89,31 +74,88 @@ function parseResult(result: ReturnType<typeof parseYamlBytes>): ReadResult {
   return result.ok ? { source: result.source, problems: [] } : { problems: result.problems };
 }
 
-function ioProblem(file: string, message: string, fix: string): Problem {
+interface DepartmentListing {
+  paths: string[];
+  problems: Problem[];
+}
+
+/**
+ * The department files in departments/: every <name>.yaml. Nothing is passed over in silence:
+ * a missing or empty folder is an error, a .yml file (which would drop a department from the
+ * estate without a word) is an error, anything else is a warning.
+ */
+function listDepartmentFiles(root: string): DepartmentListing {
+  const dir = join(root, DEPARTMENTS_DIR);
+  let stat;
+  try {
+    stat = lstatSync(dir);
+  } catch {
+    return {
+      paths: [],
+      problems: [
+        departmentsFolderProblem("no-departments-folder", `${DEPARTMENTS_DIR}/ does not exist`),
+      ],
+    };
+  }
+  if (!stat.isDirectory()) {
+    return {
+      paths: [],
+      problems: [
+        departmentsFolderProblem(
+          "no-departments-folder",
+          `${DEPARTMENTS_DIR} is ${describeFileType(stat)}, not a folder`,
+        ),
+      ],
+    };
+  }
+  const paths: string[] = [];
+  const problems: Problem[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    // Hidden entries (.gitkeep, editor swap files) are no one's department.
+    if (name.startsWith(".")) continue;
+    const path = join(dir, name);
+    if (name.endsWith(".yaml")) {
+      paths.push(path);
+      continue;
+    }
+    const yamlLike = /^(.*)\.ya?ml$/i.exec(name);
+    problems.push(
+      strayEntryProblem(
+        displayName(root, path),
+        yamlLike === null ? undefined : `${DEPARTMENTS_DIR}/${yamlLike[1]}.yaml`,
+      ),
+    );
+  }
+  if (paths.length === 0) {
+    problems.push(
+      departmentsFolderProblem("no-departments", `${DEPARTMENTS_DIR}/ holds no department file`),
+    );
+  }
+  return { paths, problems };
+}
+
+/**
+ * A department whose id is not its file name is left out of the estate: its stack would not
+ * be found by its file, and rules that compare departments would blame the other file.
+ */
+function idMismatch(file: string, id: string): Problem | undefined {
+  const expected = expectedIdFor(file);
+  if (id === expected) return undefined;
+  const validName = ID_PATTERN.test(expected);
   return {
     file,
     line: 1,
     column: 1,
-    path: "",
-    code: "unreadable-file",
+    path: "id",
+    code: "id-mismatch",
     severity: "error",
-    message,
-    fix,
+    message: `the id does not match the file name ${expected}.yaml`,
+    found: show(id),
+    allowed: validName ? show(expected) : `the file named after the id: ${id}.yaml`,
+    fix: validName
+      ? `set "id: ${expected}" or rename the file to ${id}.yaml`
+      : `rename the file to ${id}.yaml (file names are department ids: lower-case letters, digits and hyphens)`,
   };
-}
-
-function listDepartmentFiles(root: string): string[] {
-  const dir = join(root, DEPARTMENTS_DIR);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => name.endsWith(".yaml"))
-    .sort()
-    .map((name) => join(dir, name));
 }
 
 export function loadEstate(rootDir: string, options: LoadOptions = {}): LoadResult {
@@ -121,26 +163,40 @@ export function loadEstate(rootDir: string, options: LoadOptions = {}): LoadResu
   const problems: Problem[] = [];
   const sources = new Map<string, YamlSource>();
 
+  const realRoot = realRootOf(root);
   const platformPath = join(root, PLATFORM_FILE);
-  const platformRead = readSource(root, platformPath, "platform");
+  const platformRead = readSource(root, realRoot, platformPath, "platform");
   problems.push(...platformRead.problems);
 
   const explicit = (options.departmentFiles ?? []).map((file) => resolve(root, file));
-  const departmentPaths = [...new Set([...listDepartmentFiles(root), ...explicit])];
+  const listing = listDepartmentFiles(root);
+  // Without platform.yaml this is likely not an estate at all: say that alone.
+  const platformMissing = platformRead.problems.some((p) => p.code === "unreadable-file");
+  if (!platformMissing) problems.push(...listing.problems);
+  const departmentPaths = [...new Set([...listing.paths, ...explicit])];
+  const explicitSet = new Set(explicit);
   const loaded: LoadedDepartment[] = [];
   const files = [displayName(root, platformPath)];
   for (const path of departmentPaths) {
-    const read = readSource(root, path, "department");
+    // Files named on the command line may live elsewhere (a proposed file checked in place);
+    // files found in departments/ must resolve inside the estate.
+    const read = readSource(root, explicitSet.has(path) ? undefined : realRoot, path, "department");
     files.push(displayName(root, path));
     problems.push(...read.problems);
     if (read.source === undefined || read.problems.length > 0) continue;
+    const department = read.source.data as Department;
+    const mismatch = idMismatch(read.source.file, department.id);
+    if (mismatch !== undefined) {
+      problems.push({ ...mismatch, ...(read.source.locate(["id"], false) ?? {}) });
+      continue;
+    }
     sources.set(read.source.file, read.source);
-    loaded.push({ file: read.source.file, department: read.source.data as Department });
+    loaded.push({ file: read.source.file, department });
   }
   const departments = preferExplicit(loaded, new Set(explicit.map((p) => displayName(root, p))));
 
   if (platformRead.source === undefined || platformRead.problems.length > 0) {
-    return { problems: problems.sort(compareProblems), files, locate: locator(sources) };
+    return { problems: finish(problems), files, locate: locator(sources) };
   }
   sources.set(platformRead.source.file, platformRead.source);
   const estate: Estate = {
@@ -155,7 +211,20 @@ export function loadEstate(rootDir: string, options: LoadOptions = {}): LoadResu
       problems.push(place(finding, sources));
     }
   }
-  return { estate, problems: problems.sort(compareProblems), files, locate: locator(sources) };
+  return { estate, problems: finish(problems), files, locate: locator(sources) };
+}
+
+/** Problems in report order, each bounded to what a report may show. */
+function finish(problems: Problem[]): Problem[] {
+  return problems.map(boundProblem).sort(compareProblems);
+}
+
+function realRootOf(root: string): string | undefined {
+  try {
+    return realpathSync(root);
+  } catch {
+    return undefined;
+  }
 }
 
 function locator(sources: Map<string, YamlSource>): LoadResult["locate"] {

@@ -3,6 +3,10 @@
  * how to fix it. Rules produce problems with a field path only; the loader fills in the line and
  * column from the YAML source, so that rules stay pure functions of the model.
  */
+import { boundText, MAX_EXCERPT_CHARS, quoteExcerpt } from "./excerpt";
+
+/** Characters of a `found:` line at most: an excerpt, quotes and a note of what was cut. */
+const MAX_FOUND_CHARS = MAX_EXCERPT_CHARS * 2;
 
 /** Path of a field inside a document: keys and array indexes, e.g. ["workloads", 2, "flavor"]. */
 export type FieldPath = readonly (string | number)[];
@@ -49,11 +53,29 @@ export function formatPath(path: FieldPath): string {
   return out;
 }
 
-/** Quote a value as it appeared, for `found:` lines. */
+/** Quote a value as it appeared, for `found:` lines: a short, escaped excerpt. */
 export function show(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (typeof value === "string") return JSON.stringify(value);
-  return JSON.stringify(value) ?? String(value);
+  if (typeof value === "string") return quoteExcerpt(value);
+  return boundText(JSON.stringify(value) ?? String(value), MAX_EXCERPT_CHARS);
+}
+
+/**
+ * The problem as every report shows it: each text field escaped and bounded. Applied where
+ * problems leave the loader, so that no format (text, JSON, SARIF, JUnit, Markdown) can echo
+ * more of a file than a short excerpt, whichever code made the problem.
+ */
+export function boundProblem(problem: Problem): Problem {
+  const bounded: Problem = {
+    ...problem,
+    file: boundText(problem.file),
+    path: boundText(problem.path),
+    message: boundText(problem.message),
+  };
+  if (problem.found !== undefined) bounded.found = boundText(problem.found, MAX_FOUND_CHARS);
+  if (problem.allowed !== undefined) bounded.allowed = boundText(problem.allowed);
+  if (problem.fix !== undefined) bounded.fix = boundText(problem.fix);
+  return bounded;
 }
 
 export function compareProblems(a: Problem, b: Problem): number {

@@ -24,7 +24,7 @@ const validators: Record<DocumentKind, ValidateFunction> = {
 };
 
 /** The id pattern of both schemas (sites, departments, networks, workloads). */
-const ID_PATTERN = new RegExp(departmentSchema.definitions.id.pattern);
+export const ID_PATTERN = new RegExp(departmentSchema.definitions.id.pattern);
 
 export function schemaFileFor(kind: DocumentKind): string {
   return `schema/${kind}.schema.json`;

@@ -18,6 +18,7 @@ import { isUtf8 } from "node:buffer";
 import type { Document, Node as YamlNode } from "yaml";
 import type { FieldPath, Problem } from "./problem";
 import { readYamlFast } from "./yaml-fast";
+import { MAX_NESTING, tooDeep } from "./yaml-nesting";
 
 type YamlModule = typeof import("yaml");
 let yamlModule: YamlModule | undefined;
@@ -115,6 +116,24 @@ export function parseYamlBytes(file: string, bytes: Buffer, options?: ParseOptio
 }
 
 export function parseYamlText(file: string, text: string, options?: ParseOptions): ParseResult {
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    return {
+      ok: false,
+      problems: [
+        {
+          ...fileProblem(
+            file,
+            deep,
+            "too-deep",
+            `the file nests more than ${MAX_NESTING} levels deep`,
+            "flatten the structure: a department file nests fewer than ten levels",
+          ),
+          allowed: `at most ${MAX_NESTING} levels of nested mappings, sequences and brackets`,
+        },
+      ],
+    };
+  }
   if (options?.reader !== "yaml") {
     const source = readYamlFast(file, text);
     if (source !== undefined) return { ok: true, source };

@@ -1,8 +1,7 @@
 /**
- * Each department is one file named after its id, and ids, names and cost centres identify one
- * department only: they become Pulumi stack names, OpenStack project names and CODEOWNERS lines.
+ * Ids, names and cost centres identify one department only (that each file is named after its
+ * id is checked as files are loaded): they become Pulumi stack names, OpenStack project names and CODEOWNERS lines.
  */
-import { expectedIdFor } from "../estate-files";
 import { PLATFORM_STACK } from "../naming";
 import type { Finding } from "../problem";
 import { show } from "../problem";
@@ -31,18 +30,6 @@ export const departmentIdentity: Rule = {
           fix: `choose a department id such as "${department.id}-office" and rename the file to match`,
         });
       }
-      const expected = expectedIdFor(file);
-      if (department.id !== expected) {
-        findings.push({
-          file,
-          path: ["id"],
-          code: "id-mismatch",
-          message: `the id does not match the file name ${expected}.yaml`,
-          found: show(department.id),
-          allowed: show(expected),
-          fix: `set "id: ${expected}" or rename the file to ${department.id}.yaml`,
-        });
-      }
       const unique = (map: Map<string, string>, key: string, path: string[], what: string) => {
         const first = map.get(key);
         if (first === undefined) {
@@ -55,7 +42,7 @@ export const departmentIdentity: Rule = {
           code: "duplicate-department",
           message: `${what} is already used by ${first}`,
           found: show(key),
-          allowed: `a ${what} no other department uses`,
+          allowed: `${/^[aeiou]/i.test(what) ? "an" : "a"} ${what} that no other department uses`,
           fix: `choose another ${what}, or merge this file into ${first}`,
         });
       };
