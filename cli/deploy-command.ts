@@ -22,6 +22,7 @@ import { mandatoryCount } from "../render/check-report";
 import { invalidPlatformOutput, policySetup } from "./check-command";
 import { selectStacks } from "./stack-selection";
 import { UsageError } from "./usage-error";
+import { writeStderr, writeStdout } from "./output";
 
 export interface DeployOptions {
   /** The Pulumi executable or the folder that holds it (default: PATH, then $PULUMI_HOME/bin). */
@@ -71,8 +72,8 @@ export function defaultDeployDeps(): DeployDeps {
     interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
     confirm: confirmOnTerminal,
     color: process.stdout.isTTY === true ? "always" : "never",
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => writeStdout(text),
+    stderr: (text) => writeStderr(text),
   };
 }
 

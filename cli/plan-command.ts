@@ -2,12 +2,13 @@
  * `govcloud plan <dept...|--all> [--out <dir>]`: the offline plan of each stack, one JSON file
  * per stack (format: docs/plan-format.md). No Pulumi CLI and no cloud needed.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { LoadResult } from "../model/estate-loader";
 import { planStacks } from "../plan/plan-stacks";
 import { invalidPlatformOutput } from "./check-command";
 import { selectStacks } from "./stack-selection";
+import { writeReportFile } from "./output";
 
 export const DEFAULT_PLAN_DIR = ".plans";
 
@@ -31,7 +32,7 @@ export async function runPlan(
   const lines: string[] = [];
   for (const plan of plans) {
     const file = join(outDir, `${plan.stack}.json`);
-    writeFileSync(file, JSON.stringify(plan, null, 2) + "\n");
+    writeReportFile(file, JSON.stringify(plan, null, 2) + "\n");
     lines.push(
       `${plan.stack.padEnd(28)} ${String(plan.resources.length).padStart(6)} resources  ${relative(cwd, file)}`,
     );

@@ -2,11 +2,10 @@
  * The govcloud command. Exit codes: 0 clean, 1 invalid input (or mandatory violations), 2 usage
  * or internal error. Bad input is always reported as problems, never as a stack trace.
  */
-import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { loadEstate } from "../model/estate-loader";
 import { calendarError } from "../model/rules/approvals";
-import { findEstateRoot } from "./estate-root";
+import { resolveEstateRoot } from "./estate-root";
 import { DEFAULT_CODEOWNERS, runCodeowners } from "./codeowners-command";
 import { addDeployCommands } from "./deploy-program";
 import { runCheck } from "./check-command";
@@ -14,7 +13,9 @@ import { withPolicyOptions } from "./policy-options";
 import { DEFAULT_PLAN_DIR, runPlan } from "./plan-command";
 import { addReviewCommands } from "./review-program";
 import { UsageError } from "./usage-error";
+import { packageVersion } from "./version";
 import { runValidate } from "./validate-command";
+import { writeStderr, writeStdout } from "./output";
 
 interface EstateOptions {
   root?: string;
@@ -42,7 +43,7 @@ function checkedWorkers(workers: string | undefined): number | undefined {
 }
 
 function estateRoot(options: EstateOptions): string {
-  return options.root !== undefined ? resolve(options.root) : findEstateRoot(process.cwd());
+  return resolveEstateRoot(options.root);
 }
 
 function withEstateOptions(command: Command): Command {
@@ -52,13 +53,14 @@ function withEstateOptions(command: Command): Command {
 }
 
 function emit(output: { exitCode: number; stdout: string }): void {
-  process.stdout.write(output.stdout);
+  writeStdout(output.stdout);
   process.exitCode = output.exitCode;
 }
 
 function buildProgram(): Command {
   const program = new Command("govcloud")
     .description("Infrastructure as code for the city's two-site e-government cloud.")
+    .version(packageVersion(), "-V, --version", "print govcloud's version")
     .showHelpAfterError()
     .exitOverride();
 
@@ -172,12 +174,12 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`govcloud: ${error.message}\n`);
+      writeStderr(`govcloud: ${error.message}\n`);
       process.exitCode = 2;
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(
+    writeStderr(
       `govcloud: internal error: ${message}\n` +
         (process.env.GOVCLOUD_DEBUG
           ? `${(error as Error).stack ?? ""}\n`

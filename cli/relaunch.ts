@@ -17,6 +17,7 @@
 import { spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { flagName, planningNodeFlags } from "../plan/node-flags";
+import { writeStderr } from "./output";
 
 /** Set in the relaunched process's environment, so that it never relaunches again. */
 export const RELAUNCHED_VARIABLE = "GOVCLOUD_RELAUNCHED";
@@ -85,7 +86,7 @@ export function relaunch(args: readonly string[]): void {
   };
   child.on("error", (error) => {
     stopForwarding();
-    process.stderr.write(`govcloud: cannot start ${process.execPath}: ${error.message}\n`);
+    writeStderr(`govcloud: cannot start ${process.execPath}: ${error.message}\n`);
     process.exitCode = 2;
   });
   child.on("exit", (code, signal) => {

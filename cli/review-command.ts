@@ -5,7 +5,7 @@
  * run (one planning of both sides) writes every report a pipeline needs. Exit 1 when the head
  * has mandatory violations, crashed policies or stacks that cannot be planned.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { renderReviewJunit } from "../render/review-junit";
 import { DEFAULT_MAX_CHARS, renderReviewMarkdown } from "../render/review-markdown";
@@ -16,6 +16,7 @@ import type { ReviewReport } from "../review/types";
 import { policySetup } from "./check-command";
 import type { ReviewFormat } from "./review-formats";
 import { UsageError } from "./usage-error";
+import { writeReportFile } from "./output";
 
 export interface ReviewCommandOptions {
   base: string;
@@ -140,14 +141,14 @@ export async function runReviewCommand(
         maxChars,
         `in ${basename(fullFile)}, next to this comment's file`,
       );
-      writeFileSync(output.file, comment);
+      writeReportFile(output.file, comment);
       written.push(relative(cwd, output.file));
       if (full !== undefined) {
-        writeFileSync(fullFile, full);
+        writeReportFile(fullFile, full);
         written.push(`${relative(cwd, fullFile)} (full report)`);
       }
     } else {
-      writeFileSync(output.file, render(report, output.format));
+      writeReportFile(output.file, render(report, output.format));
       written.push(relative(cwd, output.file));
     }
   }

@@ -4,6 +4,7 @@ import type { EstateCommandHelpers } from "./deploy-program";
 import { withPolicyOptions } from "./policy-options";
 import { REVIEW_FORMATS, type ReviewFormat } from "./review-formats";
 import { UsageError } from "./usage-error";
+import { writeStderr, writeStdout } from "./output";
 
 interface ReviewHelpers extends EstateCommandHelpers {
   checkedWorkers: (workers: string | undefined) => number | undefined;
@@ -88,7 +89,7 @@ export function addReviewCommands(program: Command, helpers: ReviewHelpers): voi
           ...(workers === undefined ? {} : { workers }),
           isolated: options.isolated,
         });
-        process.stdout.write(output.stdout);
+        writeStdout(output.stdout);
         process.exitCode = output.exitCode;
       },
     );
@@ -124,13 +125,13 @@ export function addReviewCommands(program: Command, helpers: ReviewHelpers): voi
           if (error instanceof ReviewInputError) throw new UsageError(error.message);
           throw error;
         }
-        process.stdout.write(
+        writeStdout(
           options.format === "json"
             ? JSON.stringify(result, null, 2) + "\n"
             : result.stacks.map((stack) => `${stack}\n`).join(""),
         );
         if (options.format === "text" && result.removed.length > 0) {
-          process.stderr.write(
+          writeStderr(
             `govcloud changed: gone on the head, nothing to deploy: ${result.removed.join(", ")}\n`,
           );
         }

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { loadEstate } from "../model/estate-loader";
 import { PLATFORM_FILE } from "../model/estate-files";
 import { summarizeEstate } from "../model/summary";
-import { findEstateRoot } from "./estate-root";
+import { resolveEstateRoot } from "./estate-root";
 import { formatJson, formatProblemText, formatSummaryLine } from "../render/problems";
 
 export interface ValidateOptions {
@@ -22,7 +22,7 @@ export function runValidate(
   options: ValidateOptions,
   cwd = process.cwd(),
 ): CommandOutput {
-  const root = options.root !== undefined ? resolve(cwd, options.root) : findEstateRoot(cwd);
+  const root = resolveEstateRoot(options.root, cwd);
   const named = files.map((file) => resolve(cwd, file));
   const departmentFiles = named.filter((file) => file !== resolve(root, PLATFORM_FILE));
   const result = loadEstate(root, { departmentFiles, today: options.today });
