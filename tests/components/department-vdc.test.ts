@@ -22,7 +22,9 @@ const TAGGED = [
   "openstack:compute/instance:Instance",
 ];
 
-describe("DepartmentVdc", () => {
+describe("DepartmentVdc", function () {
+  // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+  this.timeout(300_000);
   let projectId: string;
 
   before(async () => {

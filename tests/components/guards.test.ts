@@ -51,7 +51,9 @@ async function runError(run: () => unknown): Promise<Error> {
   assert.fail("the stack was not refused");
 }
 
-describe("guards", () => {
+describe("guards", function () {
+  // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+  this.timeout(300_000);
   before(() => harness.install());
 
   describe("renaming a workload", () => {

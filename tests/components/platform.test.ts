@@ -8,7 +8,9 @@ import { harness } from "./harness";
 const FLAVOR = "openstack:compute/flavor:Flavor";
 const VOLUME_TYPE = "openstack:blockstorage/volumeTypeV3:VolumeTypeV3";
 
-describe("platform stack", () => {
+describe("platform stack", function () {
+  // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+  this.timeout(300_000);
   const platform = estateWith().platform;
 
   before(async () => {

@@ -9,7 +9,9 @@ import { buildPlatform } from "../../components/platform-program";
 import { estateWith, OPTIONS, police } from "./fixtures";
 import { harness, isUnknown, shape } from "./harness";
 
-describe("preview", () => {
+describe("preview", function () {
+  // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+  this.timeout(300_000);
   let updateShape: string[];
   let previewShape: string[];
 

@@ -26,7 +26,9 @@ function without(names: string[], ...excluded: string[]): string[] {
   return names.filter((name) => !excluded.includes(name));
 }
 
-describe("SiteFoundation", () => {
+describe("SiteFoundation", function () {
+  // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+  this.timeout(300_000);
   before(async () => {
     await harness.install();
     buildDepartment(estateWith(police()), "police", OPTIONS);

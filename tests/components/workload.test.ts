@@ -42,7 +42,9 @@ function tags(
   ];
 }
 
-describe("Workload", () => {
+describe("Workload", function () {
+  // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+  this.timeout(300_000);
   let resources: Registration[];
   const subtree = (name: string) => harness.descendants(harness.named(name, T.workload));
   const get = (type: string, name: string) => harness.named(name, type);

@@ -128,7 +128,9 @@ for (const [label, make] of SUBJECTS) {
   });
 }
 
-describe("the pretend cloud's choice between names that want the same address", () => {
+describe("the pretend cloud's choice between names that want the same address", function () {
+  // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+  this.timeout(300_000);
   const SUBNET = "openstack:networking/subnet:Subnet";
   const PORT = "openstack:networking/port:Port";
   const FLOATING_IP = "openstack:networking/floatingIp:FloatingIp";

@@ -21,7 +21,9 @@ function assertSameJson(actual: StackPlan, expected: StackPlan): void {
   );
 }
 
-describe("planning", () => {
+describe("planning", function () {
+  // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+  this.timeout(300_000);
   it("gives byte-identical JSON for a department written in TS, planned twice", async () => {
     const first = await plan(estateOf(police()), "police");
     const second = await plan(estateOf(police()), "police");

@@ -62,7 +62,9 @@ async function program(lean: boolean) {
   }
 }
 
-describe("outputs made on first read while planning", () => {
+describe("outputs made on first read while planning", function () {
+  // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+  this.timeout(300_000);
   it("give the program what the SDK as shipped gives it, read early or late", async () => {
     const shipped = await program(false);
     const lean = await program(true);

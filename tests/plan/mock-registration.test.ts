@@ -62,7 +62,9 @@ async function observe(attachRecorder: boolean): Promise<unknown> {
   return { seen, registered: monitor.resources.has(urn), recorded: recorder.resources().length };
 }
 
-describe("the planner's answer to a registration", () => {
+describe("the planner's answer to a registration", function () {
+  // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+  this.timeout(300_000);
   it("gives the program what the SDK's mock monitor gives it", async () => {
     const sdk = (await observe(false)) as { seen: unknown[]; registered: boolean };
     const planner = (await observe(true)) as {

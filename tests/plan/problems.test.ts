@@ -31,7 +31,9 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
   assert.fail("the stack was planned");
 }
 
-describe("planning a stack whose files have errors", () => {
+describe("planning a stack whose files have errors", function () {
+  // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+  this.timeout(300_000);
   let root: string;
   let loaded: LoadResult;
   let audit: string;
@@ -110,7 +112,9 @@ describe("planning a stack whose files have errors", () => {
   });
 });
 
-describe("planning when the program fails inside the SDK", () => {
+describe("planning when the program fails inside the SDK", function () {
+  // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+  this.timeout(300_000);
   it("rejects with a message naming the failure instead of hanging", async () => {
     const loaded = loadEstate(REPO_ROOT, { today: TODAY });
     const cloud = MockCloud.prototype as unknown as {

@@ -175,7 +175,9 @@ for (const id of DEPARTMENTS) {
   });
 }
 
-describe("sources in the plan of the platform", () => {
+describe("sources in the plan of the platform", function () {
+  // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+  this.timeout(300_000);
   it("are absent: the platform's resources come from platform.yaml as a whole", async () => {
     const plan = await bundledPlan("platform");
     assert.deepEqual(

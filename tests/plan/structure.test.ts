@@ -52,7 +52,9 @@ function expectedChain(resource: PlannedResource, index: Map<string, PlannedReso
 }
 
 for (const subject of SUBJECTS) {
-  describe(`the plan of ${subject.label}`, () => {
+  describe(`the plan of ${subject.label}`, function () {
+    // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
+    this.timeout(300_000);
     let plan: StackPlan;
     let index: Map<string, PlannedResource>;
 
