@@ -85,6 +85,12 @@ export interface StackOptions {
   configFile?: string;
   /** The content of such a file, already parsed (used when configFile is absent). */
   policyConfig?: unknown;
+  /**
+   * Properties set, over the config file, on every policy whose config schema declares them (and
+   * on no other, so a pack without them is configured as before). What a caller would otherwise
+   * write into the file for the engine: `govcloud review` tells the pack what a change alters.
+   */
+  declaredProperties?: Record<string, unknown>;
   /** Decrypted stack config for ConfigureStack, keys "project:key". */
   stackConfig?: Record<string, string>;
   configSecretKeys?: string[];
@@ -102,6 +108,27 @@ export class AnalysisError extends Error {
     super(message);
     this.name = "AnalysisError";
   }
+}
+
+/** `config` with `properties` on each policy of the pack that declares them. */
+function withDeclaredProperties(
+  config: Record<string, PolicyConfigInput> | undefined,
+  info: PackInfo,
+  properties: Record<string, unknown>,
+): Record<string, PolicyConfigInput> | undefined {
+  let result = config;
+  for (const policy of info.policies) {
+    const declared = policy.configSchema?.properties ?? {};
+    const given = Object.entries(properties).filter(([key]) => key in declared);
+    if (given.length === 0) continue;
+    result = result === config ? { ...config } : result;
+    const entry = result![policy.name] ?? {};
+    result![policy.name] = {
+      ...entry,
+      properties: { ...entry.properties, ...Object.fromEntries(given) },
+    };
+  }
+  return result;
 }
 
 function elapsed(since: number): number {
@@ -239,6 +266,9 @@ export class PolicyPackSession {
       fileConfig = parsePolicyConfigFile(text, file);
     } else if (options.policyConfig !== undefined) {
       fileConfig = parsePolicyConfig(options.policyConfig, "policyConfig");
+    }
+    if (options.declaredProperties !== undefined && info.supportsConfig) {
+      fileConfig = withDeclaredProperties(fileConfig, info, options.declaredProperties);
     }
     if (!info.supportsConfig) {
       if (fileConfig) {

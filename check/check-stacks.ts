@@ -13,7 +13,7 @@ import type { LoadResult } from "../model/estate-loader";
 import { ESTATE_ROOT_VARIABLE, TODAY_VARIABLE } from "../policies/lib/load-facts";
 import { useBundledConfigValidators } from "./bundled-config-validators";
 import type { Baseline } from "./changed-resources";
-import { changedUrns, configWithChanges } from "./changed-resources";
+import { changeProperties, changedUrns } from "./changed-resources";
 import type { CheckedStack } from "./in-process-check";
 import { failedCheck, stackCheck } from "./stack-check";
 
@@ -50,15 +50,10 @@ async function checkIsolated(
     const baseline = options.baselines?.get(plan.stack);
     if (baseline !== undefined) urns.push(...(await changedUrns(baseline, plan)));
   }
-  const changed =
-    options.baselines === undefined ? undefined : configWithChanges(options.configFile, urns);
   const reports = await analyzeStacks(plans, {
     packDir: options.packDir,
-    ...(changed !== undefined
-      ? { policyConfig: changed }
-      : options.configFile === undefined
-        ? {}
-        : { configFile: options.configFile }),
+    ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
+    ...(options.baselines === undefined ? {} : { declaredProperties: changeProperties(urns) }),
     dryRun: true,
   });
   const checked: CheckedStack[] = plans.map((plan, i) => {

@@ -13,7 +13,7 @@ import { handEstateToPack } from "../policies/lib/load-facts";
 import type { StackPlan } from "../plan/types";
 import type { StackCheck } from "../render/check-report";
 import type { Baseline } from "./changed-resources";
-import { changedUrns, configWithChanges } from "./changed-resources";
+import { changeProperties, changedUrns } from "./changed-resources";
 import { failedCheck, stackCheck } from "./stack-check";
 
 /** A stack's check, with its plan when the caller asked to keep it (reviews diff plans). */
@@ -71,16 +71,11 @@ export class InProcessChecker {
     } catch (error) {
       return { check: failedCheck(stack, error instanceof Error ? error.message : String(error)) };
     }
-    const changed =
-      baseline === undefined
-        ? undefined
-        : configWithChanges(this.options.configFile, await changedUrns(baseline, plan));
     const options = {
-      ...(changed !== undefined
-        ? { policyConfig: changed }
-        : this.options.configFile === undefined
-          ? {}
-          : { configFile: this.options.configFile }),
+      ...(this.options.configFile === undefined ? {} : { configFile: this.options.configFile }),
+      ...(baseline === undefined
+        ? {}
+        : { declaredProperties: changeProperties(await changedUrns(baseline, plan)) }),
       dryRun: true,
     };
     // The policy SDK throws (and formats) an error for every value a policy cannot read during a

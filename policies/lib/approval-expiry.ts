@@ -15,9 +15,6 @@ import type { ConfigSchema } from "./policy";
 import { isTaggable, T } from "./resource-types";
 import type { ResourceView } from "./resource-view";
 
-/** The policies that read `changedResources`. */
-export const CHANGE_AWARE_POLICIES = ["change-approval", "approval-recertification"] as const;
-
 export interface ApprovalExpiryConfig {
   validityDays: number;
   today: string;

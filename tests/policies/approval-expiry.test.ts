@@ -80,6 +80,22 @@ describe("approval expiry", function () {
     assert.equal(report.summary.passed, false);
   });
 
+  it("is told what changes by the policies that declare changedResources, the others untouched", async () => {
+    const changedResources = [urnOf("police-qingdao-case-db-0", T.instance)];
+    const report = await analyze(plan, {
+      policyConfig: { ...isolate(CHANGE, { today: LATER }), [RECERTIFY]: { today: LATER } },
+      declaredProperties: { changedResources },
+    });
+    assert.deepEqual(report.config[CHANGE].properties.changedResources, changedResources);
+    assert.deepEqual(report.config[RECERTIFY].properties.changedResources, changedResources);
+    assert.equal("changedResources" in report.config["approval-tags"].properties, false);
+    assert.equal(findings(report, CHANGE).length, 1);
+    assert.deepEqual(findings(report, RECERTIFY), [
+      `advisory ${VDC_DUE}`,
+      `advisory ${BASTION_DUE}`,
+    ]);
+  });
+
   it("has nothing to judge when no change is listed", async () => {
     const report = await analyze(plan, { policyConfig: isolate(CHANGE, { today: LATER }) });
     assert.deepEqual(findings(report, CHANGE), []);
