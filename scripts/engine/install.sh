@@ -142,8 +142,11 @@ build_cli() {
 build_openstack() {
   local dir="$engine/provider-openstack"
   local ldflags="-X google.golang.org/protobuf/reflect/protoregistry.conflictPolicy=ignore"
+  # Examples in the schema would be converted from HCL to six languages: slow, noisy and of no
+  # use to the engine. Descriptions are kept.
+  local tfgen_flags=(schema --skip-examples)
   local hash
-  hash="$(source_hash "$dir" "$ldflags")"
+  hash="$(source_hash "$dir" "$ldflags ${tfgen_flags[*]}")"
   if piece_cached pulumi-resource-openstack "$openstack_version" "$hash"; then
     log "pulumi-resource-openstack ${openstack_version}: cached in ${piece_dir}"
   else
@@ -155,9 +158,17 @@ build_openstack() {
     log "pulumi-resource-openstack ${openstack_version}: schema generator built in $(elapsed "$start")"
 
     start="$(now_ms)"
-    # tfgen looks for the upstream documentation through the Go module cache, from the module
-    # folder, so it runs there; the schema goes to the staging folder, never into the repo.
-    (cd "$dir" && "$staging/pulumi-tfgen-openstack" schema --out "$staging/schema")
+    # tfgen finds the Terraform provider's documentation (the schema's descriptions) by running
+    # `go mod download` in a folder named "provider" below its working directory; a link gives
+    # it the module under that name. The schema goes to the staging folder, not the repo.
+    mkdir "$staging/tfgen"
+    ln -s "$dir" "$staging/tfgen/provider"
+    # Its warnings about the upstream documentation go to a log, shown only when it fails.
+    if ! (cd "$staging/tfgen" && "$staging/pulumi-tfgen-openstack" "${tfgen_flags[@]}" \
+      --out "$staging/schema") >"$staging/tfgen.log" 2>&1; then
+      cat "$staging/tfgen.log" >&2
+      die "pulumi-tfgen-openstack failed (output above)"
+    fi
     log "pulumi-resource-openstack ${openstack_version}: schema generated in $(elapsed "$start")"
 
     # The provider embeds the generated schema. The Go file embeds schema.json from its own
@@ -169,8 +180,13 @@ build_openstack() {
       >"$staging/overlay.json"
     (cd "$dir" && go build -p 2 -trimpath -overlay "$staging/overlay.json" \
       -o "$staging/pulumi-resource-openstack" -ldflags "$ldflags" ./cmd/pulumi-resource-openstack)
+    local reported
+    reported="$("$staging/pulumi-resource-openstack" -version)"
+    [[ "$reported" == "$openstack_version" ]] ||
+      die "the built provider reports version ${reported}, expected ${openstack_version} (engine/provider-openstack/provider.go)"
     cp "$staging/schema/schema.json" "$staging/schema.json"
-    rm -rf "$staging/schema" "$staging/overlay.json" "$staging/pulumi-tfgen-openstack"
+    rm -rf "$staging/schema" "$staging/tfgen" "$staging/tfgen.log" "$staging/overlay.json" \
+      "$staging/pulumi-tfgen-openstack"
     log "pulumi-resource-openstack ${openstack_version}: provider built in $(elapsed "$start"), $(size_of "$staging/pulumi-resource-openstack")"
     finish_build
   fi
