@@ -33,6 +33,7 @@ export function describeFileType(stat: Stats): string {
   if (stat.isSocket()) return "a socket";
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
   if (stat.isSymbolicLink()) return "a symbolic link";
+  if (stat.isFile()) return "a file";
   return "not a regular file";
 }
 

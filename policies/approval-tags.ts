@@ -13,6 +13,7 @@
  * A workload's size at a site is what its department file asks for (replicas x flavor vCPUs): a
  * resource policy sees one resource, not its siblings.
  */
+import { compileConfiguredPattern } from "../model/configured-pattern";
 import { calendarError } from "../model/rules/approvals";
 import type { CityFacts, DepartmentFacts } from "./lib/facts";
 import { lookup } from "./lib/facts";
@@ -168,16 +169,15 @@ export function checkApprovalTags(
 
   const ticket = label(labels, "approval");
   if (ticket !== undefined) {
-    let pattern: RegExp | undefined;
-    try {
-      pattern = new RegExp(config.ticketPattern);
-    } catch {
+    // RE2, so that no pattern in the config can make the pack hang on a ticket.
+    const pattern = compileConfiguredPattern(config.ticketPattern);
+    if (!pattern.ok) {
       messages.push(
         `the policy's ticketPattern ${JSON.stringify(config.ticketPattern)} is not a regular ` +
-          `expression, so no ticket can be checked; fix it in the policy config.`,
+          `expression govcloud can run (${pattern.reason}), so no ticket can be checked; fix it ` +
+          `in the policy config.`,
       );
-    }
-    if (pattern !== undefined && !pattern.test(ticket)) {
+    } else if (!pattern.test(ticket)) {
       messages.push(
         `approval=${ticket} is not a ticket of the change system (${config.ticketPattern}, ` +
           `e.g. ${facts.approvals.ticketExample}).`,

@@ -5,6 +5,7 @@
  * team; workloads by the department's approvers or the platform team. (Whether an approval has
  * expired is a deployment policy, not a property of the file, and is not checked here.)
  */
+import { compileConfiguredPattern } from "../configured-pattern";
 import { findTier } from "../catalog";
 import type { Finding, FieldPath } from "../problem";
 import { show } from "../problem";
@@ -35,12 +36,9 @@ export const approvals: Rule = {
     const { platform } = estate;
     const policy = platform.approvals;
     const findings: Finding[] = [];
-    let pattern: RegExp | undefined;
-    try {
-      pattern = new RegExp(policy.ticketPattern);
-    } catch {
-      pattern = undefined; // platform-consistency reports the pattern
-    }
+    // RE2, so that no ticket can make the check hang; platform-consistency reports a bad pattern.
+    const compiled = compileConfiguredPattern(policy.ticketPattern);
+    const pattern = compiled.ok ? compiled : undefined;
     const platformApprovers = policy.approvers.map((person) => person.id);
 
     for (const { file, department } of estate.departments) {
