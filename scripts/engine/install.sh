@@ -11,8 +11,10 @@
 # A folder that exists and is complete is reused, so a second run takes seconds. The bin/
 # folder of the cache holds one symlink per piece; put it first on PATH to use them.
 #
-# Usage: scripts/engine/install.sh [piece...]   (pieces: cli openstack command analyzer;
-#                                                none means all of them)
+# Usage: scripts/engine/install.sh [--prune] [piece...]
+#   pieces: cli openstack command analyzer (none means all of them)
+#   --prune: afterwards, delete the cached builds bin/ no longer links to (older versions and
+#            sources); they are kept otherwise, so that switching branches does not rebuild.
 # Environment: GOVCLOUD_ENGINE_CACHE  cache folder (default ~/.cache/govcloud/engine)
 #              GOVCLOUD_ENGINE_REBUILD=1  ignore cached builds
 set -euo pipefail
@@ -234,7 +236,29 @@ build_analyzer() {
   link pulumi-analyzer-policy-nodejs
 }
 
+# Deletes the complete cached builds that no bin/ link points into.
+prune() {
+  local entry link used
+  for entry in "$cache"/*/; do
+    entry="${entry%/}"
+    [[ "$entry" != "$bin" && -f "$entry/.complete" ]] || continue
+    used=""
+    for link in "$bin"/*; do
+      [[ "$(readlink "$link")" == "$entry/"* ]] && used=1
+    done
+    if [[ -z "$used" ]]; then
+      log "pruning ${entry}"
+      rm -rf "$entry"
+    fi
+  done
+}
+
 main() {
+  local prune_after=""
+  if [[ "${1:-}" == "--prune" ]]; then
+    prune_after=1
+    shift
+  fi
   local pieces=("$@")
   ((${#pieces[@]})) || pieces=(cli openstack command analyzer)
   for piece in "${pieces[@]}"; do
@@ -256,6 +280,7 @@ main() {
     "build_${piece}"
     log "${piece}: done in $(elapsed "$start")"
   done
+  [[ -z "$prune_after" ]] || prune
   log "all done in $(elapsed "$total"); put the engine first on PATH with:"
   printf 'export PATH="%s:$PATH"\n' "$bin"
 }
