@@ -24,6 +24,8 @@ export interface CloudEntry {
     password?: string;
     user_domain_name?: string;
     user_domain_id?: string;
+    project_domain_name?: string;
+    project_domain_id?: string;
   };
   cacert?: string;
 }
@@ -128,6 +130,10 @@ export function credentialsFromEntry(
       userName: auth.username,
       ...(auth.user_domain_id !== undefined ? { userDomainId: auth.user_domain_id } : {}),
       ...(auth.user_domain_name !== undefined ? { userDomainName: auth.user_domain_name } : {}),
+      ...(auth.project_domain_id !== undefined ? { projectDomainId: auth.project_domain_id } : {}),
+      ...(auth.project_domain_name !== undefined
+        ? { projectDomainName: auth.project_domain_name }
+        : {}),
       password,
       ...(entry.cacert !== undefined ? { cacertFile: entry.cacert } : {}),
       passwordFromConfig: configPassword !== undefined,

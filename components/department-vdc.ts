@@ -119,8 +119,8 @@ export class DepartmentVdc extends pulumi.ComponentResource {
         siteResourceName(dept.id, site.id, "project"),
         site,
         credentialsFor(args, site),
-        project.id,
-        { parent: this, dependsOn: [automationAssignment] },
+        dept.id,
+        { parent: this, dependsOn: [project, automationAssignment] },
       );
     }
     const commandProvider = new command.Provider(

@@ -5,12 +5,17 @@
  *   and reads that login from the clouds.yaml entry platform.yaml names for the site
  *   (`site.openstack.cloud`). It creates projects, role assignments, quotas, networks, security
  *   groups and flavor access, and looks up flavors, roles and external networks.
- * - The project provider logs in as the same account, scoped to the department's project
- *   (`tenantId`), and creates what OpenStack only lets a project member own: server groups,
- *   ports, instances, volumes, attachments and floating IPs.
+ * - The project provider logs in as the same account, scoped to the department's project by
+ *   its name and domain (`tenantName`, `projectDomain…`), and creates what OpenStack only lets a
+ *   project member own: server groups, ports, instances, volumes, attachments and floating IPs.
+ *   By name, not by id: before the project exists its id is unknown, and the engine previews
+ *   every resource under a provider whose configuration is unknown with no inputs at all, so a
+ *   department's first preview would show (and its policies would judge) empty resources. The
+ *   name is the department id, known from the start; the provider waits for the automation
+ *   account's role on the project before it is used.
  *
  * The project provider never gets `cloud`: clouds.yaml entries carry a project of their own, and
- * the OpenStack provider mixes that project with `tenantId` into a login that fails or, worse,
+ * the OpenStack provider mixes that project with `tenantName` into a login that fails or, worse,
  * lands in the admin project. It gets explicit fields instead, read by the program from the
  * same clouds.yaml entry (see credentials.ts).
  */
@@ -26,6 +31,12 @@ export interface SiteCredentials {
   userName: string;
   userDomainName?: string;
   userDomainId?: string;
+  /**
+   * The domain of the admin login's project, where the projects it creates land: the project
+   * provider finds a department's project there by name. Default: the user's domain.
+   */
+  projectDomainName?: string;
+  projectDomainId?: string;
   /** A secret. */
   password: pulumi.Input<string>;
   cacertFile?: string;
@@ -61,11 +72,23 @@ export function createAdminProvider(
   );
 }
 
+function projectDomain(credentials: SiteCredentials) {
+  if (credentials.projectDomainId !== undefined) {
+    return { projectDomainId: credentials.projectDomainId };
+  }
+  if (credentials.projectDomainName !== undefined) {
+    return { projectDomainName: credentials.projectDomainName };
+  }
+  return credentials.userDomainId !== undefined
+    ? { projectDomainId: credentials.userDomainId }
+    : { projectDomainName: credentials.userDomainName ?? "Default" };
+}
+
 export function createProjectProvider(
   name: string,
   site: Site,
   credentials: SiteCredentials,
-  projectId: pulumi.Input<string>,
+  projectName: string,
   opts: pulumi.CustomResourceOptions = {},
 ): openstack.Provider {
   const endpoint = openstackEndpoint(site);
@@ -79,7 +102,8 @@ export function createProjectProvider(
         ? { userDomainId: credentials.userDomainId }
         : { userDomainName: credentials.userDomainName ?? "Default" }),
       password: pulumi.secret(credentials.password),
-      tenantId: projectId,
+      tenantName: projectName,
+      ...projectDomain(credentials),
       ...(credentials.cacertFile !== undefined ? { cacertFile: credentials.cacertFile } : {}),
     },
     opts,

@@ -113,7 +113,10 @@ describe("DepartmentVdc", function () {
 
   it("scopes the project provider with explicit fields, never with a cloud entry", () => {
     const scoped = harness.named("police-laixi-project", OPENSTACK_PROVIDER);
-    assert.equal(scoped.inputs.tenantId, projectId);
+    // By name: known before the project exists, so a first preview sees real inputs.
+    assert.equal(scoped.inputs.tenantName, "police");
+    assert.equal(scoped.inputs.tenantId, undefined);
+    assert.equal(scoped.inputs.projectDomainName, "Default");
     assert.equal(scoped.inputs.cloud, undefined);
     assert.equal(scoped.inputs.region, "laixi");
     assert.equal(scoped.inputs.authUrl, "https://keystone.laixi.egov.qd.internal:5000/v3");

@@ -33,9 +33,15 @@ describe("preview", function () {
     assert.deepEqual(previewShape, updateShape);
   });
 
-  it("leaves ids unknown: the project provider's tenant and the pairing command", () => {
+  it("configures the project provider with known values only, so the engine previews what it owns", () => {
     const scoped = harness.named("police-qingdao-project", "pulumi:providers:openstack");
-    assert.ok(isUnknown(scoped.inputs.tenantId), String(scoped.inputs.tenantId));
+    for (const [key, value] of Object.entries(scoped.inputs)) {
+      assert.ok(!isUnknown(value), `${key} is unknown in a preview`);
+    }
+    assert.equal(scoped.inputs.tenantName, "police");
+  });
+
+  it("leaves ids unknown: the pairing command", () => {
     const pairing = harness.named("police-qingdao-case-db-0-data-pairing", "command:local:Command");
     assert.ok(isUnknown(pairing.inputs.create));
     assert.ok(isUnknown(pairing.inputs.delete));
