@@ -1,0 +1,1140 @@
+"""Starts and stops a small OpenStack on 127.0.0.1: one Keystone, and per region of platform.yaml
+its own Nova, Placement, Neutron, Cinder and Glance, with their own databases, message vhost and
+ports. Used by scripts/cloud/start and scripts/cloud/stop; see docs/local-openstack.md.
+
+Every process is started as root in a session of its own, its PID written to <state>/pids, its
+output to <state>/logs, and its environment carries GOVCLOUD_CLOUD_TAG=<state>, so that stop
+also finds what a service forked. Nothing listens on another address than 127.0.0.1 and nothing
+is written outside the state folder (the packages' files in /etc are only read).
+"""
+
+import base64
+import hashlib
+import json
+import os
+import queue
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from string import Template
+
+import yaml
+
+LIB = Path(__file__).resolve().parent
+CLOUD = LIB.parent
+REPO = CLOUD.parent.parent
+TEMPLATES = CLOUD / "templates"
+STATE = Path(os.environ.get("GOVCLOUD_CLOUD_DIR") or "/tmp/govcloud-cloud").resolve()
+MARKER = ".govcloud-cloud"
+TAG = "GOVCLOUD_CLOUD_TAG"
+
+# Shared services. Region services sit at (index + 1) * 10000 + their usual port:
+# qingdao 18774 (nova), 18776 (cinder), 18778 (placement), 19292 (glance), 19696 (neutron);
+# laixi 28774, ...
+KEYSTONE_PORT = 15000
+MARIADB_PORT = 13306
+AMQP_PORT = 15670
+ERLANG_DIST_PORT = 15671
+EPMD_PORT = 15369
+USUAL_PORTS = {"nova": 8774, "cinder": 8776, "placement": 8778, "glance": 9292, "neutron": 9696}
+MAX_REGIONS = 3
+
+# Documentation ranges (RFC 5737): never routed, never the datacenters' own addresses.
+EXTERNAL_CIDRS = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"]
+PHYSNET = "public"
+AUTOMATION_USER = "govcloud-automation"
+SERVICE_USERS = ["nova", "placement", "neutron", "cinder", "glance"]
+KEYSTONE_URL = f"http://127.0.0.1:{KEYSTONE_PORT}"
+
+# Slow when the machine is busy; these only bound a run that would never finish.
+SYNC_TIMEOUT = 900
+READY_TIMEOUT = 600
+
+STARTED = time.monotonic()
+PRINT_LOCK = threading.Lock()
+# Set when one step fails: the others stop waiting instead of running into their timeouts.
+ABORT = threading.Event()
+# Set once the service accounts and the catalog exist.
+IDENTITY_READY = threading.Event()
+
+
+class Failure(Exception):
+    pass
+
+
+def say(message):
+    with PRINT_LOCK:
+        print(f"[{time.monotonic() - STARTED:6.1f}s] {message}", flush=True)
+
+
+# --------------------------------------------------------------------------- the platform
+
+
+@dataclass
+class Region:
+    index: int
+    site: str
+    name: str
+    cloud: str
+    zones: list
+    external_network: str
+    hosts_per_zone: int
+    dir: Path = field(init=False)
+
+    def __post_init__(self):
+        self.dir = STATE / "regions" / self.name
+
+    def port(self, service):
+        return (self.index + 1) * 10000 + USUAL_PORTS[service]
+
+    @property
+    def db_prefix(self):
+        return "".join(c if c.isalnum() else "_" for c in self.name)
+
+    @property
+    def compute_hosts(self):
+        """Host name -> availability zone (None: nova's default zone)."""
+        zones = self.zones or [None]
+        hosts = {}
+        for zone in zones:
+            for _ in range(self.hosts_per_zone if self.zones else 2):
+                hosts[f"{self.name}-compute{len(hosts) + 1}"] = zone
+        return hosts
+
+    @property
+    def volume_zones(self):
+        return self.zones or ["nova"]
+
+
+def load_platform():
+    platform = yaml.safe_load((REPO / "platform.yaml").read_text(encoding="utf-8"))
+    hosts_per_zone = int(os.environ.get("GOVCLOUD_CLOUD_HOSTS_PER_AZ") or "1")
+    if hosts_per_zone < 1:
+        raise Failure("GOVCLOUD_CLOUD_HOSTS_PER_AZ must be 1 or more")
+    regions = []
+    for site in platform.get("sites", []):
+        openstack = site.get("openstack")
+        if not openstack:
+            continue
+        regions.append(
+            Region(
+                index=len(regions),
+                site=site["id"],
+                name=openstack["region"],
+                cloud=openstack["cloud"],
+                zones=list(site.get("availabilityZones") or []),
+                external_network=site.get("externalNetwork") or "",
+                hosts_per_zone=hosts_per_zone,
+            )
+        )
+    if not regions:
+        raise Failure("platform.yaml has no site with an openstack region")
+    if len(regions) > MAX_REGIONS:
+        raise Failure(f"platform.yaml has {len(regions)} regions; this cloud runs {MAX_REGIONS}")
+    return platform, regions
+
+
+def catalog_pools(platform):
+    """The backends the catalog's volume types ask for, with their replication mode."""
+    pools = {}
+    for volume_type in platform.get("catalog", {}).get("volumeTypes", []):
+        pools[volume_type["backend"]] = volume_type.get("replication", "none")
+    return [{"name": name, "replication": mode} for name, mode in sorted(pools.items())]
+
+
+def department_owners():
+    """Login ids of every department owner: the program looks each one up in Keystone."""
+    owners = set()
+    for path in sorted((REPO / "departments").glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for owner in document.get("owners") or []:
+            if owner.get("id"):
+                owners.add(owner["id"])
+    return sorted(owners)
+
+
+# --------------------------------------------------------------------------- processes
+
+
+def clean_environment():
+    """What every child gets: no proxy, no OS_* login, no user Python, the state tag."""
+    return {
+        "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
+        "HOME": str(STATE / "home"),
+        "XDG_CACHE_HOME": str(STATE / "home" / ".cache"),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "PYTHONPATH": str(LIB),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "no_proxy": "127.0.0.1,localhost",
+        "NO_PROXY": "127.0.0.1,localhost",
+        TAG: str(STATE),
+    }
+
+
+PROCESSES = {}
+
+
+def log_path(name):
+    return STATE / "logs" / f"{name}.log"
+
+
+def log_tail(name, lines=15):
+    try:
+        text = log_path(name).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    return "\n".join("    " + line for line in text[-lines:])
+
+
+def run(name, argv, env=None, timeout=SYNC_TIMEOUT):
+    """Runs a one-off command (a database sync) to its end; its output goes to its log."""
+    with open(log_path(name), "ab") as out:
+        try:
+            result = subprocess.run(
+                argv,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env={**clean_environment(), **(env or {})},
+                timeout=timeout,
+                start_new_session=True,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as error:
+            raise Failure(f"{name} took longer than {timeout} s; see {log_path(name)}") from error
+    if result.returncode != 0:
+        raise Failure(
+            f"{name} failed (exit {result.returncode}); see {log_path(name)}\n{log_tail(name)}"
+        )
+
+
+def launch(name, argv, env=None):
+    """Starts a service in a session of its own and records its PID."""
+    with open(log_path(name), "ab") as out:
+        process = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**clean_environment(), **(env or {})},
+            start_new_session=True,
+            close_fds=True,
+        )
+    (STATE / "pids" / f"{name}.pid").write_text(f"{process.pid}\n", encoding="utf-8")
+    PROCESSES[name] = process
+    return process
+
+
+def check_alive(names):
+    for name in names:
+        process = PROCESSES.get(name)
+        if process is not None and process.poll() is not None:
+            raise Failure(
+                f"{name} exited (status {process.returncode}); see {log_path(name)}\n"
+                f"{log_tail(name)}"
+            )
+
+
+def wait_for(what, check, watch=(), timeout=READY_TIMEOUT, interval=0.5):
+    deadline = time.monotonic() + timeout
+    last = None
+    while True:
+        if ABORT.is_set():
+            raise Failure(f"gave up waiting for {what}: another step failed")
+        check_alive(watch)
+        try:
+            if check():
+                return
+        except Exception as error:  # noqa: BLE001 - any error means "not yet"
+            last = error
+        if time.monotonic() > deadline:
+            raise Failure(f"timed out after {timeout} s waiting for {what}: {last}")
+        time.sleep(interval)
+
+
+NO_PROXY_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def http_answers(url):
+    try:
+        with NO_PROXY_OPENER.open(url, timeout=10) as response:
+            return response.status < 500
+    except urllib.error.HTTPError as error:
+        return error.code < 500
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+def render(template, target, values):
+    text = Template((TEMPLATES / template).read_text(encoding="utf-8")).substitute(values)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    target.chmod(0o600)
+    return target
+
+
+def render_text(template, values):
+    return Template((TEMPLATES / template).read_text(encoding="utf-8")).substitute(values)
+
+
+@dataclass
+class Secrets:
+    database: str
+    amqp: str
+    admin: str
+    service: str
+    automation: str
+
+    @staticmethod
+    def new():
+        return Secrets(*(secrets.token_urlsafe(18) for _ in range(5)))
+
+
+def db_url(secret):
+    return f"mysql+pymysql://govcloud:{secret.database}@127.0.0.1:{MARIADB_PORT}"
+
+
+def transport_url(secret, region):
+    return f"rabbit://govcloud:{secret.amqp}@127.0.0.1:{AMQP_PORT}/{region.name}"
+
+
+def service_values(secret, region, user, directory):
+    values = {
+        "keystone_url": KEYSTONE_URL,
+        "region": region.name,
+        "service_user": user,
+        "service_password": secret.service,
+        "dir": str(directory),
+        "db_url": db_url(secret),
+        "transport_url": transport_url(secret, region),
+        "nova_port": region.port("nova"),
+        "cinder_port": region.port("cinder"),
+        "placement_port": region.port("placement"),
+        "glance_port": region.port("glance"),
+        "neutron_port": region.port("neutron"),
+        "physnet": PHYSNET,
+    }
+    values["authtoken"] = render_text("authtoken.inc", values)
+    values["service_auth"] = render_text("service_auth.inc", values)
+    return values
+
+
+def write_region_configs(secret, region, platform):
+    files = {}
+    for service in ["nova", "placement", "neutron", "cinder", "glance"]:
+        directory = region.dir / service
+        for sub in ["state", "lock"]:
+            (directory / sub).mkdir(parents=True, exist_ok=True)
+    values = service_values(secret, region, "nova", region.dir / "nova")
+    files["nova"] = render("nova.conf", region.dir / "nova" / "nova.conf", values)
+    for host in region.compute_hosts:
+        render(
+            "nova-compute.conf",
+            region.dir / "nova" / f"{host}.conf",
+            {**values, "host": host},
+        )
+    values = service_values(secret, region, "placement", region.dir / "placement")
+    files["placement"] = render("placement.conf", region.dir / "placement" / "placement.conf", values)
+    values = service_values(secret, region, "neutron", region.dir / "neutron")
+    files["neutron"] = render("neutron.conf", region.dir / "neutron" / "neutron.conf", values)
+    files["ml2"] = render("ml2_conf.ini", region.dir / "neutron" / "ml2_conf.ini", values)
+    values = service_values(secret, region, "cinder", region.dir / "cinder")
+    backends = {f"backend-{zone}": zone for zone in region.volume_zones}
+    values["backends"] = ",".join(backends)
+    values["default_az"] = region.volume_zones[0]
+    values["backend_sections"] = "\n".join(
+        render_text("cinder-backend.inc", {"backend": name, "az": zone})
+        for name, zone in backends.items()
+    )
+    files["cinder"] = render("cinder.conf", region.dir / "cinder" / "cinder.conf", values)
+    pools = region.dir / "cinder" / "pools.json"
+    pools.write_text(json.dumps(catalog_pools(platform), indent=2), encoding="utf-8")
+    files["cinder_pools"] = pools
+    values = service_values(secret, region, "glance", region.dir / "glance")
+    files["glance"] = render("glance-api.conf", region.dir / "glance" / "glance-api.conf", values)
+    for sub in ["images", "staging", "tasks", "cache"]:
+        (region.dir / "glance" / sub).mkdir(parents=True, exist_ok=True)
+    return files
+
+
+# --------------------------------------------------------------------------- MariaDB, RabbitMQ
+
+
+def start_mariadb():
+    base = STATE / "mariadb"
+    data = base / "data"
+    data.mkdir(parents=True)
+    run(
+        "mariadb-install-db",
+        [
+            "mariadb-install-db",
+            "--no-defaults",
+            f"--datadir={data}",
+            "--user=root",
+            "--auth-root-authentication-method=normal",
+            "--skip-test-db",
+            "--skip-name-resolve",
+        ],
+    )
+    socket_path = base / "mysqld.sock"
+    launch(
+        "mariadb",
+        [
+            "mariadbd",
+            "--no-defaults",
+            "--user=root",
+            f"--datadir={data}",
+            f"--socket={socket_path}",
+            f"--pid-file={base / 'mysqld.pid'}",
+            f"--tmpdir={STATE / 'tmp'}",
+            "--bind-address=127.0.0.1",
+            f"--port={MARIADB_PORT}",
+            "--skip-name-resolve",
+            "--skip-log-bin",
+            # A throwaway database: no flush at each commit, no doublewrite.
+            "--innodb-flush-log-at-trx-commit=0",
+            "--innodb-doublewrite=0",
+            "--sync-binlog=0",
+            "--innodb-buffer-pool-size=192M",
+            "--performance-schema=OFF",
+            "--max-connections=1000",
+            "--character-set-server=utf8",
+            "--collation-server=utf8_general_ci",
+        ],
+    )
+    return socket_path
+
+
+def mariadb_connect(socket_path):
+    import pymysql
+
+    return pymysql.connect(unix_socket=str(socket_path), user="root", autocommit=True)
+
+
+def create_databases(socket_path, secret, regions):
+    wait_for("MariaDB", lambda: mariadb_connect(socket_path).close() or True, ["mariadb"])
+    names = ["keystone"]
+    for region in regions:
+        for suffix in ["nova_api", "nova", "nova_cell0", "placement", "neutron", "cinder", "glance"]:
+            names.append(f"{region.db_prefix}_{suffix}")
+    connection = mariadb_connect(socket_path)
+    with connection.cursor() as cursor:
+        for name in names:
+            cursor.execute(f"CREATE DATABASE `{name}`")
+        cursor.execute("CREATE USER 'govcloud'@'127.0.0.1' IDENTIFIED BY %s", (secret.database,))
+        cursor.execute("GRANT ALL PRIVILEGES ON *.* TO 'govcloud'@'127.0.0.1'")
+    connection.close()
+
+
+def rabbit_password_hash(password):
+    salt = secrets.token_bytes(4)
+    digest = hashlib.sha256(salt + password.encode("utf-8")).digest()
+    return base64.b64encode(salt + digest).decode("ascii")
+
+
+def start_rabbitmq(secret, regions):
+    base = STATE / "rabbitmq"
+    (base / "mnesia").mkdir(parents=True)
+    definitions = {
+        "users": [
+            {
+                "name": "govcloud",
+                "password_hash": rabbit_password_hash(secret.amqp),
+                "hashing_algorithm": "rabbit_password_hashing_sha256",
+                "tags": ["administrator"],
+            }
+        ],
+        # One vhost per region: both regions use the same topic names (conductor, scheduler).
+        "vhosts": [{"name": region.name} for region in regions],
+        "permissions": [
+            {"user": "govcloud", "vhost": region.name, "configure": ".*", "write": ".*", "read": ".*"}
+            for region in regions
+        ],
+    }
+    (base / "definitions.json").write_text(json.dumps(definitions), encoding="utf-8")
+    (base / "rabbitmq.conf").write_text(
+        "\n".join(
+            [
+                f"listeners.tcp.default = 127.0.0.1:{AMQP_PORT}",
+                f"load_definitions = {base / 'definitions.json'}",
+                "loopback_users = none",
+                "disk_free_limit.absolute = 50MB",
+                "log.console = true",
+                "log.console.level = warning",
+                "log.file = false",
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    (base / "enabled_plugins").write_text("[].\n", encoding="utf-8")
+    (base / "rabbitmq-env.conf").write_text("", encoding="utf-8")
+    (base / ".erlang.cookie").write_text(secrets.token_hex(16), encoding="utf-8")
+    (base / ".erlang.cookie").chmod(0o400)
+    erlang = {
+        "HOME": str(base),
+        "ERL_EPMD_ADDRESS": "127.0.0.1",
+        "ERL_EPMD_PORT": str(EPMD_PORT),
+    }
+    # epmd first, on loopback: otherwise the Erlang VM starts one on every interface.
+    launch("epmd", ["epmd", "-address", "127.0.0.1", "-port", str(EPMD_PORT)], erlang)
+    wait_for("epmd", lambda: port_listening(EPMD_PORT), ["epmd"], timeout=60)
+    launch(
+        "rabbitmq",
+        ["/usr/lib/rabbitmq/bin/rabbitmq-server"],
+        {
+            **erlang,
+            "RABBITMQ_CONF_ENV_FILE": str(base / "rabbitmq-env.conf"),
+            "RABBITMQ_NODENAME": "govcloud@localhost",
+            "RABBITMQ_USE_LONGNAME": "false",
+            "RABBITMQ_NODE_IP_ADDRESS": "127.0.0.1",
+            "RABBITMQ_NODE_PORT": str(AMQP_PORT),
+            "RABBITMQ_DIST_PORT": str(ERLANG_DIST_PORT),
+            "RABBITMQ_CONFIG_FILE": str(base / "rabbitmq"),
+            "RABBITMQ_ENABLED_PLUGINS_FILE": str(base / "enabled_plugins"),
+            "RABBITMQ_MNESIA_BASE": str(base / "mnesia"),
+            "RABBITMQ_LOG_BASE": str(STATE / "logs"),
+            "RABBITMQ_PID_FILE": str(base / "rabbitmq.pid"),
+            "RABBITMQ_LOGS": "-",
+            "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS": "-kernel inet_dist_use_interface {127,0,0,1}",
+        },
+    )
+
+
+# --------------------------------------------------------------------------- listeners
+
+
+def listening_ports():
+    """Ports with a TCP listener on this machine, with the address each one is bound to."""
+    found = {}
+    for table, width in [("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)]:
+        try:
+            lines = Path(table).read_text(encoding="ascii").splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            parts = line.split()
+            if parts[3] != "0A":  # LISTEN
+                continue
+            address, port = parts[1].split(":")
+            found.setdefault(int(port, 16), set()).add(address if len(address) == width else "")
+    return found
+
+
+def port_listening(port):
+    return port in listening_ports()
+
+
+def all_ports(regions):
+    ports = [KEYSTONE_PORT, MARIADB_PORT, AMQP_PORT, ERLANG_DIST_PORT, EPMD_PORT]
+    for region in regions:
+        ports.extend(region.port(service) for service in USUAL_PORTS)
+    return ports
+
+
+# --------------------------------------------------------------------------- Keystone
+
+
+def start_keystone(secret, regions):
+    base = STATE / "keystone"
+    for sub in ["fernet-keys", "credential-keys", "lock"]:
+        (base / sub).mkdir(mode=0o700, parents=True, exist_ok=True)
+    conf = render("keystone.conf", base / "keystone.conf", {"dir": base, "db_url": db_url(secret)})
+    manage = ["keystone-manage", "--config-file", str(conf)]
+    # What fernet_setup and credential_setup write (a staged key 0 and a primary key 1), without
+    # two more starts of keystone-manage.
+    for sub in ["fernet-keys", "credential-keys"]:
+        for index in ["0", "1"]:
+            key = base / sub / index
+            key.write_bytes(base64.urlsafe_b64encode(secrets.token_bytes(32)))
+            key.chmod(0o600)
+    run("keystone-manage", manage + ["db_sync"])
+    url = f"{KEYSTONE_URL}/v3"
+    run(
+        "keystone-manage",
+        manage
+        + [
+            "bootstrap",
+            "--bootstrap-password",
+            secret.admin,
+            "--bootstrap-region-id",
+            regions[0].name,
+            "--bootstrap-admin-url",
+            url,
+            "--bootstrap-internal-url",
+            url,
+            "--bootstrap-public-url",
+            url,
+        ],
+    )
+    say("keystone: database ready")
+    launch(
+        "keystone",
+        uwsgi(KEYSTONE_PORT, "/usr/bin/keystone-wsgi-public", processes=2),
+        {"OS_KEYSTONE_CONFIG_DIR": str(base)},
+    )
+    wait_for("keystone", lambda: http_answers(f"{KEYSTONE_URL}/v3"), ["keystone"])
+    say(f"keystone: answering at {url}")
+
+
+def uwsgi(port, script, processes=1):
+    return [
+        "uwsgi",
+        "--plugin",
+        "python3",
+        "--master",
+        "--die-on-term",
+        "--need-app",
+        "--lazy-apps",
+        "--enable-threads",
+        "--http-socket",
+        f"127.0.0.1:{port}",
+        "--wsgi-file",
+        script,
+        "--processes",
+        str(processes),
+        "--threads",
+        "2",
+        "--buffer-size",
+        "65535",
+        # Without it clients now and then get "Connection reset by peer" on a kept-alive socket.
+        "--add-header",
+        "Connection: close",
+        "--disable-logging",
+    ]
+
+
+def admin_connection(secret, region):
+    import openstack
+
+    return openstack.connect(
+        auth_url=f"{KEYSTONE_URL}/v3",
+        username="admin",
+        password=secret.admin,
+        project_name="admin",
+        user_domain_name="Default",
+        project_domain_name="Default",
+        region_name=region.name,
+        identity_api_version="3",
+        interface="public",
+        load_yaml_config=False,
+        load_envvars=False,
+    )
+
+
+def endpoint_urls(region):
+    return {
+        ("compute", "nova"): f"http://127.0.0.1:{region.port('nova')}/v2.1",
+        ("placement", "placement"): f"http://127.0.0.1:{region.port('placement')}",
+        ("network", "neutron"): f"http://127.0.0.1:{region.port('neutron')}",
+        ("volumev3", "cinderv3"): f"http://127.0.0.1:{region.port('cinder')}/v3/%(project_id)s",
+        ("image", "glance"): f"http://127.0.0.1:{region.port('glance')}",
+    }
+
+
+def bootstrap_identity(secret, regions):
+    """Regions, catalog, service accounts, the automation account and the owners' accounts."""
+    connection = admin_connection(secret, regions[0])
+    identity = connection.identity
+    roles = {role.name: role for role in identity.roles()}
+    for needed in ["admin", "member", "reader"]:
+        if needed not in roles:
+            raise Failure(f"keystone bootstrap made no role {needed}")
+    admin_project = identity.find_project("admin", domain_id="default", ignore_missing=False)
+    keystone_service = next(s for s in identity.services() if s.type == "identity")
+    for region in regions[1:]:
+        identity.create_region(id=region.name)
+        for interface in ["public", "internal", "admin"]:
+            identity.create_endpoint(
+                service_id=keystone_service.id,
+                interface=interface,
+                url=f"{KEYSTONE_URL}/v3",
+                region_id=region.name,
+            )
+    service_project = identity.create_project(name="service", domain_id="default")
+    for name in SERVICE_USERS:
+        user = identity.create_user(name=name, password=secret.service, domain_id="default")
+        identity.assign_project_role_to_user(service_project, user, roles["admin"])
+    services = {}
+    for region in regions:
+        for (kind, name), url in endpoint_urls(region).items():
+            if kind not in services:
+                services[kind] = identity.create_service(type=kind, name=name, enabled=True)
+            for interface in ["public", "internal"]:
+                identity.create_endpoint(
+                    service_id=services[kind].id,
+                    interface=interface,
+                    url=url,
+                    region_id=region.name,
+                )
+    # The platform's automation account: admin in the admin project, as the admin provider
+    # (projects, quotas, flavors, external networks) needs.
+    automation = identity.create_user(
+        name=AUTOMATION_USER, password=secret.automation, domain_id="default"
+    )
+    identity.assign_project_role_to_user(admin_project, automation, roles["admin"])
+    # The departments' owners are looked up by login id; the city directory behind the real
+    # Keystone has them, this one gets them as local users that cannot log in.
+    owners = department_owners()
+
+    def create_owners(names):
+        for owner in names:
+            identity.create_user(
+                name=owner, password=secrets.token_urlsafe(24), domain_id="default", is_enabled=False
+            )
+
+    parallel([lambda part=owners[i::4]: create_owners(part) for i in range(4)])
+    say(f"keystone: catalog of {len(regions)} regions, {AUTOMATION_USER}, {len(owners)} owners")
+
+
+# --------------------------------------------------------------------------- a region
+
+
+class RegionRun:
+    def __init__(self, region, secret, platform):
+        self.region = region
+        self.secret = secret
+        self.platform = platform
+        self.files = write_region_configs(secret, region, platform)
+        self.names = []
+
+    def name(self, service):
+        return f"{self.region.name}-{service}"
+
+    def launch(self, service, argv, env=None):
+        name = self.name(service)
+        self.names.append(name)
+        launch(name, argv, env)
+
+    def run(self, service, argv, env=None):
+        # The region's syncs yield to Keystone's, which every later step waits for.
+        run(self.name(service), ["nice", "-n", "5", *argv], env)
+
+    def say(self, message):
+        say(f"{self.region.name}: {message}")
+
+    # Each of these runs in a thread of its own: the database syncs are the slow part.
+
+    def placement(self):
+        env = {"OS_PLACEMENT_CONFIG_DIR": str(self.files["placement"].parent)}
+        conf = ["--config-file", str(self.files["placement"])]
+        self.run("placement-manage", ["placement-manage", *conf, "db", "sync"])
+        self.launch("placement", uwsgi(self.region.port("placement"), "/usr/bin/placement-api"), env)
+        self.say("placement started")
+
+    def nova(self):
+        conf = ["--config-file", str(self.files["nova"])]
+        manage = ["nova-manage", *conf]
+        cell0 = f"{db_url(self.secret)}/{self.region.db_prefix}_nova_cell0"
+        self.run("nova-manage", manage + ["api_db", "sync"])
+        self.run("nova-manage", manage + ["cell_v2", "map_cell0", "--database_connection", cell0])
+        self.run("nova-manage", manage + ["cell_v2", "create_cell", "--name", "cell1"])
+        self.run("nova-manage", manage + ["db", "sync"])
+        self.launch("nova-api", ["nova-api", *conf])
+        self.launch("nova-conductor", ["nova-conductor", *conf])
+        self.say("nova api and conductor started")
+
+    def after_identity(self):
+        """The scheduler and the computes once the service accounts exist and placement answers:
+        the scheduler exits when it cannot reach placement at start, and a compute service
+        reports its resources at start and otherwise only at its next periodic run."""
+        IDENTITY_READY.wait()
+        if ABORT.is_set():
+            return
+        wait_for(
+            "placement",
+            lambda: http_answers(f"http://127.0.0.1:{self.region.port('placement')}/"),
+            [self.name("placement")],
+        )
+        conf = ["--config-file", str(self.files["nova"])]
+        self.launch("nova-scheduler", ["nova-scheduler", *conf])
+        code = "import sys; from nova.cmd.compute import main; sys.exit(main())"
+        for host in self.region.compute_hosts:
+            self.launch(
+                host.removeprefix(f"{self.region.name}-"),
+                [
+                    "python3",
+                    "-c",
+                    code,
+                    "--config-file",
+                    str(self.files["nova"]),
+                    "--config-file",
+                    str(self.files["nova"].parent / f"{host}.conf"),
+                ],
+            )
+        self.say(f"nova scheduler and {len(self.region.compute_hosts)} compute services started")
+
+    def neutron(self):
+        conf = ["--config-file", str(self.files["neutron"]), "--config-file", str(self.files["ml2"])]
+        self.run("neutron-db-manage", ["neutron-db-manage", *conf, "upgrade", "heads"])
+        self.launch("neutron-server", ["neutron-server", *conf])
+        self.say("neutron started")
+
+    def cinder(self):
+        conf = ["--config-file", str(self.files["cinder"])]
+        self.run("cinder-manage", ["cinder-manage", *conf, "db", "sync"])
+        self.launch("cinder-api", ["cinder-api", *conf])
+        self.launch("cinder-scheduler", ["cinder-scheduler", *conf])
+        self.launch(
+            "cinder-volume",
+            ["cinder-volume", *conf],
+            {"GOVCLOUD_CINDER_POOLS": str(self.files["cinder_pools"])},
+        )
+        self.say("cinder started")
+
+    def glance(self):
+        conf = ["--config-file", str(self.files["glance"])]
+        self.run("glance-manage", ["glance-manage", *conf, "db_sync"])
+        self.launch("glance-api", ["glance-api", *conf])
+        self.say("glance started")
+
+    # After every service is up.
+
+    def finish(self):
+        self.wait_apis()
+        self.bootstrap()
+
+    def wait_apis(self):
+        for service in USUAL_PORTS:
+            url = f"http://127.0.0.1:{self.region.port(service)}/"
+            wait_for(f"{self.region.name} {service} API", lambda u=url: http_answers(u), self.names)
+        self.say("every API answers")
+
+    def bootstrap(self):
+        region = self.region
+        connection = admin_connection(self.secret, region)
+        self.zones(connection)
+        self.external_network(connection)
+        self.images(connection)
+        self.volume_pools(connection)
+
+    def zones(self, connection):
+        """One host aggregate per availability zone, each compute host in its zone. A host joins
+        only once it is mapped into the cell (scheduler discovery) and has its resource provider
+        (else placement would not learn of the zone)."""
+        hosts = self.region.compute_hosts
+
+        def providers_ready():
+            names = {rp.name for rp in connection.placement.resource_providers()}
+            return all(host in names for host in hosts)
+
+        wait_for(f"{self.region.name} resource providers", providers_ready, self.names)
+        aggregates = {}
+        for zone in sorted({zone for zone in hosts.values() if zone}):
+            aggregates[zone] = connection.compute.create_aggregate(name=zone, availability_zone=zone)
+        for host, zone in hosts.items():
+
+            def add(host=host, zone=zone):
+                if zone is None:
+                    return any(s.host == host for s in connection.compute.services())
+                connection.compute.add_host_to_aggregate(aggregates[zone], host)
+                return True
+
+            wait_for(f"{host} mapped into the cell", add, self.names, interval=1)
+        placed = ", ".join(f"{host} ({zone or 'nova'})" for host, zone in hosts.items())
+        self.say(f"computes mapped: {placed}")
+
+    def external_network(self, connection):
+        name = self.region.external_network
+        if not name:
+            return
+        network = connection.network.create_network(
+            name=name,
+            is_router_external=True,
+            is_shared=False,
+            provider_network_type="flat",
+            provider_physical_network=PHYSNET,
+        )
+        cidr = EXTERNAL_CIDRS[self.region.index]
+        prefix = cidr.rsplit(".", 1)[0]
+        connection.network.create_subnet(
+            name=f"{name}-subnet",
+            network_id=network.id,
+            ip_version=4,
+            cidr=cidr,
+            gateway_ip=f"{prefix}.1",
+            is_dhcp_enabled=False,
+            allocation_pools=[{"start": f"{prefix}.10", "end": f"{prefix}.250"}],
+        )
+        self.say(f"external network {name} ({cidr})")
+
+    def images(self, connection):
+        images = self.platform.get("catalog", {}).get("images", [])
+        for image in images:
+            response = connection.image.post(
+                "/images",
+                json={
+                    "name": image["name"],
+                    "disk_format": "raw",
+                    "container_format": "bare",
+                    "visibility": "public",
+                    "min_disk": int(image.get("minDiskGiB", 0)),
+                    "min_ram": int(image.get("minRamGiB", 0)) * 1024,
+                    "os_distro": image.get("os", ""),
+                },
+            )
+            response.raise_for_status()
+            image_id = response.json()["id"]
+            upload = connection.image.put(
+                f"/images/{image_id}/file",
+                data=b"govcloud test image: no operating system\n",
+                headers={"Content-Type": "application/octet-stream"},
+            )
+            upload.raise_for_status()
+        self.say(f"{len(images)} images uploaded")
+
+    def volume_pools(self, connection):
+        expected = {
+            f"{self.region.name}-volume@backend-{zone}#{pool['name']}"
+            for zone in self.region.volume_zones
+            for pool in catalog_pools(self.platform)
+        }
+
+        def reported():
+            names = {pool.name for pool in connection.block_storage.backend_pools()}
+            return expected <= names
+
+        wait_for(f"{self.region.name} volume pools", reported, self.names)
+        self.say(f"cinder reports {len(expected)} pools")
+
+
+# --------------------------------------------------------------------------- clouds.yaml
+
+
+def write_clouds_yaml(secret, regions):
+    clouds = {}
+    for region in regions:
+        clouds[region.cloud] = {
+            "auth": {
+                "auth_url": f"{KEYSTONE_URL}/v3",
+                "username": AUTOMATION_USER,
+                "password": secret.automation,
+                "user_domain_name": "Default",
+                "project_name": "admin",
+                "project_domain_name": "Default",
+            },
+            "region_name": region.name,
+            "identity_api_version": 3,
+            "interface": "public",
+        }
+    path = STATE / "clouds.yaml"
+    path.write_text(
+        "# The loopback test cloud (scripts/cloud/start): the automation account per region.\n"
+        + yaml.safe_dump({"clouds": clouds}, sort_keys=False),
+        encoding="utf-8",
+    )
+    path.chmod(0o600)
+    (STATE / "env").write_text(f"export OS_CLIENT_CONFIG_FILE={path}\n", encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- start, stop
+
+
+def prepare_state():
+    if STATE.exists():
+        if not (STATE / MARKER).exists():
+            raise Failure(f"{STATE} exists and is not a test cloud's folder: not touching it")
+        shutil.rmtree(STATE)
+    for sub in ["pids", "logs", "tmp", "home"]:
+        (STATE / sub).mkdir(parents=True, exist_ok=True)
+    STATE.chmod(0o700)
+    (STATE / MARKER).write_text("", encoding="utf-8")
+
+
+def start():
+    try:
+        start_cloud()
+    except BaseException:
+        if os.environ.get("GOVCLOUD_CLOUD_KEEP_ON_FAILURE") != "1":
+            print("start failed: stopping what was started (logs stay in the state folder)", flush=True)
+            try:
+                stop(purge=False)
+            except Failure as error:
+                print(error, file=sys.stderr)
+        raise
+
+
+def start_cloud():
+    if os.geteuid() != 0:
+        raise Failure("start runs as root (services run as root, MariaDB with --user=root)")
+    platform, regions = load_platform()
+    if tagged_processes():
+        say("a previous cloud is still running: stopping it first")
+        stop(purge=False)
+    busy = [port for port in all_ports(regions) if port_listening(port)]
+    if busy:
+        raise Failure(f"ports already in use by something else: {busy}")
+    prepare_state()
+    secret = Secrets.new()
+    (STATE / "secrets.json").write_text(json.dumps(secret.__dict__, indent=2), encoding="utf-8")
+    (STATE / "secrets.json").chmod(0o600)
+    say(f"state in {STATE}; regions {', '.join(r.name for r in regions)}")
+
+    def databases():
+        socket_path = start_mariadb()
+        create_databases(socket_path, secret, regions)
+
+    parallel([databases, lambda: start_rabbitmq(secret, regions)])
+    say("mariadb and rabbitmq started")
+
+    runs = [RegionRun(region, secret, platform) for region in regions]
+
+    def keystone():
+        start_keystone(secret, regions)
+        bootstrap_identity(secret, regions)
+        IDENTITY_READY.set()
+
+    steps = [keystone]
+    for region_run in runs:
+        steps += [
+            region_run.nova,
+            region_run.neutron,
+            region_run.cinder,
+            region_run.glance,
+            region_run.placement,
+            region_run.after_identity,
+        ]
+    parallel(steps)
+    parallel([region_run.finish for region_run in runs])
+
+    clouds = write_clouds_yaml(secret, regions)
+    say(f"clouds.yaml: {clouds} (entries {', '.join(r.cloud for r in regions)})")
+    say(f"ready in {time.monotonic() - STARTED:.0f} s")
+    print(f"\n  export OS_CLIENT_CONFIG_FILE={clouds}\n  openstack --os-cloud {regions[0].cloud} server list\n")
+
+
+def parallel(steps):
+    """Runs the steps in threads; the first failure stops the wait and is raised. The threads
+    are daemons: a step still waiting does not hold the process once start gives up."""
+    results = queue.Queue()
+
+    def body(step):
+        try:
+            step()
+            results.put(None)
+        except BaseException as error:  # noqa: BLE001 - handed to the main thread
+            results.put(error)
+
+    for step in steps:
+        threading.Thread(target=body, args=(step,), daemon=True).start()
+    for _ in steps:
+        error = results.get()
+        if error is not None:
+            ABORT.set()
+            IDENTITY_READY.set()  # steps waiting for it go on to see ABORT
+            raise error
+
+
+def proc_entries():
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            yield entry
+
+
+def tagged_processes():
+    """PIDs of every live process started by this state folder, whatever forked it."""
+    wanted = f"{TAG}={STATE}".encode()
+    found = []
+    for entry in proc_entries():
+        try:
+            environment = (entry / "environ").read_bytes().split(b"\0")
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if wanted in environment and state not in ("Z", "X"):
+            found.append(int(entry.name))
+    return found
+
+
+def recorded_pids():
+    pids = {}
+    for path in sorted((STATE / "pids").glob("*.pid")) if (STATE / "pids").exists() else []:
+        try:
+            pids[path.stem] = int(path.read_text().strip())
+        except ValueError:
+            continue
+    return pids
+
+
+def signal_group(pid, signum):
+    try:
+        os.killpg(pid, signum)
+    except ProcessLookupError:
+        pass
+    except PermissionError:
+        pass
+
+
+def stop(purge=False, timeout=30):
+    started = time.monotonic()
+    _, regions = load_platform()
+    pids = recorded_pids()
+    # Every service leads its own process group (its session): the group takes its workers.
+    for pid in pids.values():
+        signal_group(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and tagged_processes():
+        time.sleep(0.3)
+    left = tagged_processes()
+    if left:
+        print(f"stop: still running after {timeout} s, killing: {left}", flush=True)
+        for pid in pids.values():
+            signal_group(pid, signal.SIGKILL)
+        for pid in left:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        time.sleep(1)
+    problems = []
+    left = tagged_processes()
+    if left:
+        problems.append(f"processes left: {left}")
+    ports = listening_ports()
+    busy = sorted(port for port in all_ports(regions) if port in ports)
+    if busy:
+        problems.append(f"ports still listening: {busy}")
+    if (STATE / "pids").exists():
+        for path in (STATE / "pids").glob("*.pid"):
+            path.unlink()
+    if purge and STATE.exists() and (STATE / MARKER).exists():
+        shutil.rmtree(STATE)
+    took = time.monotonic() - started
+    if problems:
+        raise Failure("stop: " + "; ".join(problems))
+    print(f"stop: {len(pids)} services stopped in {took:.1f} s; nothing left running", flush=True)
+
+
+def main(argv):
+    os.environ.update({"no_proxy": "127.0.0.1,localhost", "NO_PROXY": "127.0.0.1,localhost"})
+    for key in list(os.environ):
+        if key.startswith("OS_") or key.lower() in ("http_proxy", "https_proxy", "all_proxy"):
+            del os.environ[key]
+    command = argv[1] if len(argv) > 1 else ""
+    try:
+        if command == "start":
+            start()
+        elif command == "stop":
+            stop(purge="--purge" in argv[2:])
+        else:
+            print("usage: cloud.py start | stop [--purge]", file=sys.stderr)
+            return 2
+    except Failure as error:
+        print(f"{command}: {error}", file=sys.stderr, flush=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
