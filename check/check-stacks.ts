@@ -27,6 +27,11 @@ export interface CheckStacksOptions {
   isolated?: boolean;
   /** Worker processes for the fast path (default: one per core; 1: this process only). */
   workers?: number;
+  /**
+   * Plan in a worker process even for one stack, leaving this process's Pulumi SDK untouched:
+   * `govcloud preview` and `up` run the real program in this process afterwards.
+   */
+  separateProcess?: boolean;
   /** Keep each stack's plan with its check. */
   keepPlans?: boolean;
   /**
@@ -74,7 +79,11 @@ async function checkFast(
   const { defaultWorkers, checkInWorkers } = await import("./parallel");
   const workers = Math.min(options.workers ?? defaultWorkers(), stacks.length);
   // A process that already holds another pack (the policy SDK keeps one) checks in a worker.
-  if (workers > 1 || !(await import("../analyzer/in-process")).canLoadInProcess(options.packDir)) {
+  if (
+    workers > 1 ||
+    options.separateProcess === true ||
+    !(await import("../analyzer/in-process")).canLoadInProcess(options.packDir)
+  ) {
     return checkInWorkers(loaded, stacks, { root, ...options, workers: Math.max(1, workers) });
   }
   const { InProcessChecker } = await import("./in-process-check");

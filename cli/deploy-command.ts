@@ -15,6 +15,7 @@ import type { EngineStack, StackSetup } from "../deploy/engine";
 import { runOnEngine } from "../deploy/engine-run";
 import { locatePulumi, type PulumiLocation } from "../deploy/locate-pulumi";
 import { missingCliMessage } from "../deploy/missing-cli";
+
 import { offlineCheck, type OfflineCheck } from "../deploy/offline-check";
 import { missingStackSettings } from "../deploy/stack-settings";
 import type { LoadResult } from "../model/estate-loader";
@@ -127,6 +128,16 @@ async function deploy(
   if (!location.found) {
     deps.stderr(missingCliMessage(command, stack, { kind: "not-found", ...location }));
     return 2;
+  }
+  if (process.env.GOVCLOUD_LOOPBACK_ONLY === "1") {
+    // Loaded only here: reading clouds.yaml loads the Pulumi SDK, which other commands skip.
+    const { foreignEndpoints, foreignEndpointsMessage } = await import("../deploy/loopback-guard");
+    const { cloudEntries } = await import("../components/credentials");
+    const found = foreignEndpoints(root, loaded.estate.platform, cloudEntries(process.env, root));
+    if (found.length > 0) {
+      deps.stderr(foreignEndpointsMessage(command, stack, found));
+      return 1;
+    }
   }
   const offline = await offlineCheck(root, loaded, stack, {
     ...policy,

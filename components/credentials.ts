@@ -152,19 +152,23 @@ function readFirstYaml(paths: string[]): unknown {
   return undefined;
 }
 
+/** Reads clouds.yaml and secure.yaml once, in the clients' search order; entries by name. */
+export function cloudEntries(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): (cloud: string) => CloudEntry | undefined {
+  const home = homedir();
+  const clouds = readFirstYaml(cloudsFileCandidates(env, cwd, home, "clouds.yaml"));
+  const secure = readFirstYaml(cloudsFileCandidates(env, cwd, home, "secure.yaml"));
+  return (cloud) => mergeCloudEntry(clouds, secure, cloud);
+}
+
 /** Reads clouds.yaml and secure.yaml once; returns a function giving each site's login. */
 export function cloudsYamlCredentials(
   env: NodeJS.ProcessEnv,
   cwd: string,
   configPassword: pulumi.Output<string> | undefined,
 ): (site: Site) => CredentialsResult {
-  const home = homedir();
-  const clouds = readFirstYaml(cloudsFileCandidates(env, cwd, home, "clouds.yaml"));
-  const secure = readFirstYaml(cloudsFileCandidates(env, cwd, home, "secure.yaml"));
-  return (site) =>
-    credentialsFromEntry(
-      site,
-      mergeCloudEntry(clouds, secure, site.openstack?.cloud ?? ""),
-      configPassword,
-    );
+  const entry = cloudEntries(env, cwd);
+  return (site) => credentialsFromEntry(site, entry(site.openstack?.cloud ?? ""), configPassword);
 }

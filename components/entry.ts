@@ -16,7 +16,11 @@ function projectRoot(): string {
   }
 }
 
-export function main() {
+/**
+ * The program. `root` is the project folder: given when the program runs inline through the
+ * Automation API (`govcloud preview` / `up`), found from the runtime when the CLI runs it.
+ */
+export function main(root: string = projectRoot()) {
   const forbidden = forbiddenOpenStackVariables(process.env);
   if (forbidden.length > 0) {
     throw new pulumi.RunError(
@@ -25,7 +29,6 @@ export function main() {
     );
   }
   const config = new pulumi.Config("govcloud");
-  const root = projectRoot();
   const password = config.getSecret("openstackPassword");
   const credentials = cloudsYamlCredentials(process.env, root, password);
   const ownerDomainId = config.get("ownerDomainId");

@@ -1,7 +1,9 @@
 /**
- * The only place that drives the Pulumi CLI, through the Automation API: the project's own program
- * (Pulumi.yaml in the project folder, not an inline program), one stack, the policy pack passed as
- * `--policy-pack` / `--policy-pack-config`, the engine's output streamed as it comes.
+ * The only place that drives the Pulumi CLI, through the Automation API: the project's program run
+ * inline in this process (the project folder's Pulumi.yaml and stack settings, the same
+ * components/entry.ts `pulumi up` runs), one stack, the policy pack passed as `--policy-pack` /
+ * `--policy-pack-config`, the engine's output streamed as it comes. Inline, the engine talks to
+ * this process for the program, so no Node.js language host plugin is needed.
  *
  * Loaded lazily by the commands, so that commands that never deploy do not load the SDK's
  * Automation API.
@@ -10,6 +12,9 @@ import { basename, delimiter, dirname } from "node:path";
 import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
 import { CliTooOldError, PROJECT_MINIMUM_CLI } from "./missing-cli";
 import type { EnginePolicyEvent } from "./policy-events";
+
+/** The project name in Pulumi.yaml; the inline program runs under it. */
+const PROJECT_NAME = "govcloud";
 
 export interface StackSetup {
   stack: string;
@@ -82,10 +87,17 @@ export async function openStack(setup: StackSetup): Promise<EngineStack> {
   }
   const workspaceOptions = {
     pulumiCommand,
+    // The project's Pulumi.yaml and stacks/ are read from here; nothing is written to it.
+    workDir: setup.workDir,
     envVars: { PULUMI_SKIP_UPDATE_CHECK: "true" },
     ...(setup.secretsProvider === undefined ? {} : { secretsProvider: setup.secretsProvider }),
   };
-  const args = { stackName: setup.stack, workDir: setup.workDir };
+  const { main } = await import("../components/entry");
+  const args = {
+    stackName: setup.stack,
+    projectName: PROJECT_NAME,
+    program: async () => main(setup.workDir),
+  };
   const stack: Stack = setup.create
     ? await LocalWorkspace.createOrSelectStack(args, workspaceOptions)
     : await LocalWorkspace.selectStack(args, workspaceOptions);

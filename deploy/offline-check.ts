@@ -30,7 +30,12 @@ export async function offlineCheck(
   policy: { packDir: string; configFile?: string; today?: string },
 ): Promise<OfflineCheck> {
   const started = performance.now();
-  const [{ check }] = await checkStacks(root, loaded, [stack], { ...policy, workers: 1 });
+  // In a worker: the plan runs under the SDK's mocks, and this process runs the real program next.
+  const [{ check }] = await checkStacks(root, loaded, [stack], {
+    ...policy,
+    workers: 1,
+    separateProcess: true,
+  });
   const parts = [formatCheckTable([check])];
   const violations = formatViolations([check]);
   if (violations !== "") parts.push("", violations);

@@ -313,7 +313,7 @@ describe("govcloud preview and up", function () {
   });
 
   describe("with a stand-in for the pulumi executable", () => {
-    it("up --yes drives the project's program on the stack with the policy pack and its config", () => {
+    it("up --yes runs the project's program inline on the stack with the policy pack and its config", () => {
       const standIn = standInPulumi(tempDir("up"));
       const run = govcloud(
         ["up", "audit", "--yes", "--message", "merge 1234"],
@@ -332,7 +332,12 @@ describe("govcloud preview and up", function () {
       assert.deepEqual(flagValues(up, "--policy-pack-config"), [join(REPO, "policy-config.json")]);
       assert.deepEqual(flagValues(up, "--message"), ["merge 1234"]);
       assert.ok(up.includes("--skip-preview") && up.includes("--non-interactive"));
-      assert.deepEqual(flagValues(up, "--exec-kind"), ["auto.local"], "the local program");
+      // The program runs inside govcloud, which serves it to the engine: no language host needed.
+      assert.deepEqual(flagValues(up, "--exec-kind"), ["auto.inline"], "the inline program");
+      assert.ok(
+        up.some((arg) => /^--client=127\.0\.0\.1:\d+$/.test(arg)),
+        "the engine is pointed at the program, on loopback",
+      );
       assert.match(run.stdout, /govcloud check: passed: 1 stack/);
       assert.match(run.stdout, /stand-in pulumi up ran\n/, "the engine's output is streamed");
       assert.match(
