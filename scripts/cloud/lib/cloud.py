@@ -531,6 +531,53 @@ def listening_ports():
     return found
 
 
+def socket_inodes(pid):
+    inodes = set()
+    try:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    except OSError:
+        pass
+    return inodes
+
+
+def listeners_of(pids):
+    """(address, port, protocol) of every TCP listener and bound UDP socket of these processes."""
+    inodes = set()
+    for pid in pids:
+        inodes |= socket_inodes(pid)
+    found = set()
+    for table in ["tcp", "tcp6", "udp", "udp6"]:
+        try:
+            lines = Path(f"/proc/net/{table}").read_text(encoding="ascii").splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            parts = line.split()
+            listening = parts[3] == "0A" if table.startswith("tcp") else parts[3] == "07"
+            if listening and parts[9] in inodes:
+                address, port = parts[1].split(":")
+                found.add((address, int(port, 16), table))
+    return found
+
+
+LOOPBACK = {"0100007F", "00000000000000000000000001000000"}
+
+
+def check_loopback():
+    """Every socket the cloud listens on is bound to 127.0.0.1 or ::1."""
+    listeners = listeners_of(tagged_processes())
+    outside = sorted(item for item in listeners if item[0] not in LOOPBACK)
+    if outside:
+        raise Failure(f"listeners not bound to loopback: {outside}")
+    return len(listeners)
+
+
 def port_listening(port):
     return port in listening_ports()
 
@@ -1008,6 +1055,7 @@ def start_cloud():
     parallel(steps)
     parallel([region_run.finish for region_run in runs])
 
+    say(f"{check_loopback()} listening sockets, all on 127.0.0.1 or ::1")
     clouds = write_clouds_yaml(secret, regions)
     say(f"clouds.yaml: {clouds} (entries {', '.join(r.cloud for r in regions)})")
     say(f"ready in {time.monotonic() - STARTED:.0f} s")
@@ -1043,16 +1091,22 @@ def proc_entries():
 
 
 def tagged_processes():
-    """PIDs of every live process started by this state folder, whatever forked it."""
+    """PIDs of every live process started by this state folder, whatever forked it: by the tag
+    in its environment, or by its session (a service that retitles itself, as neutron-server
+    does, overwrites the environment the kernel shows)."""
     wanted = f"{TAG}={STATE}".encode()
+    sessions = set(recorded_pids().values())
     found = []
     for entry in proc_entries():
         try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             environment = (entry / "environ").read_bytes().split(b"\0")
-            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
         except OSError:
             continue
-        if wanted in environment and state not in ("Z", "X"):
+        state, session = fields[0], int(fields[3])
+        if state in ("Z", "X"):
+            continue
+        if wanted in environment or session in sessions:
             found.append(int(entry.name))
     return found
 
@@ -1105,7 +1159,7 @@ def stop(purge=False, timeout=30):
     busy = sorted(port for port in all_ports(regions) if port in ports)
     if busy:
         problems.append(f"ports still listening: {busy}")
-    if (STATE / "pids").exists():
+    if not problems and (STATE / "pids").exists():
         for path in (STATE / "pids").glob("*.pid"):
             path.unlink()
     if purge and STATE.exists() and (STATE / MARKER).exists():
@@ -1114,6 +1168,45 @@ def stop(purge=False, timeout=30):
     if problems:
         raise Failure("stop: " + "; ".join(problems))
     print(f"stop: {len(pids)} services stopped in {took:.1f} s; nothing left running", flush=True)
+
+
+def pss_kib(pid):
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def status():
+    """Each recorded service: its PID, whether it runs, and the memory (PSS) of its session."""
+    pids = recorded_pids()
+    if not pids:
+        print(f"no cloud recorded in {STATE}")
+        return 1
+    members = {}
+    for pid in tagged_processes():
+        try:
+            session = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[3])
+        except (OSError, ValueError):
+            continue
+        members.setdefault(session, []).append(pid)
+    _, regions = load_platform()
+    totals = {}
+    down = 0
+    for name, pid in sorted(pids.items()):
+        alive = pid in members
+        down += 0 if alive else 1
+        kib = sum(pss_kib(member) for member in members.get(pid, []))
+        group = next((r.name for r in regions if name.startswith(f"{r.name}-")), "shared")
+        totals[group] = totals.get(group, 0) + kib
+        state = "up" if alive else "DOWN"
+        print(f"  {name:28} {pid:>8} {state:5} {kib / 1024:7.0f} MB")
+    summary = ", ".join(f"{group} {kib / 1024:.0f} MB" for group, kib in sorted(totals.items()))
+    print(f"memory (PSS): {summary}; total {sum(totals.values()) / 1024:.0f} MB")
+    return 1 if down else 0
 
 
 def main(argv):
@@ -1127,8 +1220,21 @@ def main(argv):
             start()
         elif command == "stop":
             stop(purge="--purge" in argv[2:])
+        elif command == "status":
+            code = status()
+            if code == 0:
+                print(f"{check_loopback()} listening sockets, all on 127.0.0.1 or ::1")
+            return code
+        elif command == "regions":
+            # For scripts/cloud/smoke: region, clouds.yaml entry, zones, external network, image.
+            platform, regions = load_platform()
+            images = platform.get("catalog", {}).get("images", [])
+            for region in regions:
+                zones = ",".join(region.zones) or "nova"
+                image = images[0]["name"] if images else ""
+                print(region.name, region.cloud, zones, region.external_network, image)
         else:
-            print("usage: cloud.py start | stop [--purge]", file=sys.stderr)
+            print("usage: cloud.py start | stop [--purge] | status | regions", file=sys.stderr)
             return 2
     except Failure as error:
         print(f"{command}: {error}", file=sys.stderr, flush=True)
