@@ -23,7 +23,8 @@ import { mandatoryCount } from "../render/check-report";
 import { invalidPlatformOutput, policySetup } from "./check-command";
 import { selectStacks } from "./stack-selection";
 import { UsageError } from "./usage-error";
-import { writeStderr, writeStdout } from "./output";
+import { writeReportFile, writeStderr, writeStdout } from "./output";
+import { policyReport } from "../deploy/policy-report";
 
 export interface DeployOptions {
   /** The Pulumi executable or the folder that holds it (default: PATH, then $PULUMI_HOME/bin). */
@@ -35,6 +36,8 @@ export interface DeployOptions {
   diff?: boolean;
   refresh?: boolean;
   expectNoChanges?: boolean;
+  /** Write the offline check's and the engine's policy results to this JSON file. */
+  policyReport?: string;
 }
 
 export interface UpOptions extends DeployOptions {
@@ -153,10 +156,23 @@ async function deploy(
       `govcloud preview: continuing: the engine runs the same policy pack and reports these too\n`,
     );
   }
+  const reportFile = options.policyReport;
   return runOnEngine(
     command,
     { stack, root, pulumi: location.command, policy, offline },
-    { ...options, confirmFirst: command === "up" && options.yes !== true },
+    {
+      ...options,
+      confirmFirst: command === "up" && options.yes !== true,
+      ...(reportFile === undefined
+        ? {}
+        : {
+            onPolicyResults: (events) =>
+              writeReportFile(
+                reportFile,
+                JSON.stringify(policyReport(stack, offline, events), null, 2) + "\n",
+              ),
+          }),
+    },
     deps,
   );
 }

@@ -1,4 +1,5 @@
 /** The `preview` and `up` commands of the govcloud command line (cli/deploy-command.ts runs them). */
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { loadEstate } from "../model/estate-loader";
 import { runPreview, runUp, type UpOptions } from "./deploy-command";
@@ -20,6 +21,7 @@ interface CommonFlags {
   diff: boolean;
   refresh: boolean;
   expectNoChanges: boolean;
+  policyReport?: string;
 }
 
 function withDeployOptions(command: Command): Command {
@@ -33,7 +35,11 @@ function withDeployOptions(command: Command): Command {
   )
     .option("--diff", "show a detailed diff of the changes", false)
     .option("--refresh", "refresh the stack's state from the cloud first", false)
-    .option("--expect-no-changes", "fail if the stack would change", false);
+    .option("--expect-no-changes", "fail if the stack would change", false)
+    .option(
+      "--policy-report <file>",
+      "write the offline check's and the engine's policy results to this JSON file, to compare them",
+    );
 }
 
 function deployOptions(flags: CommonFlags, helpers: EstateCommandHelpers): UpOptions {
@@ -46,6 +52,7 @@ function deployOptions(flags: CommonFlags, helpers: EstateCommandHelpers): UpOpt
     diff: flags.diff,
     refresh: flags.refresh,
     expectNoChanges: flags.expectNoChanges,
+    ...(flags.policyReport === undefined ? {} : { policyReport: resolve(flags.policyReport) }),
   };
 }
 

@@ -8,6 +8,7 @@ import { cliFailure } from "./command-error";
 import type { EngineStack, RunOptions, StackSetup } from "./engine";
 import { cliProblemFromError, missingCliMessage } from "./missing-cli";
 import type { OfflineCheck } from "./offline-check";
+import type { EnginePolicyEvent } from "./policy-events";
 import { formatPolicyEvents, PolicyEventLog, policyCounts } from "./policy-events";
 
 export interface EngineTarget {
@@ -28,6 +29,8 @@ export interface EngineRunOptions {
   secretsProvider?: string;
   /** Preview, then ask before updating (an interactive `up` without --yes). */
   confirmFirst: boolean;
+  /** Called once at the end, done or failed, with the policy results the engine reported. */
+  onPolicyResults?: (events: readonly EnginePolicyEvent[]) => void;
 }
 
 export interface EngineRunDeps {
@@ -111,16 +114,33 @@ export async function runOnEngine(
   options: EngineRunOptions,
   deps: EngineRunDeps,
 ): Promise<number> {
+  const logs: PolicyEventLog[] = [];
+  try {
+    return await runLogged(command, target, options, deps, logs);
+  } finally {
+    options.onPolicyResults?.(logs.length === 0 ? [] : logs[logs.length - 1].events);
+  }
+}
+
+async function runLogged(
+  command: "preview" | "up",
+  target: EngineTarget,
+  options: EngineRunOptions,
+  deps: EngineRunDeps,
+  logs: PolicyEventLog[],
+): Promise<number> {
   let streamed = false;
   let log = new PolicyEventLog();
+  logs.push(log);
   let operation = command === "preview" || options.confirmFirst ? "preview" : "up";
   try {
     const engine = await deps.openStack({
       stack: target.stack,
       workDir: target.root,
       pulumi: target.pulumi,
-      // A department's first deployment creates its stack; a preview never changes the backend.
-      create: command === "up",
+      // A new department's first preview (its pull request) and first deployment create its
+      // stack: an empty stack, so that the preview shows everything it would create.
+      create: true,
       ...(options.secretsProvider === undefined
         ? {}
         : { secretsProvider: options.secretsProvider }),
@@ -138,6 +158,7 @@ export async function runOnEngine(
         return 1;
       }
       log = new PolicyEventLog();
+      logs.push(log);
       operation = "up";
     }
     await engine.up(runOptions(target, options, deps, log));

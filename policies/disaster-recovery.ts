@@ -90,10 +90,19 @@ function serverGroupsOf(
   return urnsOfType(source, byUrn, T.serverGroup);
 }
 
-/** Whether the instance has a `group` scheduler hint (an unknown one counts: it is computed). */
-function hasGroupHint(instance: ResourceView): boolean {
+/**
+ * Whether the instance has a `group` scheduler hint (an unknown one counts: it is computed).
+ * In a preview the OpenStack provider's Check drops a scheduler hint set whose group id is not
+ * known yet, so the engine shows no `schedulerHints` at all; the input's dependency on a server
+ * group of the stack (which the engine keeps) then stands for the computed hint.
+ */
+function hasGroupHint(instance: ResourceView, byUrn: ReadonlyMap<string, ResourceView>): boolean {
   const hints = readArray(instance.props, "schedulerHints");
   if (isUnknown(hints)) return true;
+  if (hints === undefined) {
+    const hinted = instance.propertyDependencies.schedulerHints ?? [];
+    return urnsOfType(hinted, byUrn, T.serverGroup).length > 0;
+  }
   return (hints ?? []).some((hint) => {
     if (isUnknown(hint)) return true;
     if (!isPlainObject(hint)) return false;
@@ -117,7 +126,7 @@ function checkAntiAffinity(
   const groupsAtSite = new Map<string, Set<string>>();
   for (const instance of group.instances) {
     const site = sites.get(instance);
-    if (!hasGroupHint(instance)) {
+    if (!hasGroupHint(instance, byUrn)) {
       violations.push({
         message:
           `${identify(instance)} has no server group scheduler hint; workload ${group.name} ` +
