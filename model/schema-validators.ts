@@ -5055,6 +5055,36 @@ const schema47 = {
           minimum: 1,
           description: "Usable block storage at each active site, GiB.",
         },
+        emergency: {
+          type: "object",
+          additionalProperties: false,
+          default: {},
+          description:
+            "Density allowed while one active site carries the other's load after a site loss (govcloud failover, the site-failover policy): hosts run hotter for the hours of a failover than every day. Each field left out is the everyday value above. Default: the everyday values.",
+          properties: {
+            vmsPerHost: {
+              type: "integer",
+              minimum: 1,
+              maximum: 200,
+              description:
+                "Virtual machines per physical host during a failover. Default: capacity.vmsPerHost.",
+            },
+            cpuOvercommit: {
+              type: "number",
+              minimum: 1,
+              maximum: 16,
+              description:
+                "vCPUs per hardware thread during a failover. Default: capacity.cpuOvercommit.",
+            },
+            ramOvercommit: {
+              type: "number",
+              minimum: 1,
+              maximum: 4,
+              description:
+                "Virtual RAM per GiB of physical RAM during a failover. Default: capacity.ramOvercommit.",
+            },
+          },
+        },
       },
     },
     catalog: {
@@ -5129,10 +5159,15 @@ const schema47 = {
       additionalProperties: false,
       required: ["create", "delete"],
       description:
-        "Commands that pair a replicated volume with its replica on the storage. Placeholders: {primary}, {secondary}, {mode}, {rpo}.",
+        "Commands that pair a replicated volume with its replica on the storage. Placeholders: {primary}, {secondary}, {mode}, {rpo}. preferredSite: which site keeps writing when the sites are cut apart.",
       properties: {
         create: { type: "string", minLength: 1 },
         delete: { type: "string", minLength: 1 },
+        preferredSite: {
+          $ref: "#/definitions/id",
+          description:
+            "The active site whose synchronous copies keep writing when the two active sites are cut apart: it wins the quorum witness's arbitration, and without the witness the pairs fall back to it (static priority), so there are never two writers. Default: the first active site.",
+        },
       },
     },
     kvmHosts: {
@@ -5302,6 +5337,21 @@ const schema47 = {
         requiresApprover: { type: "boolean" },
         rpoSeconds: { type: "integer", minimum: 0 },
         rtoMinutes: { type: "integer", minimum: 0 },
+        failover: {
+          type: "object",
+          additionalProperties: false,
+          default: { survivingReplicas: "full" },
+          description:
+            "What the surviving site runs when the other active site is lost (govcloud failover, the site-failover policy). Active-active tiers grow at the surviving site; active-standby tiers start their standby there when the primary site is lost; single-site tiers ignore it (they are down until restored, within rtoMinutes). Default: { survivingReplicas: full }.",
+          properties: {
+            survivingReplicas: {
+              default: "full",
+              description:
+                "full: the surviving site runs the workload's whole replica count (both sites together for active-active, the primary site's count for active-standby). A number above 0 and at most 1: that share of it, rounded up, never fewer than already run there. Default: full.",
+              oneOf: [{ const: "full" }, { type: "number", exclusiveMinimum: 0, maximum: 1 }],
+            },
+          },
+        },
       },
     },
     kvmHost: {
@@ -5372,6 +5422,11 @@ const schema62 = {
   },
 };
 const schema63 = { type: "integer", minimum: 0, maximum: 1000000 };
+const schema50 = {
+  type: "string",
+  pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
+  description: "Lower-case letters, digits and hyphens; starts with a letter, 2 to 32 characters.",
+};
 const schema49 = {
   type: "object",
   additionalProperties: false,
@@ -5421,11 +5476,6 @@ const schema49 = {
       },
     },
   },
-};
-const schema50 = {
-  type: "string",
-  pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
-  description: "Lower-case letters, digits and hyphens; starts with a letter, 2 to 32 characters.",
 };
 const formats2 = require("ajv-formats/dist/formats").fullFormats.uri;
 function validate20(
@@ -7809,6 +7859,21 @@ const schema60 = {
     requiresApprover: { type: "boolean" },
     rpoSeconds: { type: "integer", minimum: 0 },
     rtoMinutes: { type: "integer", minimum: 0 },
+    failover: {
+      type: "object",
+      additionalProperties: false,
+      default: { survivingReplicas: "full" },
+      description:
+        "What the surviving site runs when the other active site is lost (govcloud failover, the site-failover policy). Active-active tiers grow at the surviving site; active-standby tiers start their standby there when the primary site is lost; single-site tiers ignore it (they are down until restored, within rtoMinutes). Default: { survivingReplicas: full }.",
+      properties: {
+        survivingReplicas: {
+          default: "full",
+          description:
+            "full: the surviving site runs the workload's whole replica count (both sites together for active-active, the primary site's count for active-standby). A number above 0 and at most 1: that share of it, rounded up, never fewer than already run there. Default: full.",
+          oneOf: [{ const: "full" }, { type: "number", exclusiveMinimum: 0, maximum: 1 }],
+        },
+      },
+    },
   },
 };
 function validate30(
@@ -8286,8 +8351,174 @@ function validate30(
         }
       }
     }
+    if (data.failover !== undefined) {
+      let data9 = data.failover;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        for (const key1 in data9) {
+          if (!(key1 === "survivingReplicas")) {
+            const err24 = {
+              instancePath: instancePath + "/failover",
+              schemaPath: "#/properties/failover/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key1 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema60.properties.failover,
+              data: data9,
+            };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data9.survivingReplicas !== undefined) {
+          let data10 = data9.survivingReplicas;
+          const _errs23 = errors;
+          let valid3 = false;
+          let passing0 = null;
+          const _errs24 = errors;
+          if ("full" !== data10) {
+            const err25 = {
+              instancePath: instancePath + "/failover/survivingReplicas",
+              schemaPath: "#/properties/failover/properties/survivingReplicas/oneOf/0/const",
+              keyword: "const",
+              params: { allowedValue: "full" },
+              message: "must be equal to constant",
+              schema: "full",
+              parentSchema: schema60.properties.failover.properties.survivingReplicas.oneOf[0],
+              data: data10,
+            };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+          var _valid0 = _errs24 === errors;
+          if (_valid0) {
+            valid3 = true;
+            passing0 = 0;
+          }
+          const _errs25 = errors;
+          if (typeof data10 == "number" && isFinite(data10)) {
+            if (data10 > 1 || isNaN(data10)) {
+              const err26 = {
+                instancePath: instancePath + "/failover/survivingReplicas",
+                schemaPath: "#/properties/failover/properties/survivingReplicas/oneOf/1/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1 },
+                message: "must be <= 1",
+                schema: 1,
+                parentSchema: schema60.properties.failover.properties.survivingReplicas.oneOf[1],
+                data: data10,
+              };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+            if (data10 <= 0 || isNaN(data10)) {
+              const err27 = {
+                instancePath: instancePath + "/failover/survivingReplicas",
+                schemaPath:
+                  "#/properties/failover/properties/survivingReplicas/oneOf/1/exclusiveMinimum",
+                keyword: "exclusiveMinimum",
+                params: { comparison: ">", limit: 0 },
+                message: "must be > 0",
+                schema: 0,
+                parentSchema: schema60.properties.failover.properties.survivingReplicas.oneOf[1],
+                data: data10,
+              };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          } else {
+            const err28 = {
+              instancePath: instancePath + "/failover/survivingReplicas",
+              schemaPath: "#/properties/failover/properties/survivingReplicas/oneOf/1/type",
+              keyword: "type",
+              params: { type: "number" },
+              message: "must be number",
+              schema: schema60.properties.failover.properties.survivingReplicas.oneOf[1].type,
+              parentSchema: schema60.properties.failover.properties.survivingReplicas.oneOf[1],
+              data: data10,
+            };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+          var _valid0 = _errs25 === errors;
+          if (_valid0 && valid3) {
+            valid3 = false;
+            passing0 = [passing0, 1];
+          } else {
+            if (_valid0) {
+              valid3 = true;
+              passing0 = 1;
+            }
+          }
+          if (!valid3) {
+            const err29 = {
+              instancePath: instancePath + "/failover/survivingReplicas",
+              schemaPath: "#/properties/failover/properties/survivingReplicas/oneOf",
+              keyword: "oneOf",
+              params: { passingSchemas: passing0 },
+              message: "must match exactly one schema in oneOf",
+              schema: schema60.properties.failover.properties.survivingReplicas.oneOf,
+              parentSchema: schema60.properties.failover.properties.survivingReplicas,
+              data: data10,
+            };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          } else {
+            errors = _errs23;
+            if (vErrors !== null) {
+              if (_errs23) {
+                vErrors.length = _errs23;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+      } else {
+        const err30 = {
+          instancePath: instancePath + "/failover",
+          schemaPath: "#/properties/failover/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema60.properties.failover.type,
+          parentSchema: schema60.properties.failover,
+          data: data9,
+        };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err24 = {
+    const err31 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -8298,16 +8529,16 @@ function validate30(
       data,
     };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err31];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err31);
     }
     errors++;
   }
   validate30.errors = vErrors;
   return errors === 0;
 }
-const schema72 = {
+const schema73 = {
   type: "object",
   additionalProperties: false,
   required: ["name", "site", "uri", "pool", "network", "domains"],
@@ -8349,8 +8580,8 @@ const schema72 = {
     },
   },
 };
-const pattern25 = new RegExp("^(qemu|qemu\\+ssh|qemu\\+tls|test)://", "u");
-const pattern27 = new RegExp("^/", "u");
+const pattern26 = new RegExp("^(qemu|qemu\\+ssh|qemu\\+tls|test)://", "u");
+const pattern28 = new RegExp("^/", "u");
 function validate32(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
@@ -8365,8 +8596,8 @@ function validate32(
         keyword: "required",
         params: { missingProperty: "name" },
         message: "must have required property '" + "name" + "'",
-        schema: schema72.required,
-        parentSchema: schema72,
+        schema: schema73.required,
+        parentSchema: schema73,
         data,
       };
       if (vErrors === null) {
@@ -8383,8 +8614,8 @@ function validate32(
         keyword: "required",
         params: { missingProperty: "site" },
         message: "must have required property '" + "site" + "'",
-        schema: schema72.required,
-        parentSchema: schema72,
+        schema: schema73.required,
+        parentSchema: schema73,
         data,
       };
       if (vErrors === null) {
@@ -8401,8 +8632,8 @@ function validate32(
         keyword: "required",
         params: { missingProperty: "uri" },
         message: "must have required property '" + "uri" + "'",
-        schema: schema72.required,
-        parentSchema: schema72,
+        schema: schema73.required,
+        parentSchema: schema73,
         data,
       };
       if (vErrors === null) {
@@ -8419,8 +8650,8 @@ function validate32(
         keyword: "required",
         params: { missingProperty: "pool" },
         message: "must have required property '" + "pool" + "'",
-        schema: schema72.required,
-        parentSchema: schema72,
+        schema: schema73.required,
+        parentSchema: schema73,
         data,
       };
       if (vErrors === null) {
@@ -8437,8 +8668,8 @@ function validate32(
         keyword: "required",
         params: { missingProperty: "network" },
         message: "must have required property '" + "network" + "'",
-        schema: schema72.required,
-        parentSchema: schema72,
+        schema: schema73.required,
+        parentSchema: schema73,
         data,
       };
       if (vErrors === null) {
@@ -8455,8 +8686,8 @@ function validate32(
         keyword: "required",
         params: { missingProperty: "domains" },
         message: "must have required property '" + "domains" + "'",
-        schema: schema72.required,
-        parentSchema: schema72,
+        schema: schema73.required,
+        parentSchema: schema73,
         data,
       };
       if (vErrors === null) {
@@ -8482,7 +8713,7 @@ function validate32(
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema72,
+          parentSchema: schema73,
           data,
         };
         if (vErrors === null) {
@@ -8576,7 +8807,7 @@ function validate32(
     if (data.uri !== undefined) {
       let data2 = data.uri;
       if (typeof data2 === "string") {
-        if (!pattern25.test(data2)) {
+        if (!pattern26.test(data2)) {
           const err11 = {
             instancePath: instancePath + "/uri",
             schemaPath: "#/properties/uri/pattern",
@@ -8584,7 +8815,7 @@ function validate32(
             params: { pattern: "^(qemu|qemu\\+ssh|qemu\\+tls|test)://" },
             message: 'must match pattern "' + "^(qemu|qemu\\+ssh|qemu\\+tls|test)://" + '"',
             schema: "^(qemu|qemu\\+ssh|qemu\\+tls|test)://",
-            parentSchema: schema72.properties.uri,
+            parentSchema: schema73.properties.uri,
             data: data2,
           };
           if (vErrors === null) {
@@ -8601,8 +8832,8 @@ function validate32(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema72.properties.uri.type,
-          parentSchema: schema72.properties.uri,
+          schema: schema73.properties.uri.type,
+          parentSchema: schema73.properties.uri,
           data: data2,
         };
         if (vErrors === null) {
@@ -8623,8 +8854,8 @@ function validate32(
             keyword: "required",
             params: { missingProperty: "name" },
             message: "must have required property '" + "name" + "'",
-            schema: schema72.properties.pool.required,
-            parentSchema: schema72.properties.pool,
+            schema: schema73.properties.pool.required,
+            parentSchema: schema73.properties.pool,
             data: data3,
           };
           if (vErrors === null) {
@@ -8641,8 +8872,8 @@ function validate32(
             keyword: "required",
             params: { missingProperty: "path" },
             message: "must have required property '" + "path" + "'",
-            schema: schema72.properties.pool.required,
-            parentSchema: schema72.properties.pool,
+            schema: schema73.properties.pool.required,
+            parentSchema: schema73.properties.pool,
             data: data3,
           };
           if (vErrors === null) {
@@ -8661,7 +8892,7 @@ function validate32(
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema72.properties.pool,
+              parentSchema: schema73.properties.pool,
               data: data3,
             };
             if (vErrors === null) {
@@ -8715,7 +8946,7 @@ function validate32(
         if (data3.path !== undefined) {
           let data5 = data3.path;
           if (typeof data5 === "string") {
-            if (!pattern27.test(data5)) {
+            if (!pattern28.test(data5)) {
               const err18 = {
                 instancePath: instancePath + "/pool/path",
                 schemaPath: "#/properties/pool/properties/path/pattern",
@@ -8723,7 +8954,7 @@ function validate32(
                 params: { pattern: "^/" },
                 message: 'must match pattern "' + "^/" + '"',
                 schema: "^/",
-                parentSchema: schema72.properties.pool.properties.path,
+                parentSchema: schema73.properties.pool.properties.path,
                 data: data5,
               };
               if (vErrors === null) {
@@ -8740,8 +8971,8 @@ function validate32(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema72.properties.pool.properties.path.type,
-              parentSchema: schema72.properties.pool.properties.path,
+              schema: schema73.properties.pool.properties.path.type,
+              parentSchema: schema73.properties.pool.properties.path,
               data: data5,
             };
             if (vErrors === null) {
@@ -8759,8 +8990,8 @@ function validate32(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema72.properties.pool.type,
-          parentSchema: schema72.properties.pool,
+          schema: schema73.properties.pool.type,
+          parentSchema: schema73.properties.pool,
           data: data3,
         };
         if (vErrors === null) {
@@ -8781,8 +9012,8 @@ function validate32(
             keyword: "required",
             params: { missingProperty: "name" },
             message: "must have required property '" + "name" + "'",
-            schema: schema72.properties.network.required,
-            parentSchema: schema72.properties.network,
+            schema: schema73.properties.network.required,
+            parentSchema: schema73.properties.network,
             data: data6,
           };
           if (vErrors === null) {
@@ -8799,8 +9030,8 @@ function validate32(
             keyword: "required",
             params: { missingProperty: "cidr" },
             message: "must have required property '" + "cidr" + "'",
-            schema: schema72.properties.network.required,
-            parentSchema: schema72.properties.network,
+            schema: schema73.properties.network.required,
+            parentSchema: schema73.properties.network,
             data: data6,
           };
           if (vErrors === null) {
@@ -8819,7 +9050,7 @@ function validate32(
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema72.properties.network,
+              parentSchema: schema73.properties.network,
               data: data6,
             };
             if (vErrors === null) {
@@ -8879,8 +9110,8 @@ function validate32(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema72.properties.network.properties.cidr.type,
-              parentSchema: schema72.properties.network.properties.cidr,
+              schema: schema73.properties.network.properties.cidr.type,
+              parentSchema: schema73.properties.network.properties.cidr,
               data: data8,
             };
             if (vErrors === null) {
@@ -8898,8 +9129,8 @@ function validate32(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema72.properties.network.type,
-          parentSchema: schema72.properties.network,
+          schema: schema73.properties.network.type,
+          parentSchema: schema73.properties.network,
           data: data6,
         };
         if (vErrors === null) {
@@ -8924,8 +9155,8 @@ function validate32(
                 keyword: "required",
                 params: { missingProperty: "name" },
                 message: "must have required property '" + "name" + "'",
-                schema: schema72.properties.domains.items.required,
-                parentSchema: schema72.properties.domains.items,
+                schema: schema73.properties.domains.items.required,
+                parentSchema: schema73.properties.domains.items,
                 data: data10,
               };
               if (vErrors === null) {
@@ -8942,8 +9173,8 @@ function validate32(
                 keyword: "required",
                 params: { missingProperty: "role" },
                 message: "must have required property '" + "role" + "'",
-                schema: schema72.properties.domains.items.required,
-                parentSchema: schema72.properties.domains.items,
+                schema: schema73.properties.domains.items.required,
+                parentSchema: schema73.properties.domains.items,
                 data: data10,
               };
               if (vErrors === null) {
@@ -8960,8 +9191,8 @@ function validate32(
                 keyword: "required",
                 params: { missingProperty: "vcpus" },
                 message: "must have required property '" + "vcpus" + "'",
-                schema: schema72.properties.domains.items.required,
-                parentSchema: schema72.properties.domains.items,
+                schema: schema73.properties.domains.items.required,
+                parentSchema: schema73.properties.domains.items,
                 data: data10,
               };
               if (vErrors === null) {
@@ -8978,8 +9209,8 @@ function validate32(
                 keyword: "required",
                 params: { missingProperty: "memoryGiB" },
                 message: "must have required property '" + "memoryGiB" + "'",
-                schema: schema72.properties.domains.items.required,
-                parentSchema: schema72.properties.domains.items,
+                schema: schema73.properties.domains.items.required,
+                parentSchema: schema73.properties.domains.items,
                 data: data10,
               };
               if (vErrors === null) {
@@ -8996,8 +9227,8 @@ function validate32(
                 keyword: "required",
                 params: { missingProperty: "diskGiB" },
                 message: "must have required property '" + "diskGiB" + "'",
-                schema: schema72.properties.domains.items.required,
-                parentSchema: schema72.properties.domains.items,
+                schema: schema73.properties.domains.items.required,
+                parentSchema: schema73.properties.domains.items,
                 data: data10,
               };
               if (vErrors === null) {
@@ -9014,8 +9245,8 @@ function validate32(
                 keyword: "required",
                 params: { missingProperty: "baseImage" },
                 message: "must have required property '" + "baseImage" + "'",
-                schema: schema72.properties.domains.items.required,
-                parentSchema: schema72.properties.domains.items,
+                schema: schema73.properties.domains.items.required,
+                parentSchema: schema73.properties.domains.items,
                 data: data10,
               };
               if (vErrors === null) {
@@ -9041,7 +9272,7 @@ function validate32(
                   params: { additionalProperty: key3 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema72.properties.domains.items,
+                  parentSchema: schema73.properties.domains.items,
                   data: data10,
                 };
                 if (vErrors === null) {
@@ -9103,7 +9334,7 @@ function validate32(
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
                     schema: 1,
-                    parentSchema: schema72.properties.domains.items.properties.role,
+                    parentSchema: schema73.properties.domains.items.properties.role,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -9120,8 +9351,8 @@ function validate32(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema72.properties.domains.items.properties.role.type,
-                  parentSchema: schema72.properties.domains.items.properties.role,
+                  schema: schema73.properties.domains.items.properties.role.type,
+                  parentSchema: schema73.properties.domains.items.properties.role,
                   data: data12,
                 };
                 if (vErrors === null) {
@@ -9146,8 +9377,8 @@ function validate32(
                   keyword: "type",
                   params: { type: "integer" },
                   message: "must be integer",
-                  schema: schema72.properties.domains.items.properties.vcpus.type,
-                  parentSchema: schema72.properties.domains.items.properties.vcpus,
+                  schema: schema73.properties.domains.items.properties.vcpus.type,
+                  parentSchema: schema73.properties.domains.items.properties.vcpus,
                   data: data13,
                 };
                 if (vErrors === null) {
@@ -9166,7 +9397,7 @@ function validate32(
                     params: { comparison: "<=", limit: 64 },
                     message: "must be <= 64",
                     schema: 64,
-                    parentSchema: schema72.properties.domains.items.properties.vcpus,
+                    parentSchema: schema73.properties.domains.items.properties.vcpus,
                     data: data13,
                   };
                   if (vErrors === null) {
@@ -9184,7 +9415,7 @@ function validate32(
                     params: { comparison: ">=", limit: 1 },
                     message: "must be >= 1",
                     schema: 1,
-                    parentSchema: schema72.properties.domains.items.properties.vcpus,
+                    parentSchema: schema73.properties.domains.items.properties.vcpus,
                     data: data13,
                   };
                   if (vErrors === null) {
@@ -9207,7 +9438,7 @@ function validate32(
                     params: { comparison: ">", limit: 0 },
                     message: "must be > 0",
                     schema: 0,
-                    parentSchema: schema72.properties.domains.items.properties.memoryGiB,
+                    parentSchema: schema73.properties.domains.items.properties.memoryGiB,
                     data: data14,
                   };
                   if (vErrors === null) {
@@ -9224,8 +9455,8 @@ function validate32(
                   keyword: "type",
                   params: { type: "number" },
                   message: "must be number",
-                  schema: schema72.properties.domains.items.properties.memoryGiB.type,
-                  parentSchema: schema72.properties.domains.items.properties.memoryGiB,
+                  schema: schema73.properties.domains.items.properties.memoryGiB.type,
+                  parentSchema: schema73.properties.domains.items.properties.memoryGiB,
                   data: data14,
                 };
                 if (vErrors === null) {
@@ -9250,8 +9481,8 @@ function validate32(
                   keyword: "type",
                   params: { type: "integer" },
                   message: "must be integer",
-                  schema: schema72.properties.domains.items.properties.diskGiB.type,
-                  parentSchema: schema72.properties.domains.items.properties.diskGiB,
+                  schema: schema73.properties.domains.items.properties.diskGiB.type,
+                  parentSchema: schema73.properties.domains.items.properties.diskGiB,
                   data: data15,
                 };
                 if (vErrors === null) {
@@ -9270,7 +9501,7 @@ function validate32(
                     params: { comparison: ">=", limit: 1 },
                     message: "must be >= 1",
                     schema: 1,
-                    parentSchema: schema72.properties.domains.items.properties.diskGiB,
+                    parentSchema: schema73.properties.domains.items.properties.diskGiB,
                     data: data15,
                   };
                   if (vErrors === null) {
@@ -9285,7 +9516,7 @@ function validate32(
             if (data10.baseImage !== undefined) {
               let data16 = data10.baseImage;
               if (typeof data16 === "string") {
-                if (!pattern27.test(data16)) {
+                if (!pattern28.test(data16)) {
                   const err46 = {
                     instancePath: instancePath + "/domains/" + i0 + "/baseImage",
                     schemaPath: "#/properties/domains/items/properties/baseImage/pattern",
@@ -9293,7 +9524,7 @@ function validate32(
                     params: { pattern: "^/" },
                     message: 'must match pattern "' + "^/" + '"',
                     schema: "^/",
-                    parentSchema: schema72.properties.domains.items.properties.baseImage,
+                    parentSchema: schema73.properties.domains.items.properties.baseImage,
                     data: data16,
                   };
                   if (vErrors === null) {
@@ -9310,8 +9541,8 @@ function validate32(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema72.properties.domains.items.properties.baseImage.type,
-                  parentSchema: schema72.properties.domains.items.properties.baseImage,
+                  schema: schema73.properties.domains.items.properties.baseImage.type,
+                  parentSchema: schema73.properties.domains.items.properties.baseImage,
                   data: data16,
                 };
                 if (vErrors === null) {
@@ -9329,8 +9560,8 @@ function validate32(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema72.properties.domains.items.type,
-              parentSchema: schema72.properties.domains.items,
+              schema: schema73.properties.domains.items.type,
+              parentSchema: schema73.properties.domains.items,
               data: data10,
             };
             if (vErrors === null) {
@@ -9348,8 +9579,8 @@ function validate32(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema72.properties.domains.type,
-          parentSchema: schema72.properties.domains,
+          schema: schema73.properties.domains.type,
+          parentSchema: schema73.properties.domains,
           data: data9,
         };
         if (vErrors === null) {
@@ -9367,8 +9598,8 @@ function validate32(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema72.type,
-      parentSchema: schema72,
+      schema: schema73.type,
+      parentSchema: schema73,
       data,
     };
     if (vErrors === null) {
@@ -10009,7 +10240,8 @@ function validate19(
             key2 === "vmsPerHost" ||
             key2 === "cpuOvercommit" ||
             key2 === "ramOvercommit" ||
-            key2 === "storageGiBPerSite"
+            key2 === "storageGiBPerSite" ||
+            key2 === "emergency"
           )) {
             const err31 = {
               instancePath: instancePath + "/capacity",
@@ -10245,255 +10477,244 @@ function validate19(
             }
           }
         }
-      } else {
-        const err43 = {
-          instancePath: instancePath + "/capacity",
-          schemaPath: "#/properties/capacity/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-          schema: schema47.properties.capacity.type,
-          parentSchema: schema47.properties.capacity,
-          data: data8,
-        };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-    if (data.catalog !== undefined) {
-      let data13 = data.catalog;
-      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-        if (data13.flavors === undefined) {
-          const err44 = {
-            instancePath: instancePath + "/catalog",
-            schemaPath: "#/properties/catalog/required",
-            keyword: "required",
-            params: { missingProperty: "flavors" },
-            message: "must have required property '" + "flavors" + "'",
-            schema: schema47.properties.catalog.required,
-            parentSchema: schema47.properties.catalog,
-            data: data13,
-          };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
-        }
-        if (data13.images === undefined) {
-          const err45 = {
-            instancePath: instancePath + "/catalog",
-            schemaPath: "#/properties/catalog/required",
-            keyword: "required",
-            params: { missingProperty: "images" },
-            message: "must have required property '" + "images" + "'",
-            schema: schema47.properties.catalog.required,
-            parentSchema: schema47.properties.catalog,
-            data: data13,
-          };
-          if (vErrors === null) {
-            vErrors = [err45];
-          } else {
-            vErrors.push(err45);
-          }
-          errors++;
-        }
-        if (data13.volumeTypes === undefined) {
-          const err46 = {
-            instancePath: instancePath + "/catalog",
-            schemaPath: "#/properties/catalog/required",
-            keyword: "required",
-            params: { missingProperty: "volumeTypes" },
-            message: "must have required property '" + "volumeTypes" + "'",
-            schema: schema47.properties.catalog.required,
-            parentSchema: schema47.properties.catalog,
-            data: data13,
-          };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
-          }
-          errors++;
-        }
-        for (const key3 in data13) {
-          if (!(key3 === "flavors" || key3 === "images" || key3 === "volumeTypes")) {
-            const err47 = {
-              instancePath: instancePath + "/catalog",
-              schemaPath: "#/properties/catalog/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key3 },
-              message: "must NOT have additional properties",
-              schema: false,
-              parentSchema: schema47.properties.catalog,
-              data: data13,
-            };
-            if (vErrors === null) {
-              vErrors = [err47];
-            } else {
-              vErrors.push(err47);
+        if (data8.emergency !== undefined) {
+          let data13 = data8.emergency;
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            for (const key3 in data13) {
+              if (!(
+                key3 === "vmsPerHost" ||
+                key3 === "cpuOvercommit" ||
+                key3 === "ramOvercommit"
+              )) {
+                const err43 = {
+                  instancePath: instancePath + "/capacity/emergency",
+                  schemaPath: "#/properties/capacity/properties/emergency/additionalProperties",
+                  keyword: "additionalProperties",
+                  params: { additionalProperty: key3 },
+                  message: "must NOT have additional properties",
+                  schema: false,
+                  parentSchema: schema47.properties.capacity.properties.emergency,
+                  data: data13,
+                };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
             }
-            errors++;
-          }
-        }
-        if (data13.flavors !== undefined) {
-          let data14 = data13.flavors;
-          if (Array.isArray(data14)) {
-            if (data14.length < 1) {
-              const err48 = {
-                instancePath: instancePath + "/catalog/flavors",
-                schemaPath: "#/properties/catalog/properties/flavors/minItems",
-                keyword: "minItems",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 items",
-                schema: 1,
-                parentSchema: schema47.properties.catalog.properties.flavors,
-                data: data14,
-              };
-              if (vErrors === null) {
-                vErrors = [err48];
+            if (data13.vmsPerHost !== undefined) {
+              let data14 = data13.vmsPerHost;
+              if (!(
+                typeof data14 == "number" &&
+                !(data14 % 1) &&
+                !isNaN(data14) &&
+                isFinite(data14)
+              )) {
+                const err44 = {
+                  instancePath: instancePath + "/capacity/emergency/vmsPerHost",
+                  schemaPath:
+                    "#/properties/capacity/properties/emergency/properties/vmsPerHost/type",
+                  keyword: "type",
+                  params: { type: "integer" },
+                  message: "must be integer",
+                  schema:
+                    schema47.properties.capacity.properties.emergency.properties.vmsPerHost.type,
+                  parentSchema:
+                    schema47.properties.capacity.properties.emergency.properties.vmsPerHost,
+                  data: data14,
+                };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+              if (typeof data14 == "number" && isFinite(data14)) {
+                if (data14 > 200 || isNaN(data14)) {
+                  const err45 = {
+                    instancePath: instancePath + "/capacity/emergency/vmsPerHost",
+                    schemaPath:
+                      "#/properties/capacity/properties/emergency/properties/vmsPerHost/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 200 },
+                    message: "must be <= 200",
+                    schema: 200,
+                    parentSchema:
+                      schema47.properties.capacity.properties.emergency.properties.vmsPerHost,
+                    data: data14,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+                if (data14 < 1 || isNaN(data14)) {
+                  const err46 = {
+                    instancePath: instancePath + "/capacity/emergency/vmsPerHost",
+                    schemaPath:
+                      "#/properties/capacity/properties/emergency/properties/vmsPerHost/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 1 },
+                    message: "must be >= 1",
+                    schema: 1,
+                    parentSchema:
+                      schema47.properties.capacity.properties.emergency.properties.vmsPerHost,
+                    data: data14,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data13.cpuOvercommit !== undefined) {
+              let data15 = data13.cpuOvercommit;
+              if (typeof data15 == "number" && isFinite(data15)) {
+                if (data15 > 16 || isNaN(data15)) {
+                  const err47 = {
+                    instancePath: instancePath + "/capacity/emergency/cpuOvercommit",
+                    schemaPath:
+                      "#/properties/capacity/properties/emergency/properties/cpuOvercommit/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 16 },
+                    message: "must be <= 16",
+                    schema: 16,
+                    parentSchema:
+                      schema47.properties.capacity.properties.emergency.properties.cpuOvercommit,
+                    data: data15,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+                if (data15 < 1 || isNaN(data15)) {
+                  const err48 = {
+                    instancePath: instancePath + "/capacity/emergency/cpuOvercommit",
+                    schemaPath:
+                      "#/properties/capacity/properties/emergency/properties/cpuOvercommit/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 1 },
+                    message: "must be >= 1",
+                    schema: 1,
+                    parentSchema:
+                      schema47.properties.capacity.properties.emergency.properties.cpuOvercommit,
+                    data: data15,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err48);
+                const err49 = {
+                  instancePath: instancePath + "/capacity/emergency/cpuOvercommit",
+                  schemaPath:
+                    "#/properties/capacity/properties/emergency/properties/cpuOvercommit/type",
+                  keyword: "type",
+                  params: { type: "number" },
+                  message: "must be number",
+                  schema:
+                    schema47.properties.capacity.properties.emergency.properties.cpuOvercommit.type,
+                  parentSchema:
+                    schema47.properties.capacity.properties.emergency.properties.cpuOvercommit,
+                  data: data15,
+                };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
               }
-              errors++;
             }
-            const len2 = data14.length;
-            for (let i2 = 0; i2 < len2; i2++) {
-              if (
-                !validate24(data14[i2], {
-                  instancePath: instancePath + "/catalog/flavors/" + i2,
-                  parentData: data14,
-                  parentDataProperty: i2,
-                  rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-                errors = vErrors.length;
-              }
-            }
-          } else {
-            const err49 = {
-              instancePath: instancePath + "/catalog/flavors",
-              schemaPath: "#/properties/catalog/properties/flavors/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema47.properties.catalog.properties.flavors.type,
-              parentSchema: schema47.properties.catalog.properties.flavors,
-              data: data14,
-            };
-            if (vErrors === null) {
-              vErrors = [err49];
-            } else {
-              vErrors.push(err49);
-            }
-            errors++;
-          }
-        }
-        if (data13.images !== undefined) {
-          let data16 = data13.images;
-          if (Array.isArray(data16)) {
-            if (data16.length < 1) {
-              const err50 = {
-                instancePath: instancePath + "/catalog/images",
-                schemaPath: "#/properties/catalog/properties/images/minItems",
-                keyword: "minItems",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 items",
-                schema: 1,
-                parentSchema: schema47.properties.catalog.properties.images,
-                data: data16,
-              };
-              if (vErrors === null) {
-                vErrors = [err50];
+            if (data13.ramOvercommit !== undefined) {
+              let data16 = data13.ramOvercommit;
+              if (typeof data16 == "number" && isFinite(data16)) {
+                if (data16 > 4 || isNaN(data16)) {
+                  const err50 = {
+                    instancePath: instancePath + "/capacity/emergency/ramOvercommit",
+                    schemaPath:
+                      "#/properties/capacity/properties/emergency/properties/ramOvercommit/maximum",
+                    keyword: "maximum",
+                    params: { comparison: "<=", limit: 4 },
+                    message: "must be <= 4",
+                    schema: 4,
+                    parentSchema:
+                      schema47.properties.capacity.properties.emergency.properties.ramOvercommit,
+                    data: data16,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+                if (data16 < 1 || isNaN(data16)) {
+                  const err51 = {
+                    instancePath: instancePath + "/capacity/emergency/ramOvercommit",
+                    schemaPath:
+                      "#/properties/capacity/properties/emergency/properties/ramOvercommit/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 1 },
+                    message: "must be >= 1",
+                    schema: 1,
+                    parentSchema:
+                      schema47.properties.capacity.properties.emergency.properties.ramOvercommit,
+                    data: data16,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err50);
-              }
-              errors++;
-            }
-            const len3 = data16.length;
-            for (let i3 = 0; i3 < len3; i3++) {
-              if (
-                !validate26(data16[i3], {
-                  instancePath: instancePath + "/catalog/images/" + i3,
-                  parentData: data16,
-                  parentDataProperty: i3,
-                  rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-                errors = vErrors.length;
-              }
-            }
-          } else {
-            const err51 = {
-              instancePath: instancePath + "/catalog/images",
-              schemaPath: "#/properties/catalog/properties/images/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema47.properties.catalog.properties.images.type,
-              parentSchema: schema47.properties.catalog.properties.images,
-              data: data16,
-            };
-            if (vErrors === null) {
-              vErrors = [err51];
-            } else {
-              vErrors.push(err51);
-            }
-            errors++;
-          }
-        }
-        if (data13.volumeTypes !== undefined) {
-          let data18 = data13.volumeTypes;
-          if (Array.isArray(data18)) {
-            if (data18.length < 1) {
-              const err52 = {
-                instancePath: instancePath + "/catalog/volumeTypes",
-                schemaPath: "#/properties/catalog/properties/volumeTypes/minItems",
-                keyword: "minItems",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 items",
-                schema: 1,
-                parentSchema: schema47.properties.catalog.properties.volumeTypes,
-                data: data18,
-              };
-              if (vErrors === null) {
-                vErrors = [err52];
-              } else {
-                vErrors.push(err52);
-              }
-              errors++;
-            }
-            const len4 = data18.length;
-            for (let i4 = 0; i4 < len4; i4++) {
-              if (
-                !validate28(data18[i4], {
-                  instancePath: instancePath + "/catalog/volumeTypes/" + i4,
-                  parentData: data18,
-                  parentDataProperty: i4,
-                  rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-                errors = vErrors.length;
+                const err52 = {
+                  instancePath: instancePath + "/capacity/emergency/ramOvercommit",
+                  schemaPath:
+                    "#/properties/capacity/properties/emergency/properties/ramOvercommit/type",
+                  keyword: "type",
+                  params: { type: "number" },
+                  message: "must be number",
+                  schema:
+                    schema47.properties.capacity.properties.emergency.properties.ramOvercommit.type,
+                  parentSchema:
+                    schema47.properties.capacity.properties.emergency.properties.ramOvercommit,
+                  data: data16,
+                };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
               }
             }
           } else {
             const err53 = {
-              instancePath: instancePath + "/catalog/volumeTypes",
-              schemaPath: "#/properties/catalog/properties/volumeTypes/type",
+              instancePath: instancePath + "/capacity/emergency",
+              schemaPath: "#/properties/capacity/properties/emergency/type",
               keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema47.properties.catalog.properties.volumeTypes.type,
-              parentSchema: schema47.properties.catalog.properties.volumeTypes,
-              data: data18,
+              params: { type: "object" },
+              message: "must be object",
+              schema: schema47.properties.capacity.properties.emergency.type,
+              parentSchema: schema47.properties.capacity.properties.emergency,
+              data: data13,
             };
             if (vErrors === null) {
               vErrors = [err53];
@@ -10505,14 +10726,14 @@ function validate19(
         }
       } else {
         const err54 = {
-          instancePath: instancePath + "/catalog",
-          schemaPath: "#/properties/catalog/type",
+          instancePath: instancePath + "/capacity",
+          schemaPath: "#/properties/capacity/type",
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema47.properties.catalog.type,
-          parentSchema: schema47.properties.catalog,
-          data: data13,
+          schema: schema47.properties.capacity.type,
+          parentSchema: schema47.properties.capacity,
+          data: data8,
         };
         if (vErrors === null) {
           vErrors = [err54];
@@ -10522,19 +10743,19 @@ function validate19(
         errors++;
       }
     }
-    if (data.tiers !== undefined) {
-      let data20 = data.tiers;
-      if (Array.isArray(data20)) {
-        if (data20.length < 1) {
+    if (data.catalog !== undefined) {
+      let data17 = data.catalog;
+      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+        if (data17.flavors === undefined) {
           const err55 = {
-            instancePath: instancePath + "/tiers",
-            schemaPath: "#/properties/tiers/minItems",
-            keyword: "minItems",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 items",
-            schema: 1,
-            parentSchema: schema47.properties.tiers,
-            data: data20,
+            instancePath: instancePath + "/catalog",
+            schemaPath: "#/properties/catalog/required",
+            keyword: "required",
+            params: { missingProperty: "flavors" },
+            message: "must have required property '" + "flavors" + "'",
+            schema: schema47.properties.catalog.required,
+            parentSchema: schema47.properties.catalog,
+            data: data17,
           };
           if (vErrors === null) {
             vErrors = [err55];
@@ -10543,12 +10764,270 @@ function validate19(
           }
           errors++;
         }
-        const len5 = data20.length;
+        if (data17.images === undefined) {
+          const err56 = {
+            instancePath: instancePath + "/catalog",
+            schemaPath: "#/properties/catalog/required",
+            keyword: "required",
+            params: { missingProperty: "images" },
+            message: "must have required property '" + "images" + "'",
+            schema: schema47.properties.catalog.required,
+            parentSchema: schema47.properties.catalog,
+            data: data17,
+          };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+        if (data17.volumeTypes === undefined) {
+          const err57 = {
+            instancePath: instancePath + "/catalog",
+            schemaPath: "#/properties/catalog/required",
+            keyword: "required",
+            params: { missingProperty: "volumeTypes" },
+            message: "must have required property '" + "volumeTypes" + "'",
+            schema: schema47.properties.catalog.required,
+            parentSchema: schema47.properties.catalog,
+            data: data17,
+          };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+        for (const key4 in data17) {
+          if (!(key4 === "flavors" || key4 === "images" || key4 === "volumeTypes")) {
+            const err58 = {
+              instancePath: instancePath + "/catalog",
+              schemaPath: "#/properties/catalog/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key4 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema47.properties.catalog,
+              data: data17,
+            };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
+          }
+        }
+        if (data17.flavors !== undefined) {
+          let data18 = data17.flavors;
+          if (Array.isArray(data18)) {
+            if (data18.length < 1) {
+              const err59 = {
+                instancePath: instancePath + "/catalog/flavors",
+                schemaPath: "#/properties/catalog/properties/flavors/minItems",
+                keyword: "minItems",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 items",
+                schema: 1,
+                parentSchema: schema47.properties.catalog.properties.flavors,
+                data: data18,
+              };
+              if (vErrors === null) {
+                vErrors = [err59];
+              } else {
+                vErrors.push(err59);
+              }
+              errors++;
+            }
+            const len2 = data18.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              if (
+                !validate24(data18[i2], {
+                  instancePath: instancePath + "/catalog/flavors/" + i2,
+                  parentData: data18,
+                  parentDataProperty: i2,
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err60 = {
+              instancePath: instancePath + "/catalog/flavors",
+              schemaPath: "#/properties/catalog/properties/flavors/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema47.properties.catalog.properties.flavors.type,
+              parentSchema: schema47.properties.catalog.properties.flavors,
+              data: data18,
+            };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+        }
+        if (data17.images !== undefined) {
+          let data20 = data17.images;
+          if (Array.isArray(data20)) {
+            if (data20.length < 1) {
+              const err61 = {
+                instancePath: instancePath + "/catalog/images",
+                schemaPath: "#/properties/catalog/properties/images/minItems",
+                keyword: "minItems",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 items",
+                schema: 1,
+                parentSchema: schema47.properties.catalog.properties.images,
+                data: data20,
+              };
+              if (vErrors === null) {
+                vErrors = [err61];
+              } else {
+                vErrors.push(err61);
+              }
+              errors++;
+            }
+            const len3 = data20.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              if (
+                !validate26(data20[i3], {
+                  instancePath: instancePath + "/catalog/images/" + i3,
+                  parentData: data20,
+                  parentDataProperty: i3,
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err62 = {
+              instancePath: instancePath + "/catalog/images",
+              schemaPath: "#/properties/catalog/properties/images/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema47.properties.catalog.properties.images.type,
+              parentSchema: schema47.properties.catalog.properties.images,
+              data: data20,
+            };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+        }
+        if (data17.volumeTypes !== undefined) {
+          let data22 = data17.volumeTypes;
+          if (Array.isArray(data22)) {
+            if (data22.length < 1) {
+              const err63 = {
+                instancePath: instancePath + "/catalog/volumeTypes",
+                schemaPath: "#/properties/catalog/properties/volumeTypes/minItems",
+                keyword: "minItems",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 items",
+                schema: 1,
+                parentSchema: schema47.properties.catalog.properties.volumeTypes,
+                data: data22,
+              };
+              if (vErrors === null) {
+                vErrors = [err63];
+              } else {
+                vErrors.push(err63);
+              }
+              errors++;
+            }
+            const len4 = data22.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              if (
+                !validate28(data22[i4], {
+                  instancePath: instancePath + "/catalog/volumeTypes/" + i4,
+                  parentData: data22,
+                  parentDataProperty: i4,
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err64 = {
+              instancePath: instancePath + "/catalog/volumeTypes",
+              schemaPath: "#/properties/catalog/properties/volumeTypes/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema47.properties.catalog.properties.volumeTypes.type,
+              parentSchema: schema47.properties.catalog.properties.volumeTypes,
+              data: data22,
+            };
+            if (vErrors === null) {
+              vErrors = [err64];
+            } else {
+              vErrors.push(err64);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err65 = {
+          instancePath: instancePath + "/catalog",
+          schemaPath: "#/properties/catalog/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema47.properties.catalog.type,
+          parentSchema: schema47.properties.catalog,
+          data: data17,
+        };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+    }
+    if (data.tiers !== undefined) {
+      let data24 = data.tiers;
+      if (Array.isArray(data24)) {
+        if (data24.length < 1) {
+          const err66 = {
+            instancePath: instancePath + "/tiers",
+            schemaPath: "#/properties/tiers/minItems",
+            keyword: "minItems",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema47.properties.tiers,
+            data: data24,
+          };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
+        }
+        const len5 = data24.length;
         for (let i5 = 0; i5 < len5; i5++) {
           if (
-            !validate30(data20[i5], {
+            !validate30(data24[i5], {
               instancePath: instancePath + "/tiers/" + i5,
-              parentData: data20,
+              parentData: data24,
               parentDataProperty: i5,
               rootData,
             })
@@ -10558,7 +11037,7 @@ function validate19(
           }
         }
       } else {
-        const err56 = {
+        const err67 = {
           instancePath: instancePath + "/tiers",
           schemaPath: "#/properties/tiers/type",
           keyword: "type",
@@ -10566,21 +11045,21 @@ function validate19(
           message: "must be array",
           schema: schema47.properties.tiers.type,
           parentSchema: schema47.properties.tiers,
-          data: data20,
+          data: data24,
         };
         if (vErrors === null) {
-          vErrors = [err56];
+          vErrors = [err67];
         } else {
-          vErrors.push(err56);
+          vErrors.push(err67);
         }
         errors++;
       }
     }
     if (data.approvals !== undefined) {
-      let data22 = data.approvals;
-      if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-        if (data22.ticketPattern === undefined) {
-          const err57 = {
+      let data26 = data.approvals;
+      if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+        if (data26.ticketPattern === undefined) {
+          const err68 = {
             instancePath: instancePath + "/approvals",
             schemaPath: "#/properties/approvals/required",
             keyword: "required",
@@ -10588,17 +11067,17 @@ function validate19(
             message: "must have required property '" + "ticketPattern" + "'",
             schema: schema47.properties.approvals.required,
             parentSchema: schema47.properties.approvals,
-            data: data22,
+            data: data26,
           };
           if (vErrors === null) {
-            vErrors = [err57];
+            vErrors = [err68];
           } else {
-            vErrors.push(err57);
+            vErrors.push(err68);
           }
           errors++;
         }
-        if (data22.ticketExample === undefined) {
-          const err58 = {
+        if (data26.ticketExample === undefined) {
+          const err69 = {
             instancePath: instancePath + "/approvals",
             schemaPath: "#/properties/approvals/required",
             keyword: "required",
@@ -10606,17 +11085,17 @@ function validate19(
             message: "must have required property '" + "ticketExample" + "'",
             schema: schema47.properties.approvals.required,
             parentSchema: schema47.properties.approvals,
-            data: data22,
+            data: data26,
           };
           if (vErrors === null) {
-            vErrors = [err58];
+            vErrors = [err69];
           } else {
-            vErrors.push(err58);
+            vErrors.push(err69);
           }
           errors++;
         }
-        if (data22.validityDays === undefined) {
-          const err59 = {
+        if (data26.validityDays === undefined) {
+          const err70 = {
             instancePath: instancePath + "/approvals",
             schemaPath: "#/properties/approvals/required",
             keyword: "required",
@@ -10624,17 +11103,17 @@ function validate19(
             message: "must have required property '" + "validityDays" + "'",
             schema: schema47.properties.approvals.required,
             parentSchema: schema47.properties.approvals,
-            data: data22,
+            data: data26,
           };
           if (vErrors === null) {
-            vErrors = [err59];
+            vErrors = [err70];
           } else {
-            vErrors.push(err59);
+            vErrors.push(err70);
           }
           errors++;
         }
-        if (data22.approvers === undefined) {
-          const err60 = {
+        if (data26.approvers === undefined) {
+          const err71 = {
             instancePath: instancePath + "/approvals",
             schemaPath: "#/properties/approvals/required",
             keyword: "required",
@@ -10642,45 +11121,45 @@ function validate19(
             message: "must have required property '" + "approvers" + "'",
             schema: schema47.properties.approvals.required,
             parentSchema: schema47.properties.approvals,
-            data: data22,
+            data: data26,
           };
           if (vErrors === null) {
-            vErrors = [err60];
+            vErrors = [err71];
           } else {
-            vErrors.push(err60);
+            vErrors.push(err71);
           }
           errors++;
         }
-        for (const key4 in data22) {
+        for (const key5 in data26) {
           if (!(
-            key4 === "ticketPattern" ||
-            key4 === "ticketExample" ||
-            key4 === "validityDays" ||
-            key4 === "approvers"
+            key5 === "ticketPattern" ||
+            key5 === "ticketExample" ||
+            key5 === "validityDays" ||
+            key5 === "approvers"
           )) {
-            const err61 = {
+            const err72 = {
               instancePath: instancePath + "/approvals",
               schemaPath: "#/properties/approvals/additionalProperties",
               keyword: "additionalProperties",
-              params: { additionalProperty: key4 },
+              params: { additionalProperty: key5 },
               message: "must NOT have additional properties",
               schema: false,
               parentSchema: schema47.properties.approvals,
-              data: data22,
+              data: data26,
             };
             if (vErrors === null) {
-              vErrors = [err61];
+              vErrors = [err72];
             } else {
-              vErrors.push(err61);
+              vErrors.push(err72);
             }
             errors++;
           }
         }
-        if (data22.ticketPattern !== undefined) {
-          let data23 = data22.ticketPattern;
-          if (typeof data23 === "string") {
-            if (func3(data23) < 1) {
-              const err62 = {
+        if (data26.ticketPattern !== undefined) {
+          let data27 = data26.ticketPattern;
+          if (typeof data27 === "string") {
+            if (func3(data27) < 1) {
+              const err73 = {
                 instancePath: instancePath + "/approvals/ticketPattern",
                 schemaPath: "#/properties/approvals/properties/ticketPattern/minLength",
                 keyword: "minLength",
@@ -10688,17 +11167,17 @@ function validate19(
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
                 parentSchema: schema47.properties.approvals.properties.ticketPattern,
-                data: data23,
+                data: data27,
               };
               if (vErrors === null) {
-                vErrors = [err62];
+                vErrors = [err73];
               } else {
-                vErrors.push(err62);
+                vErrors.push(err73);
               }
               errors++;
             }
           } else {
-            const err63 = {
+            const err74 = {
               instancePath: instancePath + "/approvals/ticketPattern",
               schemaPath: "#/properties/approvals/properties/ticketPattern/type",
               keyword: "type",
@@ -10706,21 +11185,21 @@ function validate19(
               message: "must be string",
               schema: schema47.properties.approvals.properties.ticketPattern.type,
               parentSchema: schema47.properties.approvals.properties.ticketPattern,
-              data: data23,
+              data: data27,
             };
             if (vErrors === null) {
-              vErrors = [err63];
+              vErrors = [err74];
             } else {
-              vErrors.push(err63);
+              vErrors.push(err74);
             }
             errors++;
           }
         }
-        if (data22.ticketExample !== undefined) {
-          let data24 = data22.ticketExample;
-          if (typeof data24 === "string") {
-            if (func3(data24) < 1) {
-              const err64 = {
+        if (data26.ticketExample !== undefined) {
+          let data28 = data26.ticketExample;
+          if (typeof data28 === "string") {
+            if (func3(data28) < 1) {
+              const err75 = {
                 instancePath: instancePath + "/approvals/ticketExample",
                 schemaPath: "#/properties/approvals/properties/ticketExample/minLength",
                 keyword: "minLength",
@@ -10728,17 +11207,17 @@ function validate19(
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
                 parentSchema: schema47.properties.approvals.properties.ticketExample,
-                data: data24,
+                data: data28,
               };
               if (vErrors === null) {
-                vErrors = [err64];
+                vErrors = [err75];
               } else {
-                vErrors.push(err64);
+                vErrors.push(err75);
               }
               errors++;
             }
           } else {
-            const err65 = {
+            const err76 = {
               instancePath: instancePath + "/approvals/ticketExample",
               schemaPath: "#/properties/approvals/properties/ticketExample/type",
               keyword: "type",
@@ -10746,20 +11225,20 @@ function validate19(
               message: "must be string",
               schema: schema47.properties.approvals.properties.ticketExample.type,
               parentSchema: schema47.properties.approvals.properties.ticketExample,
-              data: data24,
+              data: data28,
             };
             if (vErrors === null) {
-              vErrors = [err65];
+              vErrors = [err76];
             } else {
-              vErrors.push(err65);
+              vErrors.push(err76);
             }
             errors++;
           }
         }
-        if (data22.validityDays !== undefined) {
-          let data25 = data22.validityDays;
-          if (!(typeof data25 == "number" && !(data25 % 1) && !isNaN(data25) && isFinite(data25))) {
-            const err66 = {
+        if (data26.validityDays !== undefined) {
+          let data29 = data26.validityDays;
+          if (!(typeof data29 == "number" && !(data29 % 1) && !isNaN(data29) && isFinite(data29))) {
+            const err77 = {
               instancePath: instancePath + "/approvals/validityDays",
               schemaPath: "#/properties/approvals/properties/validityDays/type",
               keyword: "type",
@@ -10767,18 +11246,18 @@ function validate19(
               message: "must be integer",
               schema: schema47.properties.approvals.properties.validityDays.type,
               parentSchema: schema47.properties.approvals.properties.validityDays,
-              data: data25,
+              data: data29,
             };
             if (vErrors === null) {
-              vErrors = [err66];
+              vErrors = [err77];
             } else {
-              vErrors.push(err66);
+              vErrors.push(err77);
             }
             errors++;
           }
-          if (typeof data25 == "number" && isFinite(data25)) {
-            if (data25 > 3650 || isNaN(data25)) {
-              const err67 = {
+          if (typeof data29 == "number" && isFinite(data29)) {
+            if (data29 > 3650 || isNaN(data29)) {
+              const err78 = {
                 instancePath: instancePath + "/approvals/validityDays",
                 schemaPath: "#/properties/approvals/properties/validityDays/maximum",
                 keyword: "maximum",
@@ -10786,17 +11265,17 @@ function validate19(
                 message: "must be <= 3650",
                 schema: 3650,
                 parentSchema: schema47.properties.approvals.properties.validityDays,
-                data: data25,
+                data: data29,
               };
               if (vErrors === null) {
-                vErrors = [err67];
+                vErrors = [err78];
               } else {
-                vErrors.push(err67);
+                vErrors.push(err78);
               }
               errors++;
             }
-            if (data25 < 1 || isNaN(data25)) {
-              const err68 = {
+            if (data29 < 1 || isNaN(data29)) {
+              const err79 = {
                 instancePath: instancePath + "/approvals/validityDays",
                 schemaPath: "#/properties/approvals/properties/validityDays/minimum",
                 keyword: "minimum",
@@ -10804,22 +11283,22 @@ function validate19(
                 message: "must be >= 1",
                 schema: 1,
                 parentSchema: schema47.properties.approvals.properties.validityDays,
-                data: data25,
+                data: data29,
               };
               if (vErrors === null) {
-                vErrors = [err68];
+                vErrors = [err79];
               } else {
-                vErrors.push(err68);
+                vErrors.push(err79);
               }
               errors++;
             }
           }
         }
-        if (data22.approvers !== undefined) {
-          let data26 = data22.approvers;
-          if (Array.isArray(data26)) {
-            if (data26.length < 1) {
-              const err69 = {
+        if (data26.approvers !== undefined) {
+          let data30 = data26.approvers;
+          if (Array.isArray(data30)) {
+            if (data30.length < 1) {
+              const err80 = {
                 instancePath: instancePath + "/approvals/approvers",
                 schemaPath: "#/properties/approvals/properties/approvers/minItems",
                 keyword: "minItems",
@@ -10827,21 +11306,21 @@ function validate19(
                 message: "must NOT have fewer than 1 items",
                 schema: 1,
                 parentSchema: schema47.properties.approvals.properties.approvers,
-                data: data26,
+                data: data30,
               };
               if (vErrors === null) {
-                vErrors = [err69];
+                vErrors = [err80];
               } else {
-                vErrors.push(err69);
+                vErrors.push(err80);
               }
               errors++;
             }
-            const len6 = data26.length;
+            const len6 = data30.length;
             for (let i6 = 0; i6 < len6; i6++) {
-              let data27 = data26[i6];
-              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-                if (data27.id === undefined) {
-                  const err70 = {
+              let data31 = data30[i6];
+              if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+                if (data31.id === undefined) {
+                  const err81 = {
                     instancePath: instancePath + "/approvals/approvers/" + i6,
                     schemaPath: "#/definitions/person/required",
                     keyword: "required",
@@ -10849,17 +11328,17 @@ function validate19(
                     message: "must have required property '" + "id" + "'",
                     schema: schema62.required,
                     parentSchema: schema62,
-                    data: data27,
+                    data: data31,
                   };
                   if (vErrors === null) {
-                    vErrors = [err70];
+                    vErrors = [err81];
                   } else {
-                    vErrors.push(err70);
+                    vErrors.push(err81);
                   }
                   errors++;
                 }
-                if (data27.name === undefined) {
-                  const err71 = {
+                if (data31.name === undefined) {
+                  const err82 = {
                     instancePath: instancePath + "/approvals/approvers/" + i6,
                     schemaPath: "#/definitions/person/required",
                     keyword: "required",
@@ -10867,17 +11346,17 @@ function validate19(
                     message: "must have required property '" + "name" + "'",
                     schema: schema62.required,
                     parentSchema: schema62,
-                    data: data27,
+                    data: data31,
                   };
                   if (vErrors === null) {
-                    vErrors = [err71];
+                    vErrors = [err82];
                   } else {
-                    vErrors.push(err71);
+                    vErrors.push(err82);
                   }
                   errors++;
                 }
-                if (data27.email === undefined) {
-                  const err72 = {
+                if (data31.email === undefined) {
+                  const err83 = {
                     instancePath: instancePath + "/approvals/approvers/" + i6,
                     schemaPath: "#/definitions/person/required",
                     keyword: "required",
@@ -10885,45 +11364,45 @@ function validate19(
                     message: "must have required property '" + "email" + "'",
                     schema: schema62.required,
                     parentSchema: schema62,
-                    data: data27,
+                    data: data31,
                   };
                   if (vErrors === null) {
-                    vErrors = [err72];
+                    vErrors = [err83];
                   } else {
-                    vErrors.push(err72);
+                    vErrors.push(err83);
                   }
                   errors++;
                 }
-                for (const key5 in data27) {
+                for (const key6 in data31) {
                   if (!(
-                    key5 === "id" ||
-                    key5 === "name" ||
-                    key5 === "email" ||
-                    key5 === "handle"
+                    key6 === "id" ||
+                    key6 === "name" ||
+                    key6 === "email" ||
+                    key6 === "handle"
                   )) {
-                    const err73 = {
+                    const err84 = {
                       instancePath: instancePath + "/approvals/approvers/" + i6,
                       schemaPath: "#/definitions/person/additionalProperties",
                       keyword: "additionalProperties",
-                      params: { additionalProperty: key5 },
+                      params: { additionalProperty: key6 },
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema62,
-                      data: data27,
+                      data: data31,
                     };
                     if (vErrors === null) {
-                      vErrors = [err73];
+                      vErrors = [err84];
                     } else {
-                      vErrors.push(err73);
+                      vErrors.push(err84);
                     }
                     errors++;
                   }
                 }
-                if (data27.id !== undefined) {
-                  let data28 = data27.id;
-                  if (typeof data28 === "string") {
-                    if (!pattern2.test(data28)) {
-                      const err74 = {
+                if (data31.id !== undefined) {
+                  let data32 = data31.id;
+                  if (typeof data32 === "string") {
+                    if (!pattern2.test(data32)) {
+                      const err85 = {
                         instancePath: instancePath + "/approvals/approvers/" + i6 + "/id",
                         schemaPath: "#/definitions/person/properties/id/pattern",
                         keyword: "pattern",
@@ -10931,17 +11410,17 @@ function validate19(
                         message: 'must match pattern "' + "^[a-z][a-z0-9._-]{1,40}$" + '"',
                         schema: "^[a-z][a-z0-9._-]{1,40}$",
                         parentSchema: schema62.properties.id,
-                        data: data28,
+                        data: data32,
                       };
                       if (vErrors === null) {
-                        vErrors = [err74];
+                        vErrors = [err85];
                       } else {
-                        vErrors.push(err74);
+                        vErrors.push(err85);
                       }
                       errors++;
                     }
                   } else {
-                    const err75 = {
+                    const err86 = {
                       instancePath: instancePath + "/approvals/approvers/" + i6 + "/id",
                       schemaPath: "#/definitions/person/properties/id/type",
                       keyword: "type",
@@ -10949,21 +11428,21 @@ function validate19(
                       message: "must be string",
                       schema: schema62.properties.id.type,
                       parentSchema: schema62.properties.id,
-                      data: data28,
+                      data: data32,
                     };
                     if (vErrors === null) {
-                      vErrors = [err75];
+                      vErrors = [err86];
                     } else {
-                      vErrors.push(err75);
+                      vErrors.push(err86);
                     }
                     errors++;
                   }
                 }
-                if (data27.name !== undefined) {
-                  let data29 = data27.name;
-                  if (typeof data29 === "string") {
-                    if (func3(data29) > 100) {
-                      const err76 = {
+                if (data31.name !== undefined) {
+                  let data33 = data31.name;
+                  if (typeof data33 === "string") {
+                    if (func3(data33) > 100) {
+                      const err87 = {
                         instancePath: instancePath + "/approvals/approvers/" + i6 + "/name",
                         schemaPath: "#/definitions/person/properties/name/maxLength",
                         keyword: "maxLength",
@@ -10971,17 +11450,17 @@ function validate19(
                         message: "must NOT have more than 100 characters",
                         schema: 100,
                         parentSchema: schema62.properties.name,
-                        data: data29,
+                        data: data33,
                       };
                       if (vErrors === null) {
-                        vErrors = [err76];
+                        vErrors = [err87];
                       } else {
-                        vErrors.push(err76);
+                        vErrors.push(err87);
                       }
                       errors++;
                     }
-                    if (func3(data29) < 1) {
-                      const err77 = {
+                    if (func3(data33) < 1) {
+                      const err88 = {
                         instancePath: instancePath + "/approvals/approvers/" + i6 + "/name",
                         schemaPath: "#/definitions/person/properties/name/minLength",
                         keyword: "minLength",
@@ -10989,17 +11468,17 @@ function validate19(
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
                         parentSchema: schema62.properties.name,
-                        data: data29,
+                        data: data33,
                       };
                       if (vErrors === null) {
-                        vErrors = [err77];
+                        vErrors = [err88];
                       } else {
-                        vErrors.push(err77);
+                        vErrors.push(err88);
                       }
                       errors++;
                     }
                   } else {
-                    const err78 = {
+                    const err89 = {
                       instancePath: instancePath + "/approvals/approvers/" + i6 + "/name",
                       schemaPath: "#/definitions/person/properties/name/type",
                       keyword: "type",
@@ -11007,21 +11486,21 @@ function validate19(
                       message: "must be string",
                       schema: schema62.properties.name.type,
                       parentSchema: schema62.properties.name,
-                      data: data29,
+                      data: data33,
                     };
                     if (vErrors === null) {
-                      vErrors = [err78];
+                      vErrors = [err89];
                     } else {
-                      vErrors.push(err78);
+                      vErrors.push(err89);
                     }
                     errors++;
                   }
                 }
-                if (data27.email !== undefined) {
-                  let data30 = data27.email;
-                  if (typeof data30 === "string") {
-                    if (!formats0.test(data30)) {
-                      const err79 = {
+                if (data31.email !== undefined) {
+                  let data34 = data31.email;
+                  if (typeof data34 === "string") {
+                    if (!formats0.test(data34)) {
+                      const err90 = {
                         instancePath: instancePath + "/approvals/approvers/" + i6 + "/email",
                         schemaPath: "#/definitions/person/properties/email/format",
                         keyword: "format",
@@ -11029,17 +11508,17 @@ function validate19(
                         message: 'must match format "' + "email" + '"',
                         schema: "email",
                         parentSchema: schema62.properties.email,
-                        data: data30,
+                        data: data34,
                       };
                       if (vErrors === null) {
-                        vErrors = [err79];
+                        vErrors = [err90];
                       } else {
-                        vErrors.push(err79);
+                        vErrors.push(err90);
                       }
                       errors++;
                     }
                   } else {
-                    const err80 = {
+                    const err91 = {
                       instancePath: instancePath + "/approvals/approvers/" + i6 + "/email",
                       schemaPath: "#/definitions/person/properties/email/type",
                       keyword: "type",
@@ -11047,21 +11526,21 @@ function validate19(
                       message: "must be string",
                       schema: schema62.properties.email.type,
                       parentSchema: schema62.properties.email,
-                      data: data30,
+                      data: data34,
                     };
                     if (vErrors === null) {
-                      vErrors = [err80];
+                      vErrors = [err91];
                     } else {
-                      vErrors.push(err80);
+                      vErrors.push(err91);
                     }
                     errors++;
                   }
                 }
-                if (data27.handle !== undefined) {
-                  let data31 = data27.handle;
-                  if (typeof data31 === "string") {
-                    if (!pattern3.test(data31)) {
-                      const err81 = {
+                if (data31.handle !== undefined) {
+                  let data35 = data31.handle;
+                  if (typeof data35 === "string") {
+                    if (!pattern3.test(data35)) {
+                      const err92 = {
                         instancePath: instancePath + "/approvals/approvers/" + i6 + "/handle",
                         schemaPath: "#/definitions/person/properties/handle/pattern",
                         keyword: "pattern",
@@ -11072,17 +11551,17 @@ function validate19(
                           '"',
                         schema: "^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$",
                         parentSchema: schema62.properties.handle,
-                        data: data31,
+                        data: data35,
                       };
                       if (vErrors === null) {
-                        vErrors = [err81];
+                        vErrors = [err92];
                       } else {
-                        vErrors.push(err81);
+                        vErrors.push(err92);
                       }
                       errors++;
                     }
                   } else {
-                    const err82 = {
+                    const err93 = {
                       instancePath: instancePath + "/approvals/approvers/" + i6 + "/handle",
                       schemaPath: "#/definitions/person/properties/handle/type",
                       keyword: "type",
@@ -11090,18 +11569,18 @@ function validate19(
                       message: "must be string",
                       schema: schema62.properties.handle.type,
                       parentSchema: schema62.properties.handle,
-                      data: data31,
+                      data: data35,
                     };
                     if (vErrors === null) {
-                      vErrors = [err82];
+                      vErrors = [err93];
                     } else {
-                      vErrors.push(err82);
+                      vErrors.push(err93);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err83 = {
+                const err94 = {
                   instancePath: instancePath + "/approvals/approvers/" + i6,
                   schemaPath: "#/definitions/person/type",
                   keyword: "type",
@@ -11109,18 +11588,18 @@ function validate19(
                   message: "must be object",
                   schema: schema62.type,
                   parentSchema: schema62,
-                  data: data27,
+                  data: data31,
                 };
                 if (vErrors === null) {
-                  vErrors = [err83];
+                  vErrors = [err94];
                 } else {
-                  vErrors.push(err83);
+                  vErrors.push(err94);
                 }
                 errors++;
               }
             }
           } else {
-            const err84 = {
+            const err95 = {
               instancePath: instancePath + "/approvals/approvers",
               schemaPath: "#/properties/approvals/properties/approvers/type",
               keyword: "type",
@@ -11128,211 +11607,7 @@ function validate19(
               message: "must be array",
               schema: schema47.properties.approvals.properties.approvers.type,
               parentSchema: schema47.properties.approvals.properties.approvers,
-              data: data26,
-            };
-            if (vErrors === null) {
-              vErrors = [err84];
-            } else {
-              vErrors.push(err84);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err85 = {
-          instancePath: instancePath + "/approvals",
-          schemaPath: "#/properties/approvals/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-          schema: schema47.properties.approvals.type,
-          parentSchema: schema47.properties.approvals,
-          data: data22,
-        };
-        if (vErrors === null) {
-          vErrors = [err85];
-        } else {
-          vErrors.push(err85);
-        }
-        errors++;
-      }
-    }
-    if (data.quotaDefaults !== undefined) {
-      let data32 = data.quotaDefaults;
-      if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-        if (data32.subnets === undefined) {
-          const err86 = {
-            instancePath: instancePath + "/quotaDefaults",
-            schemaPath: "#/properties/quotaDefaults/required",
-            keyword: "required",
-            params: { missingProperty: "subnets" },
-            message: "must have required property '" + "subnets" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
-            data: data32,
-          };
-          if (vErrors === null) {
-            vErrors = [err86];
-          } else {
-            vErrors.push(err86);
-          }
-          errors++;
-        }
-        if (data32.routers === undefined) {
-          const err87 = {
-            instancePath: instancePath + "/quotaDefaults",
-            schemaPath: "#/properties/quotaDefaults/required",
-            keyword: "required",
-            params: { missingProperty: "routers" },
-            message: "must have required property '" + "routers" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
-            data: data32,
-          };
-          if (vErrors === null) {
-            vErrors = [err87];
-          } else {
-            vErrors.push(err87);
-          }
-          errors++;
-        }
-        if (data32.ports === undefined) {
-          const err88 = {
-            instancePath: instancePath + "/quotaDefaults",
-            schemaPath: "#/properties/quotaDefaults/required",
-            keyword: "required",
-            params: { missingProperty: "ports" },
-            message: "must have required property '" + "ports" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
-            data: data32,
-          };
-          if (vErrors === null) {
-            vErrors = [err88];
-          } else {
-            vErrors.push(err88);
-          }
-          errors++;
-        }
-        if (data32.securityGroups === undefined) {
-          const err89 = {
-            instancePath: instancePath + "/quotaDefaults",
-            schemaPath: "#/properties/quotaDefaults/required",
-            keyword: "required",
-            params: { missingProperty: "securityGroups" },
-            message: "must have required property '" + "securityGroups" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
-            data: data32,
-          };
-          if (vErrors === null) {
-            vErrors = [err89];
-          } else {
-            vErrors.push(err89);
-          }
-          errors++;
-        }
-        if (data32.securityGroupRules === undefined) {
-          const err90 = {
-            instancePath: instancePath + "/quotaDefaults",
-            schemaPath: "#/properties/quotaDefaults/required",
-            keyword: "required",
-            params: { missingProperty: "securityGroupRules" },
-            message: "must have required property '" + "securityGroupRules" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
-            data: data32,
-          };
-          if (vErrors === null) {
-            vErrors = [err90];
-          } else {
-            vErrors.push(err90);
-          }
-          errors++;
-        }
-        if (data32.serverGroups === undefined) {
-          const err91 = {
-            instancePath: instancePath + "/quotaDefaults",
-            schemaPath: "#/properties/quotaDefaults/required",
-            keyword: "required",
-            params: { missingProperty: "serverGroups" },
-            message: "must have required property '" + "serverGroups" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
-            data: data32,
-          };
-          if (vErrors === null) {
-            vErrors = [err91];
-          } else {
-            vErrors.push(err91);
-          }
-          errors++;
-        }
-        if (data32.serverGroupMembers === undefined) {
-          const err92 = {
-            instancePath: instancePath + "/quotaDefaults",
-            schemaPath: "#/properties/quotaDefaults/required",
-            keyword: "required",
-            params: { missingProperty: "serverGroupMembers" },
-            message: "must have required property '" + "serverGroupMembers" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
-            data: data32,
-          };
-          if (vErrors === null) {
-            vErrors = [err92];
-          } else {
-            vErrors.push(err92);
-          }
-          errors++;
-        }
-        if (data32.snapshots === undefined) {
-          const err93 = {
-            instancePath: instancePath + "/quotaDefaults",
-            schemaPath: "#/properties/quotaDefaults/required",
-            keyword: "required",
-            params: { missingProperty: "snapshots" },
-            message: "must have required property '" + "snapshots" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
-            data: data32,
-          };
-          if (vErrors === null) {
-            vErrors = [err93];
-          } else {
-            vErrors.push(err93);
-          }
-          errors++;
-        }
-        if (data32.keyPairs === undefined) {
-          const err94 = {
-            instancePath: instancePath + "/quotaDefaults",
-            schemaPath: "#/properties/quotaDefaults/required",
-            keyword: "required",
-            params: { missingProperty: "keyPairs" },
-            message: "must have required property '" + "keyPairs" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
-            data: data32,
-          };
-          if (vErrors === null) {
-            vErrors = [err94];
-          } else {
-            vErrors.push(err94);
-          }
-          errors++;
-        }
-        for (const key6 in data32) {
-          if (!func2.call(schema47.properties.quotaDefaults.properties, key6)) {
-            const err95 = {
-              instancePath: instancePath + "/quotaDefaults",
-              schemaPath: "#/properties/quotaDefaults/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key6 },
-              message: "must NOT have additional properties",
-              schema: false,
-              parentSchema: schema47.properties.quotaDefaults,
-              data: data32,
+              data: data30,
             };
             if (vErrors === null) {
               vErrors = [err95];
@@ -11342,247 +11617,215 @@ function validate19(
             errors++;
           }
         }
-        if (data32.subnets !== undefined) {
-          let data33 = data32.subnets;
-          if (!(typeof data33 == "number" && !(data33 % 1) && !isNaN(data33) && isFinite(data33))) {
-            const err96 = {
-              instancePath: instancePath + "/quotaDefaults/subnets",
-              schemaPath: "#/definitions/count/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-              schema: schema63.type,
-              parentSchema: schema63,
-              data: data33,
-            };
-            if (vErrors === null) {
-              vErrors = [err96];
-            } else {
-              vErrors.push(err96);
-            }
-            errors++;
-          }
-          if (typeof data33 == "number" && isFinite(data33)) {
-            if (data33 > 1000000 || isNaN(data33)) {
-              const err97 = {
-                instancePath: instancePath + "/quotaDefaults/subnets",
-                schemaPath: "#/definitions/count/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 1000000 },
-                message: "must be <= 1000000",
-                schema: 1000000,
-                parentSchema: schema63,
-                data: data33,
-              };
-              if (vErrors === null) {
-                vErrors = [err97];
-              } else {
-                vErrors.push(err97);
-              }
-              errors++;
-            }
-            if (data33 < 0 || isNaN(data33)) {
-              const err98 = {
-                instancePath: instancePath + "/quotaDefaults/subnets",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema63,
-                data: data33,
-              };
-              if (vErrors === null) {
-                vErrors = [err98];
-              } else {
-                vErrors.push(err98);
-              }
-              errors++;
-            }
-          }
+      } else {
+        const err96 = {
+          instancePath: instancePath + "/approvals",
+          schemaPath: "#/properties/approvals/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema47.properties.approvals.type,
+          parentSchema: schema47.properties.approvals,
+          data: data26,
+        };
+        if (vErrors === null) {
+          vErrors = [err96];
+        } else {
+          vErrors.push(err96);
         }
-        if (data32.routers !== undefined) {
-          let data34 = data32.routers;
-          if (!(typeof data34 == "number" && !(data34 % 1) && !isNaN(data34) && isFinite(data34))) {
-            const err99 = {
-              instancePath: instancePath + "/quotaDefaults/routers",
-              schemaPath: "#/definitions/count/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-              schema: schema63.type,
-              parentSchema: schema63,
-              data: data34,
-            };
-            if (vErrors === null) {
-              vErrors = [err99];
-            } else {
-              vErrors.push(err99);
-            }
-            errors++;
+        errors++;
+      }
+    }
+    if (data.quotaDefaults !== undefined) {
+      let data36 = data.quotaDefaults;
+      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+        if (data36.subnets === undefined) {
+          const err97 = {
+            instancePath: instancePath + "/quotaDefaults",
+            schemaPath: "#/properties/quotaDefaults/required",
+            keyword: "required",
+            params: { missingProperty: "subnets" },
+            message: "must have required property '" + "subnets" + "'",
+            schema: schema47.properties.quotaDefaults.required,
+            parentSchema: schema47.properties.quotaDefaults,
+            data: data36,
+          };
+          if (vErrors === null) {
+            vErrors = [err97];
+          } else {
+            vErrors.push(err97);
           }
-          if (typeof data34 == "number" && isFinite(data34)) {
-            if (data34 > 1000000 || isNaN(data34)) {
-              const err100 = {
-                instancePath: instancePath + "/quotaDefaults/routers",
-                schemaPath: "#/definitions/count/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 1000000 },
-                message: "must be <= 1000000",
-                schema: 1000000,
-                parentSchema: schema63,
-                data: data34,
-              };
-              if (vErrors === null) {
-                vErrors = [err100];
-              } else {
-                vErrors.push(err100);
-              }
-              errors++;
-            }
-            if (data34 < 0 || isNaN(data34)) {
-              const err101 = {
-                instancePath: instancePath + "/quotaDefaults/routers",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema63,
-                data: data34,
-              };
-              if (vErrors === null) {
-                vErrors = [err101];
-              } else {
-                vErrors.push(err101);
-              }
-              errors++;
-            }
-          }
+          errors++;
         }
-        if (data32.ports !== undefined) {
-          let data35 = data32.ports;
-          if (!(typeof data35 == "number" && !(data35 % 1) && !isNaN(data35) && isFinite(data35))) {
-            const err102 = {
-              instancePath: instancePath + "/quotaDefaults/ports",
-              schemaPath: "#/definitions/count/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-              schema: schema63.type,
-              parentSchema: schema63,
-              data: data35,
-            };
-            if (vErrors === null) {
-              vErrors = [err102];
-            } else {
-              vErrors.push(err102);
-            }
-            errors++;
+        if (data36.routers === undefined) {
+          const err98 = {
+            instancePath: instancePath + "/quotaDefaults",
+            schemaPath: "#/properties/quotaDefaults/required",
+            keyword: "required",
+            params: { missingProperty: "routers" },
+            message: "must have required property '" + "routers" + "'",
+            schema: schema47.properties.quotaDefaults.required,
+            parentSchema: schema47.properties.quotaDefaults,
+            data: data36,
+          };
+          if (vErrors === null) {
+            vErrors = [err98];
+          } else {
+            vErrors.push(err98);
           }
-          if (typeof data35 == "number" && isFinite(data35)) {
-            if (data35 > 1000000 || isNaN(data35)) {
-              const err103 = {
-                instancePath: instancePath + "/quotaDefaults/ports",
-                schemaPath: "#/definitions/count/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 1000000 },
-                message: "must be <= 1000000",
-                schema: 1000000,
-                parentSchema: schema63,
-                data: data35,
-              };
-              if (vErrors === null) {
-                vErrors = [err103];
-              } else {
-                vErrors.push(err103);
-              }
-              errors++;
-            }
-            if (data35 < 0 || isNaN(data35)) {
-              const err104 = {
-                instancePath: instancePath + "/quotaDefaults/ports",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema63,
-                data: data35,
-              };
-              if (vErrors === null) {
-                vErrors = [err104];
-              } else {
-                vErrors.push(err104);
-              }
-              errors++;
-            }
-          }
+          errors++;
         }
-        if (data32.securityGroups !== undefined) {
-          let data36 = data32.securityGroups;
-          if (!(typeof data36 == "number" && !(data36 % 1) && !isNaN(data36) && isFinite(data36))) {
-            const err105 = {
-              instancePath: instancePath + "/quotaDefaults/securityGroups",
-              schemaPath: "#/definitions/count/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-              schema: schema63.type,
-              parentSchema: schema63,
+        if (data36.ports === undefined) {
+          const err99 = {
+            instancePath: instancePath + "/quotaDefaults",
+            schemaPath: "#/properties/quotaDefaults/required",
+            keyword: "required",
+            params: { missingProperty: "ports" },
+            message: "must have required property '" + "ports" + "'",
+            schema: schema47.properties.quotaDefaults.required,
+            parentSchema: schema47.properties.quotaDefaults,
+            data: data36,
+          };
+          if (vErrors === null) {
+            vErrors = [err99];
+          } else {
+            vErrors.push(err99);
+          }
+          errors++;
+        }
+        if (data36.securityGroups === undefined) {
+          const err100 = {
+            instancePath: instancePath + "/quotaDefaults",
+            schemaPath: "#/properties/quotaDefaults/required",
+            keyword: "required",
+            params: { missingProperty: "securityGroups" },
+            message: "must have required property '" + "securityGroups" + "'",
+            schema: schema47.properties.quotaDefaults.required,
+            parentSchema: schema47.properties.quotaDefaults,
+            data: data36,
+          };
+          if (vErrors === null) {
+            vErrors = [err100];
+          } else {
+            vErrors.push(err100);
+          }
+          errors++;
+        }
+        if (data36.securityGroupRules === undefined) {
+          const err101 = {
+            instancePath: instancePath + "/quotaDefaults",
+            schemaPath: "#/properties/quotaDefaults/required",
+            keyword: "required",
+            params: { missingProperty: "securityGroupRules" },
+            message: "must have required property '" + "securityGroupRules" + "'",
+            schema: schema47.properties.quotaDefaults.required,
+            parentSchema: schema47.properties.quotaDefaults,
+            data: data36,
+          };
+          if (vErrors === null) {
+            vErrors = [err101];
+          } else {
+            vErrors.push(err101);
+          }
+          errors++;
+        }
+        if (data36.serverGroups === undefined) {
+          const err102 = {
+            instancePath: instancePath + "/quotaDefaults",
+            schemaPath: "#/properties/quotaDefaults/required",
+            keyword: "required",
+            params: { missingProperty: "serverGroups" },
+            message: "must have required property '" + "serverGroups" + "'",
+            schema: schema47.properties.quotaDefaults.required,
+            parentSchema: schema47.properties.quotaDefaults,
+            data: data36,
+          };
+          if (vErrors === null) {
+            vErrors = [err102];
+          } else {
+            vErrors.push(err102);
+          }
+          errors++;
+        }
+        if (data36.serverGroupMembers === undefined) {
+          const err103 = {
+            instancePath: instancePath + "/quotaDefaults",
+            schemaPath: "#/properties/quotaDefaults/required",
+            keyword: "required",
+            params: { missingProperty: "serverGroupMembers" },
+            message: "must have required property '" + "serverGroupMembers" + "'",
+            schema: schema47.properties.quotaDefaults.required,
+            parentSchema: schema47.properties.quotaDefaults,
+            data: data36,
+          };
+          if (vErrors === null) {
+            vErrors = [err103];
+          } else {
+            vErrors.push(err103);
+          }
+          errors++;
+        }
+        if (data36.snapshots === undefined) {
+          const err104 = {
+            instancePath: instancePath + "/quotaDefaults",
+            schemaPath: "#/properties/quotaDefaults/required",
+            keyword: "required",
+            params: { missingProperty: "snapshots" },
+            message: "must have required property '" + "snapshots" + "'",
+            schema: schema47.properties.quotaDefaults.required,
+            parentSchema: schema47.properties.quotaDefaults,
+            data: data36,
+          };
+          if (vErrors === null) {
+            vErrors = [err104];
+          } else {
+            vErrors.push(err104);
+          }
+          errors++;
+        }
+        if (data36.keyPairs === undefined) {
+          const err105 = {
+            instancePath: instancePath + "/quotaDefaults",
+            schemaPath: "#/properties/quotaDefaults/required",
+            keyword: "required",
+            params: { missingProperty: "keyPairs" },
+            message: "must have required property '" + "keyPairs" + "'",
+            schema: schema47.properties.quotaDefaults.required,
+            parentSchema: schema47.properties.quotaDefaults,
+            data: data36,
+          };
+          if (vErrors === null) {
+            vErrors = [err105];
+          } else {
+            vErrors.push(err105);
+          }
+          errors++;
+        }
+        for (const key7 in data36) {
+          if (!func2.call(schema47.properties.quotaDefaults.properties, key7)) {
+            const err106 = {
+              instancePath: instancePath + "/quotaDefaults",
+              schemaPath: "#/properties/quotaDefaults/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key7 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema47.properties.quotaDefaults,
               data: data36,
             };
             if (vErrors === null) {
-              vErrors = [err105];
+              vErrors = [err106];
             } else {
-              vErrors.push(err105);
+              vErrors.push(err106);
             }
             errors++;
           }
-          if (typeof data36 == "number" && isFinite(data36)) {
-            if (data36 > 1000000 || isNaN(data36)) {
-              const err106 = {
-                instancePath: instancePath + "/quotaDefaults/securityGroups",
-                schemaPath: "#/definitions/count/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 1000000 },
-                message: "must be <= 1000000",
-                schema: 1000000,
-                parentSchema: schema63,
-                data: data36,
-              };
-              if (vErrors === null) {
-                vErrors = [err106];
-              } else {
-                vErrors.push(err106);
-              }
-              errors++;
-            }
-            if (data36 < 0 || isNaN(data36)) {
-              const err107 = {
-                instancePath: instancePath + "/quotaDefaults/securityGroups",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema63,
-                data: data36,
-              };
-              if (vErrors === null) {
-                vErrors = [err107];
-              } else {
-                vErrors.push(err107);
-              }
-              errors++;
-            }
-          }
         }
-        if (data32.securityGroupRules !== undefined) {
-          let data37 = data32.securityGroupRules;
+        if (data36.subnets !== undefined) {
+          let data37 = data36.subnets;
           if (!(typeof data37 == "number" && !(data37 % 1) && !isNaN(data37) && isFinite(data37))) {
-            const err108 = {
-              instancePath: instancePath + "/quotaDefaults/securityGroupRules",
+            const err107 = {
+              instancePath: instancePath + "/quotaDefaults/subnets",
               schemaPath: "#/definitions/count/type",
               keyword: "type",
               params: { type: "integer" },
@@ -11592,21 +11835,39 @@ function validate19(
               data: data37,
             };
             if (vErrors === null) {
-              vErrors = [err108];
+              vErrors = [err107];
             } else {
-              vErrors.push(err108);
+              vErrors.push(err107);
             }
             errors++;
           }
           if (typeof data37 == "number" && isFinite(data37)) {
             if (data37 > 1000000 || isNaN(data37)) {
-              const err109 = {
-                instancePath: instancePath + "/quotaDefaults/securityGroupRules",
+              const err108 = {
+                instancePath: instancePath + "/quotaDefaults/subnets",
                 schemaPath: "#/definitions/count/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
+                parentSchema: schema63,
+                data: data37,
+              };
+              if (vErrors === null) {
+                vErrors = [err108];
+              } else {
+                vErrors.push(err108);
+              }
+              errors++;
+            }
+            if (data37 < 0 || isNaN(data37)) {
+              const err109 = {
+                instancePath: instancePath + "/quotaDefaults/subnets",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
                 parentSchema: schema63,
                 data: data37,
               };
@@ -11617,31 +11878,13 @@ function validate19(
               }
               errors++;
             }
-            if (data37 < 0 || isNaN(data37)) {
-              const err110 = {
-                instancePath: instancePath + "/quotaDefaults/securityGroupRules",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema63,
-                data: data37,
-              };
-              if (vErrors === null) {
-                vErrors = [err110];
-              } else {
-                vErrors.push(err110);
-              }
-              errors++;
-            }
           }
         }
-        if (data32.serverGroups !== undefined) {
-          let data38 = data32.serverGroups;
+        if (data36.routers !== undefined) {
+          let data38 = data36.routers;
           if (!(typeof data38 == "number" && !(data38 % 1) && !isNaN(data38) && isFinite(data38))) {
-            const err111 = {
-              instancePath: instancePath + "/quotaDefaults/serverGroups",
+            const err110 = {
+              instancePath: instancePath + "/quotaDefaults/routers",
               schemaPath: "#/definitions/count/type",
               keyword: "type",
               params: { type: "integer" },
@@ -11651,21 +11894,39 @@ function validate19(
               data: data38,
             };
             if (vErrors === null) {
-              vErrors = [err111];
+              vErrors = [err110];
             } else {
-              vErrors.push(err111);
+              vErrors.push(err110);
             }
             errors++;
           }
           if (typeof data38 == "number" && isFinite(data38)) {
             if (data38 > 1000000 || isNaN(data38)) {
-              const err112 = {
-                instancePath: instancePath + "/quotaDefaults/serverGroups",
+              const err111 = {
+                instancePath: instancePath + "/quotaDefaults/routers",
                 schemaPath: "#/definitions/count/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
+                parentSchema: schema63,
+                data: data38,
+              };
+              if (vErrors === null) {
+                vErrors = [err111];
+              } else {
+                vErrors.push(err111);
+              }
+              errors++;
+            }
+            if (data38 < 0 || isNaN(data38)) {
+              const err112 = {
+                instancePath: instancePath + "/quotaDefaults/routers",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
                 parentSchema: schema63,
                 data: data38,
               };
@@ -11676,31 +11937,13 @@ function validate19(
               }
               errors++;
             }
-            if (data38 < 0 || isNaN(data38)) {
-              const err113 = {
-                instancePath: instancePath + "/quotaDefaults/serverGroups",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema63,
-                data: data38,
-              };
-              if (vErrors === null) {
-                vErrors = [err113];
-              } else {
-                vErrors.push(err113);
-              }
-              errors++;
-            }
           }
         }
-        if (data32.serverGroupMembers !== undefined) {
-          let data39 = data32.serverGroupMembers;
+        if (data36.ports !== undefined) {
+          let data39 = data36.ports;
           if (!(typeof data39 == "number" && !(data39 % 1) && !isNaN(data39) && isFinite(data39))) {
-            const err114 = {
-              instancePath: instancePath + "/quotaDefaults/serverGroupMembers",
+            const err113 = {
+              instancePath: instancePath + "/quotaDefaults/ports",
               schemaPath: "#/definitions/count/type",
               keyword: "type",
               params: { type: "integer" },
@@ -11710,21 +11953,39 @@ function validate19(
               data: data39,
             };
             if (vErrors === null) {
-              vErrors = [err114];
+              vErrors = [err113];
             } else {
-              vErrors.push(err114);
+              vErrors.push(err113);
             }
             errors++;
           }
           if (typeof data39 == "number" && isFinite(data39)) {
             if (data39 > 1000000 || isNaN(data39)) {
-              const err115 = {
-                instancePath: instancePath + "/quotaDefaults/serverGroupMembers",
+              const err114 = {
+                instancePath: instancePath + "/quotaDefaults/ports",
                 schemaPath: "#/definitions/count/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
+                parentSchema: schema63,
+                data: data39,
+              };
+              if (vErrors === null) {
+                vErrors = [err114];
+              } else {
+                vErrors.push(err114);
+              }
+              errors++;
+            }
+            if (data39 < 0 || isNaN(data39)) {
+              const err115 = {
+                instancePath: instancePath + "/quotaDefaults/ports",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
                 parentSchema: schema63,
                 data: data39,
               };
@@ -11735,31 +11996,13 @@ function validate19(
               }
               errors++;
             }
-            if (data39 < 0 || isNaN(data39)) {
-              const err116 = {
-                instancePath: instancePath + "/quotaDefaults/serverGroupMembers",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema63,
-                data: data39,
-              };
-              if (vErrors === null) {
-                vErrors = [err116];
-              } else {
-                vErrors.push(err116);
-              }
-              errors++;
-            }
           }
         }
-        if (data32.snapshots !== undefined) {
-          let data40 = data32.snapshots;
+        if (data36.securityGroups !== undefined) {
+          let data40 = data36.securityGroups;
           if (!(typeof data40 == "number" && !(data40 % 1) && !isNaN(data40) && isFinite(data40))) {
-            const err117 = {
-              instancePath: instancePath + "/quotaDefaults/snapshots",
+            const err116 = {
+              instancePath: instancePath + "/quotaDefaults/securityGroups",
               schemaPath: "#/definitions/count/type",
               keyword: "type",
               params: { type: "integer" },
@@ -11769,21 +12012,39 @@ function validate19(
               data: data40,
             };
             if (vErrors === null) {
-              vErrors = [err117];
+              vErrors = [err116];
             } else {
-              vErrors.push(err117);
+              vErrors.push(err116);
             }
             errors++;
           }
           if (typeof data40 == "number" && isFinite(data40)) {
             if (data40 > 1000000 || isNaN(data40)) {
-              const err118 = {
-                instancePath: instancePath + "/quotaDefaults/snapshots",
+              const err117 = {
+                instancePath: instancePath + "/quotaDefaults/securityGroups",
                 schemaPath: "#/definitions/count/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
+                parentSchema: schema63,
+                data: data40,
+              };
+              if (vErrors === null) {
+                vErrors = [err117];
+              } else {
+                vErrors.push(err117);
+              }
+              errors++;
+            }
+            if (data40 < 0 || isNaN(data40)) {
+              const err118 = {
+                instancePath: instancePath + "/quotaDefaults/securityGroups",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
                 parentSchema: schema63,
                 data: data40,
               };
@@ -11794,31 +12055,13 @@ function validate19(
               }
               errors++;
             }
-            if (data40 < 0 || isNaN(data40)) {
-              const err119 = {
-                instancePath: instancePath + "/quotaDefaults/snapshots",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema63,
-                data: data40,
-              };
-              if (vErrors === null) {
-                vErrors = [err119];
-              } else {
-                vErrors.push(err119);
-              }
-              errors++;
-            }
           }
         }
-        if (data32.keyPairs !== undefined) {
-          let data41 = data32.keyPairs;
+        if (data36.securityGroupRules !== undefined) {
+          let data41 = data36.securityGroupRules;
           if (!(typeof data41 == "number" && !(data41 % 1) && !isNaN(data41) && isFinite(data41))) {
-            const err120 = {
-              instancePath: instancePath + "/quotaDefaults/keyPairs",
+            const err119 = {
+              instancePath: instancePath + "/quotaDefaults/securityGroupRules",
               schemaPath: "#/definitions/count/type",
               keyword: "type",
               params: { type: "integer" },
@@ -11828,21 +12071,39 @@ function validate19(
               data: data41,
             };
             if (vErrors === null) {
-              vErrors = [err120];
+              vErrors = [err119];
             } else {
-              vErrors.push(err120);
+              vErrors.push(err119);
             }
             errors++;
           }
           if (typeof data41 == "number" && isFinite(data41)) {
             if (data41 > 1000000 || isNaN(data41)) {
-              const err121 = {
-                instancePath: instancePath + "/quotaDefaults/keyPairs",
+              const err120 = {
+                instancePath: instancePath + "/quotaDefaults/securityGroupRules",
                 schemaPath: "#/definitions/count/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
+                parentSchema: schema63,
+                data: data41,
+              };
+              if (vErrors === null) {
+                vErrors = [err120];
+              } else {
+                vErrors.push(err120);
+              }
+              errors++;
+            }
+            if (data41 < 0 || isNaN(data41)) {
+              const err121 = {
+                instancePath: instancePath + "/quotaDefaults/securityGroupRules",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
                 parentSchema: schema63,
                 data: data41,
               };
@@ -11853,116 +12114,115 @@ function validate19(
               }
               errors++;
             }
-            if (data41 < 0 || isNaN(data41)) {
-              const err122 = {
-                instancePath: instancePath + "/quotaDefaults/keyPairs",
+          }
+        }
+        if (data36.serverGroups !== undefined) {
+          let data42 = data36.serverGroups;
+          if (!(typeof data42 == "number" && !(data42 % 1) && !isNaN(data42) && isFinite(data42))) {
+            const err122 = {
+              instancePath: instancePath + "/quotaDefaults/serverGroups",
+              schemaPath: "#/definitions/count/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+              schema: schema63.type,
+              parentSchema: schema63,
+              data: data42,
+            };
+            if (vErrors === null) {
+              vErrors = [err122];
+            } else {
+              vErrors.push(err122);
+            }
+            errors++;
+          }
+          if (typeof data42 == "number" && isFinite(data42)) {
+            if (data42 > 1000000 || isNaN(data42)) {
+              const err123 = {
+                instancePath: instancePath + "/quotaDefaults/serverGroups",
+                schemaPath: "#/definitions/count/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1000000 },
+                message: "must be <= 1000000",
+                schema: 1000000,
+                parentSchema: schema63,
+                data: data42,
+              };
+              if (vErrors === null) {
+                vErrors = [err123];
+              } else {
+                vErrors.push(err123);
+              }
+              errors++;
+            }
+            if (data42 < 0 || isNaN(data42)) {
+              const err124 = {
+                instancePath: instancePath + "/quotaDefaults/serverGroups",
                 schemaPath: "#/definitions/count/minimum",
                 keyword: "minimum",
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
                 parentSchema: schema63,
-                data: data41,
+                data: data42,
               };
               if (vErrors === null) {
-                vErrors = [err122];
+                vErrors = [err124];
               } else {
-                vErrors.push(err122);
+                vErrors.push(err124);
               }
               errors++;
             }
           }
         }
-      } else {
-        const err123 = {
-          instancePath: instancePath + "/quotaDefaults",
-          schemaPath: "#/properties/quotaDefaults/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-          schema: schema47.properties.quotaDefaults.type,
-          parentSchema: schema47.properties.quotaDefaults,
-          data: data32,
-        };
-        if (vErrors === null) {
-          vErrors = [err123];
-        } else {
-          vErrors.push(err123);
-        }
-        errors++;
-      }
-    }
-    if (data.storagePairing !== undefined) {
-      let data42 = data.storagePairing;
-      if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
-        if (data42.create === undefined) {
-          const err124 = {
-            instancePath: instancePath + "/storagePairing",
-            schemaPath: "#/properties/storagePairing/required",
-            keyword: "required",
-            params: { missingProperty: "create" },
-            message: "must have required property '" + "create" + "'",
-            schema: schema47.properties.storagePairing.required,
-            parentSchema: schema47.properties.storagePairing,
-            data: data42,
-          };
-          if (vErrors === null) {
-            vErrors = [err124];
-          } else {
-            vErrors.push(err124);
-          }
-          errors++;
-        }
-        if (data42.delete === undefined) {
-          const err125 = {
-            instancePath: instancePath + "/storagePairing",
-            schemaPath: "#/properties/storagePairing/required",
-            keyword: "required",
-            params: { missingProperty: "delete" },
-            message: "must have required property '" + "delete" + "'",
-            schema: schema47.properties.storagePairing.required,
-            parentSchema: schema47.properties.storagePairing,
-            data: data42,
-          };
-          if (vErrors === null) {
-            vErrors = [err125];
-          } else {
-            vErrors.push(err125);
-          }
-          errors++;
-        }
-        for (const key7 in data42) {
-          if (!(key7 === "create" || key7 === "delete")) {
-            const err126 = {
-              instancePath: instancePath + "/storagePairing",
-              schemaPath: "#/properties/storagePairing/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key7 },
-              message: "must NOT have additional properties",
-              schema: false,
-              parentSchema: schema47.properties.storagePairing,
-              data: data42,
+        if (data36.serverGroupMembers !== undefined) {
+          let data43 = data36.serverGroupMembers;
+          if (!(typeof data43 == "number" && !(data43 % 1) && !isNaN(data43) && isFinite(data43))) {
+            const err125 = {
+              instancePath: instancePath + "/quotaDefaults/serverGroupMembers",
+              schemaPath: "#/definitions/count/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+              schema: schema63.type,
+              parentSchema: schema63,
+              data: data43,
             };
             if (vErrors === null) {
-              vErrors = [err126];
+              vErrors = [err125];
             } else {
-              vErrors.push(err126);
+              vErrors.push(err125);
             }
             errors++;
           }
-        }
-        if (data42.create !== undefined) {
-          let data43 = data42.create;
-          if (typeof data43 === "string") {
-            if (func3(data43) < 1) {
+          if (typeof data43 == "number" && isFinite(data43)) {
+            if (data43 > 1000000 || isNaN(data43)) {
+              const err126 = {
+                instancePath: instancePath + "/quotaDefaults/serverGroupMembers",
+                schemaPath: "#/definitions/count/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1000000 },
+                message: "must be <= 1000000",
+                schema: 1000000,
+                parentSchema: schema63,
+                data: data43,
+              };
+              if (vErrors === null) {
+                vErrors = [err126];
+              } else {
+                vErrors.push(err126);
+              }
+              errors++;
+            }
+            if (data43 < 0 || isNaN(data43)) {
               const err127 = {
-                instancePath: instancePath + "/storagePairing/create",
-                schemaPath: "#/properties/storagePairing/properties/create/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-                schema: 1,
-                parentSchema: schema47.properties.storagePairing.properties.create,
+                instancePath: instancePath + "/quotaDefaults/serverGroupMembers",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
+                parentSchema: schema63,
                 data: data43,
               };
               if (vErrors === null) {
@@ -11972,16 +12232,20 @@ function validate19(
               }
               errors++;
             }
-          } else {
+          }
+        }
+        if (data36.snapshots !== undefined) {
+          let data44 = data36.snapshots;
+          if (!(typeof data44 == "number" && !(data44 % 1) && !isNaN(data44) && isFinite(data44))) {
             const err128 = {
-              instancePath: instancePath + "/storagePairing/create",
-              schemaPath: "#/properties/storagePairing/properties/create/type",
+              instancePath: instancePath + "/quotaDefaults/snapshots",
+              schemaPath: "#/definitions/count/type",
               keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema47.properties.storagePairing.properties.create.type,
-              parentSchema: schema47.properties.storagePairing.properties.create,
-              data: data43,
+              params: { type: "integer" },
+              message: "must be integer",
+              schema: schema63.type,
+              parentSchema: schema63,
+              data: data44,
             };
             if (vErrors === null) {
               vErrors = [err128];
@@ -11990,19 +12254,16 @@ function validate19(
             }
             errors++;
           }
-        }
-        if (data42.delete !== undefined) {
-          let data44 = data42.delete;
-          if (typeof data44 === "string") {
-            if (func3(data44) < 1) {
+          if (typeof data44 == "number" && isFinite(data44)) {
+            if (data44 > 1000000 || isNaN(data44)) {
               const err129 = {
-                instancePath: instancePath + "/storagePairing/delete",
-                schemaPath: "#/properties/storagePairing/properties/delete/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-                schema: 1,
-                parentSchema: schema47.properties.storagePairing.properties.delete,
+                instancePath: instancePath + "/quotaDefaults/snapshots",
+                schemaPath: "#/definitions/count/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1000000 },
+                message: "must be <= 1000000",
+                schema: 1000000,
+                parentSchema: schema63,
                 data: data44,
               };
               if (vErrors === null) {
@@ -12012,8 +12273,226 @@ function validate19(
               }
               errors++;
             }
+            if (data44 < 0 || isNaN(data44)) {
+              const err130 = {
+                instancePath: instancePath + "/quotaDefaults/snapshots",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
+                parentSchema: schema63,
+                data: data44,
+              };
+              if (vErrors === null) {
+                vErrors = [err130];
+              } else {
+                vErrors.push(err130);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data36.keyPairs !== undefined) {
+          let data45 = data36.keyPairs;
+          if (!(typeof data45 == "number" && !(data45 % 1) && !isNaN(data45) && isFinite(data45))) {
+            const err131 = {
+              instancePath: instancePath + "/quotaDefaults/keyPairs",
+              schemaPath: "#/definitions/count/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+              schema: schema63.type,
+              parentSchema: schema63,
+              data: data45,
+            };
+            if (vErrors === null) {
+              vErrors = [err131];
+            } else {
+              vErrors.push(err131);
+            }
+            errors++;
+          }
+          if (typeof data45 == "number" && isFinite(data45)) {
+            if (data45 > 1000000 || isNaN(data45)) {
+              const err132 = {
+                instancePath: instancePath + "/quotaDefaults/keyPairs",
+                schemaPath: "#/definitions/count/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1000000 },
+                message: "must be <= 1000000",
+                schema: 1000000,
+                parentSchema: schema63,
+                data: data45,
+              };
+              if (vErrors === null) {
+                vErrors = [err132];
+              } else {
+                vErrors.push(err132);
+              }
+              errors++;
+            }
+            if (data45 < 0 || isNaN(data45)) {
+              const err133 = {
+                instancePath: instancePath + "/quotaDefaults/keyPairs",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
+                parentSchema: schema63,
+                data: data45,
+              };
+              if (vErrors === null) {
+                vErrors = [err133];
+              } else {
+                vErrors.push(err133);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err134 = {
+          instancePath: instancePath + "/quotaDefaults",
+          schemaPath: "#/properties/quotaDefaults/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema47.properties.quotaDefaults.type,
+          parentSchema: schema47.properties.quotaDefaults,
+          data: data36,
+        };
+        if (vErrors === null) {
+          vErrors = [err134];
+        } else {
+          vErrors.push(err134);
+        }
+        errors++;
+      }
+    }
+    if (data.storagePairing !== undefined) {
+      let data46 = data.storagePairing;
+      if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+        if (data46.create === undefined) {
+          const err135 = {
+            instancePath: instancePath + "/storagePairing",
+            schemaPath: "#/properties/storagePairing/required",
+            keyword: "required",
+            params: { missingProperty: "create" },
+            message: "must have required property '" + "create" + "'",
+            schema: schema47.properties.storagePairing.required,
+            parentSchema: schema47.properties.storagePairing,
+            data: data46,
+          };
+          if (vErrors === null) {
+            vErrors = [err135];
           } else {
-            const err130 = {
+            vErrors.push(err135);
+          }
+          errors++;
+        }
+        if (data46.delete === undefined) {
+          const err136 = {
+            instancePath: instancePath + "/storagePairing",
+            schemaPath: "#/properties/storagePairing/required",
+            keyword: "required",
+            params: { missingProperty: "delete" },
+            message: "must have required property '" + "delete" + "'",
+            schema: schema47.properties.storagePairing.required,
+            parentSchema: schema47.properties.storagePairing,
+            data: data46,
+          };
+          if (vErrors === null) {
+            vErrors = [err136];
+          } else {
+            vErrors.push(err136);
+          }
+          errors++;
+        }
+        for (const key8 in data46) {
+          if (!(key8 === "create" || key8 === "delete" || key8 === "preferredSite")) {
+            const err137 = {
+              instancePath: instancePath + "/storagePairing",
+              schemaPath: "#/properties/storagePairing/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key8 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema47.properties.storagePairing,
+              data: data46,
+            };
+            if (vErrors === null) {
+              vErrors = [err137];
+            } else {
+              vErrors.push(err137);
+            }
+            errors++;
+          }
+        }
+        if (data46.create !== undefined) {
+          let data47 = data46.create;
+          if (typeof data47 === "string") {
+            if (func3(data47) < 1) {
+              const err138 = {
+                instancePath: instancePath + "/storagePairing/create",
+                schemaPath: "#/properties/storagePairing/properties/create/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema47.properties.storagePairing.properties.create,
+                data: data47,
+              };
+              if (vErrors === null) {
+                vErrors = [err138];
+              } else {
+                vErrors.push(err138);
+              }
+              errors++;
+            }
+          } else {
+            const err139 = {
+              instancePath: instancePath + "/storagePairing/create",
+              schemaPath: "#/properties/storagePairing/properties/create/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema47.properties.storagePairing.properties.create.type,
+              parentSchema: schema47.properties.storagePairing.properties.create,
+              data: data47,
+            };
+            if (vErrors === null) {
+              vErrors = [err139];
+            } else {
+              vErrors.push(err139);
+            }
+            errors++;
+          }
+        }
+        if (data46.delete !== undefined) {
+          let data48 = data46.delete;
+          if (typeof data48 === "string") {
+            if (func3(data48) < 1) {
+              const err140 = {
+                instancePath: instancePath + "/storagePairing/delete",
+                schemaPath: "#/properties/storagePairing/properties/delete/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema47.properties.storagePairing.properties.delete,
+                data: data48,
+              };
+              if (vErrors === null) {
+                vErrors = [err140];
+              } else {
+                vErrors.push(err140);
+              }
+              errors++;
+            }
+          } else {
+            const err141 = {
               instancePath: instancePath + "/storagePairing/delete",
               schemaPath: "#/properties/storagePairing/properties/delete/type",
               keyword: "type",
@@ -12021,18 +12500,58 @@ function validate19(
               message: "must be string",
               schema: schema47.properties.storagePairing.properties.delete.type,
               parentSchema: schema47.properties.storagePairing.properties.delete,
-              data: data44,
+              data: data48,
             };
             if (vErrors === null) {
-              vErrors = [err130];
+              vErrors = [err141];
             } else {
-              vErrors.push(err130);
+              vErrors.push(err141);
+            }
+            errors++;
+          }
+        }
+        if (data46.preferredSite !== undefined) {
+          let data49 = data46.preferredSite;
+          if (typeof data49 === "string") {
+            if (!pattern0.test(data49)) {
+              const err142 = {
+                instancePath: instancePath + "/storagePairing/preferredSite",
+                schemaPath: "#/definitions/id/pattern",
+                keyword: "pattern",
+                params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
+                message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
+                schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
+                parentSchema: schema50,
+                data: data49,
+              };
+              if (vErrors === null) {
+                vErrors = [err142];
+              } else {
+                vErrors.push(err142);
+              }
+              errors++;
+            }
+          } else {
+            const err143 = {
+              instancePath: instancePath + "/storagePairing/preferredSite",
+              schemaPath: "#/definitions/id/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema50.type,
+              parentSchema: schema50,
+              data: data49,
+            };
+            if (vErrors === null) {
+              vErrors = [err143];
+            } else {
+              vErrors.push(err143);
             }
             errors++;
           }
         }
       } else {
-        const err131 = {
+        const err144 = {
           instancePath: instancePath + "/storagePairing",
           schemaPath: "#/properties/storagePairing/type",
           keyword: "type",
@@ -12040,25 +12559,25 @@ function validate19(
           message: "must be object",
           schema: schema47.properties.storagePairing.type,
           parentSchema: schema47.properties.storagePairing,
-          data: data42,
+          data: data46,
         };
         if (vErrors === null) {
-          vErrors = [err131];
+          vErrors = [err144];
         } else {
-          vErrors.push(err131);
+          vErrors.push(err144);
         }
         errors++;
       }
     }
     if (data.kvmHosts !== undefined) {
-      let data45 = data.kvmHosts;
-      if (Array.isArray(data45)) {
-        const len7 = data45.length;
+      let data50 = data.kvmHosts;
+      if (Array.isArray(data50)) {
+        const len7 = data50.length;
         for (let i7 = 0; i7 < len7; i7++) {
           if (
-            !validate32(data45[i7], {
+            !validate32(data50[i7], {
               instancePath: instancePath + "/kvmHosts/" + i7,
-              parentData: data45,
+              parentData: data50,
               parentDataProperty: i7,
               rootData,
             })
@@ -12068,7 +12587,7 @@ function validate19(
           }
         }
       } else {
-        const err132 = {
+        const err145 = {
           instancePath: instancePath + "/kvmHosts",
           schemaPath: "#/properties/kvmHosts/type",
           keyword: "type",
@@ -12076,18 +12595,18 @@ function validate19(
           message: "must be array",
           schema: schema47.properties.kvmHosts.type,
           parentSchema: schema47.properties.kvmHosts,
-          data: data45,
+          data: data50,
         };
         if (vErrors === null) {
-          vErrors = [err132];
+          vErrors = [err145];
         } else {
-          vErrors.push(err132);
+          vErrors.push(err145);
         }
         errors++;
       }
     }
   } else {
-    const err133 = {
+    const err146 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -12098,9 +12617,9 @@ function validate19(
       data,
     };
     if (vErrors === null) {
-      vErrors = [err133];
+      vErrors = [err146];
     } else {
-      vErrors.push(err133);
+      vErrors.push(err146);
     }
     errors++;
   }

@@ -66,6 +66,11 @@ export interface CapacityPolicy {
   ramOvercommit: number;
   /** Usable block storage per active site, in GiB. */
   storageGiBPerSite: number;
+  /**
+   * Density allowed while one site carries the other's load (model/failover.ts); each field
+   * left out is the everyday one.
+   */
+  emergency?: Partial<Pick<CapacityPolicy, "vmsPerHost" | "cpuOvercommit" | "ramOvercommit">>;
 }
 
 export interface Flavor {
@@ -120,6 +125,16 @@ export interface Tier {
   requiresApprover: boolean;
   rpoSeconds: number;
   rtoMinutes: number;
+  /** What the surviving site runs when the other is lost (model/failover.ts); default full. */
+  failover?: TierFailover;
+}
+
+export interface TierFailover {
+  /**
+   * `full`: the surviving site runs the workload's whole replica count (both sites together for
+   * active-active, the primary's count for active-standby); a number in (0, 1]: that share of it.
+   */
+  survivingReplicas?: "full" | number;
 }
 
 export interface Person {
@@ -163,6 +178,11 @@ export interface StoragePairing {
   create: string;
   /** Command that removes the pairing. Same placeholders. */
   delete: string;
+  /**
+   * The active site whose synchronous copies keep writing when the two sites cannot reach each
+   * other and the witness cannot decide (default: the first active site).
+   */
+  preferredSite?: string;
 }
 
 export interface KvmPool {

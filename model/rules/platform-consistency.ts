@@ -107,6 +107,27 @@ export const platformConsistency: Rule = {
             : "set role: witness on the sites that only hold the storage quorum",
       });
     }
+    // The preferred site decides which copy of a synchronous pair writes when the sites are
+    // cut apart: a witness or unknown site there would leave no writer at all.
+    const preferred = platform.storagePairing.preferredSite;
+    if (
+      preferred !== undefined &&
+      active.length > 0 &&
+      !active.some((site) => site.id === preferred)
+    ) {
+      push({
+        path: ["storagePairing", "preferredSite"],
+        code: "preferred-site-not-active",
+        message: `storagePairing.preferredSite "${preferred}" is not an active site, so no site would keep writing when the two are cut apart`,
+        found: show(preferred),
+        allowed: listNames(active.map((site) => site.id)),
+        fix: didYouMean(
+          preferred,
+          active.map((site) => site.id),
+          "name one of the active sites",
+        ),
+      });
+    }
     platform.sites.forEach((site, s) => {
       if (site.role !== "active") return;
       const missing = (field: string, what: string, example: string) =>

@@ -592,6 +592,27 @@ export const TABLE: TableCase[] = [
     ],
   },
   {
+    name: "preferred site that is not active",
+    file: PLATFORM,
+    edit: r(
+      "  delete: storagectl pair delete {primary} {secondary}\n",
+      "  delete: storagectl pair delete {primary} {secondary}\n  preferredSite: quorum\n",
+    ),
+    expect: [
+      {
+        code: "preferred-site-not-active",
+        message:
+          'storagePairing.preferredSite "quorum" is not an active site, so no site would keep writing when the two are cut apart',
+        line: 116,
+        column: 18,
+        path: "storagePairing.preferredSite",
+        found: '"quorum"',
+        allowed: "qingdao, laixi",
+        fix: "name one of the active sites",
+      },
+    ],
+  },
+  {
     name: "active site without external network",
     file: PLATFORM,
     edit: r("    externalNetwork: lx-ext\n", ""),
