@@ -1,0 +1,96 @@
+/**
+ * Running the built `govcloud` against the real engine and the loopback OpenStack: a copy of the
+ * engine test estate in a temporary folder, a file backend and Pulumi home of its own, the
+ * cloud's clouds.yaml, the engine's binaries first on PATH, and the loopback guard on.
+ */
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import type { PolicyReport } from "../../deploy/policy-report";
+import { engineBinDir, repoRoot } from "./engine";
+
+export const CLI = join(repoRoot, "dist", "cli", "main.js");
+export const ESTATE = join(repoRoot, "tests-engine", "estate");
+/** The date approvals are checked against: the test estate's approvals are from 2026. */
+export const TODAY = "2026-11-26";
+
+/** Where scripts/cloud/start keeps the cloud's state and clouds.yaml. */
+export function cloudDir(): string {
+  return process.env.GOVCLOUD_CLOUD_DIR ?? "/tmp/govcloud-cloud";
+}
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+}
+
+export class Deployment {
+  readonly dir = mkdtempSync(join(tmpdir(), "govcloud-engine-"));
+  readonly root = join(this.dir, "estate");
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor() {
+    const clouds = join(cloudDir(), "clouds.yaml");
+    assert.ok(
+      existsSync(clouds),
+      `${clouds} is missing: start the loopback cloud first (npm run cloud:start)`,
+    );
+    cpSync(ESTATE, this.root, { recursive: true });
+    for (const folder of ["state", "home"]) mkdirSync(join(this.dir, folder));
+    const env: NodeJS.ProcessEnv = {};
+    // The OpenStack provider reads OS_* variables; only where clouds.yaml is may reach it.
+    for (const [key, value] of Object.entries(process.env)) {
+      if (!key.startsWith("OS_") && !key.startsWith("PULUMI_")) env[key] = value;
+    }
+    this.env = {
+      ...env,
+      PATH: `${engineBinDir()}${delimiter}${process.env.PATH ?? ""}`,
+      PULUMI_BACKEND_URL: `file://${join(this.dir, "state")}`,
+      PULUMI_HOME: join(this.dir, "home"),
+      PULUMI_CONFIG_PASSPHRASE: "engine-test-passphrase",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      OS_CLIENT_CONFIG_FILE: clouds,
+      GOVCLOUD_LOOPBACK_ONLY: "1",
+      GOVCLOUD_PAIRING_LOG: join(this.dir, "pairs.log"),
+    };
+  }
+
+  govcloud(args: string[]): Run {
+    const started = performance.now();
+    const result = spawnSync(
+      process.execPath,
+      [CLI, ...args, "--root", this.root, "--today", TODAY],
+      {
+        cwd: this.root,
+        env: this.env,
+        encoding: "utf8",
+        timeout: 1_800_000,
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
+    return {
+      status: result.status,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      seconds: (performance.now() - started) / 1000,
+    };
+  }
+
+  /** `govcloud preview <stack>` with its policy report. */
+  preview(stack: string): { run: Run; report: PolicyReport } {
+    const file = join(this.dir, `${stack}-policy-report.json`);
+    rmSync(file, { force: true });
+    const run = this.govcloud(["preview", stack, "--policy-report", file]);
+    assert.ok(existsSync(file), `no policy report:\n${run.stdout}\n${run.stderr}`);
+    return { run, report: JSON.parse(readFileSync(file, "utf8")) as PolicyReport };
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
