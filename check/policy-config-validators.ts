@@ -1475,6 +1475,177 @@ function validate17(
   validate17.errors = vErrors;
   return errors === 0;
 }
+export const siteFailover = validate18;
+const schema19 = {
+  type: "object",
+  properties: {
+    tiers: {
+      type: "array",
+      items: { type: "string" },
+      default: [],
+      description:
+        "Tiers whose workloads must keep their full load when a site is lost (platform.yaml tiers[].failover says how much); empty: every tier placed on both sites (active-active and active-standby).",
+    },
+    headroomPercent: {
+      type: "number",
+      minimum: 0,
+      maximum: 90,
+      default: 0,
+      description:
+        "Share of the surviving site's emergency capacity kept free after a failover (for restoring single-site workloads, or a host failing during the failover).",
+    },
+    enforcementLevel: { type: "string", enum: ["advisory", "mandatory", "remediate", "disabled"] },
+  },
+};
+function validate18(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.tiers !== undefined) {
+      let data0 = data.tiers;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (typeof data0[i0] !== "string") {
+            const err0 = {
+              instancePath: instancePath + "/tiers/" + i0,
+              schemaPath: "#/properties/tiers/items/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err1 = {
+          instancePath: instancePath + "/tiers",
+          schemaPath: "#/properties/tiers/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.headroomPercent !== undefined) {
+      let data2 = data.headroomPercent;
+      if (typeof data2 == "number") {
+        if (data2 > 90 || isNaN(data2)) {
+          const err2 = {
+            instancePath: instancePath + "/headroomPercent",
+            schemaPath: "#/properties/headroomPercent/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 90 },
+            message: "must be <= 90",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (data2 < 0 || isNaN(data2)) {
+          const err3 = {
+            instancePath: instancePath + "/headroomPercent",
+            schemaPath: "#/properties/headroomPercent/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 0 },
+            message: "must be >= 0",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = {
+          instancePath: instancePath + "/headroomPercent",
+          schemaPath: "#/properties/headroomPercent/type",
+          keyword: "type",
+          params: { type: "number" },
+          message: "must be number",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.enforcementLevel !== undefined) {
+      let data3 = data.enforcementLevel;
+      if (typeof data3 !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/enforcementLevel",
+          schemaPath: "#/properties/enforcementLevel/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (!(
+        data3 === "advisory" ||
+        data3 === "mandatory" ||
+        data3 === "remediate" ||
+        data3 === "disabled"
+      )) {
+        const err6 = {
+          instancePath: instancePath + "/enforcementLevel",
+          schemaPath: "#/properties/enforcementLevel/enum",
+          keyword: "enum",
+          params: { allowedValues: schema19.properties.enforcementLevel.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate18.errors = vErrors;
+  return errors === 0;
+}
 /** Each validator by the validationKey of the schema it was compiled from. */
 export const COMPILED_VALIDATORS = new Map([
   [
@@ -1508,5 +1679,9 @@ export const COMPILED_VALIDATORS = new Map([
   [
     '{"properties":{"enforcementLevel":{"enum":["advisory","mandatory","remediate","disabled"],"type":"string"},"headroomPercent":{"maximum":90,"minimum":0,"type":"number"}},"type":"object"}',
     siteCapacity,
+  ],
+  [
+    '{"properties":{"enforcementLevel":{"enum":["advisory","mandatory","remediate","disabled"],"type":"string"},"headroomPercent":{"maximum":90,"minimum":0,"type":"number"},"tiers":{"items":{"type":"string"},"type":"array"}},"type":"object"}',
+    siteFailover,
   ],
 ]);

@@ -10,6 +10,7 @@ import { loadCityFacts } from "./lib/load-facts";
 import { namingTagging } from "./naming-tagging";
 import { securityBaseline } from "./security-baseline";
 import { siteCapacity } from "./site-capacity";
+import { siteFailover } from "./site-failover";
 
 const facts = loadCityFacts();
 
@@ -18,6 +19,7 @@ new PolicyPack("govcloud", {
   policies: [
     departmentQuota(facts),
     siteCapacity(facts),
+    siteFailover(facts),
     approvalTags(facts),
     changeApproval(facts),
     approvalRecertification(facts),

@@ -30,6 +30,7 @@ import { DISASTER_RECOVERY_CONFIG } from "../policies/disaster-recovery";
 import { NAMING_TAGGING_CONFIG } from "../policies/naming-tagging";
 import { SECURITY_BASELINE_CONFIG } from "../policies/security-baseline";
 import { SITE_CAPACITY_CONFIG } from "../policies/site-capacity";
+import { SITE_FAILOVER_CONFIG } from "../policies/site-failover";
 
 const ROOT = join(__dirname, "..");
 const OUT = join(ROOT, "model", "schema-validators.ts");
@@ -52,6 +53,7 @@ const POLICY_CONFIGS: Record<string, object> = {
   namingTagging: NAMING_TAGGING_CONFIG,
   securityBaseline: SECURITY_BASELINE_CONFIG,
   siteCapacity: SITE_CAPACITY_CONFIG,
+  siteFailover: SITE_FAILOVER_CONFIG,
 };
 const KINDS = ["department", "platform"] as const;
 

@@ -8,6 +8,8 @@
 import { siteCapacity } from "../../model/capacity";
 import type { SiteCapacity } from "../../model/capacity";
 import type { Estate } from "../../model/estate";
+import { failoverInput } from "../../model/failover";
+import type { FailoverInput } from "../../model/failover";
 import { departmentOwner } from "../../model/tags";
 import type { Placement, ReplicationMode, SiteRole } from "../../model/types";
 import { departmentUsage } from "../../model/usage";
@@ -81,6 +83,8 @@ export interface CityFacts {
   tiers: Record<string, TierFacts>;
   approvals: ApprovalFacts;
   departments: Record<string, DepartmentFacts>;
+  /** What a site loss asks of the other site (model/failover.ts), for site-failover. */
+  failover: FailoverInput;
 }
 
 /** `record[key]` for own keys only: a flavor called `constructor` is not a function. */
@@ -155,6 +159,7 @@ export function cityFacts(estate: Estate, today: string): CityFacts {
       platformApprovers: platform.approvals.approvers.map((person) => person.id),
     },
     departments,
+    failover: failoverInput(estate),
   };
 }
 

@@ -56,7 +56,7 @@ describe("config validators compiled at build time", function () {
   });
 
   it("has one for every policy of the pack", () => {
-    assert.equal(schemas.length, 8);
+    assert.equal(schemas.length, 9);
     for (const { name, schema } of schemas) {
       assert.ok(
         COMPILED_VALIDATORS.has(validationKey(configValidationSchema(schema))),

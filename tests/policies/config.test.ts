@@ -48,6 +48,7 @@ describe("policy-config.json", function () {
         "naming-tagging advisory",
         "security-baseline mandatory",
         "site-capacity mandatory",
+        "site-failover mandatory",
       ],
     );
     assert.equal(report.config["approval-tags"].properties.largeChangeVcpus, 64);

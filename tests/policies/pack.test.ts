@@ -13,6 +13,7 @@ import { cityFacts } from "../../policies/lib/facts";
 import { namingTagging } from "../../policies/naming-tagging";
 import { securityBaseline } from "../../policies/security-baseline";
 import { siteCapacity } from "../../policies/site-capacity";
+import { siteFailover } from "../../policies/site-failover";
 import { estateAt, FIXTURE_ROOT, STACK, TODAY } from "./support/estate";
 import { analyze, everything, fixturePack, POLICY_NAMES } from "./support/pack";
 import { find, T } from "./support/plans";
@@ -50,6 +51,7 @@ describe("govcloud policy pack", function () {
         "naming-tagging resource advisory medium",
         "security-baseline resource mandatory critical",
         "site-capacity stack mandatory high",
+        "site-failover stack mandatory high",
       ],
     );
     assert.deepEqual(info.policies.map((p) => p.name).sort(), [...POLICY_NAMES].sort());
@@ -96,6 +98,7 @@ describe("govcloud policy pack", function () {
         ],
       },
       "site-capacity": { headroomPercent: 0 },
+      "site-failover": { headroomPercent: 0, tiers: [] },
     });
   });
 
@@ -104,6 +107,7 @@ describe("govcloud policy pack", function () {
     const policies = [
       departmentQuota(facts),
       siteCapacity(facts),
+      siteFailover(facts),
       approvalTags(facts),
       changeApproval(facts),
       approvalRecertification(facts),

@@ -145,6 +145,7 @@ export function everything(report: AnalysisReport): string[] {
 export const POLICY_NAMES = [
   "department-quota",
   "site-capacity",
+  "site-failover",
   "approval-tags",
   "change-approval",
   "approval-recertification",
