@@ -9,6 +9,8 @@ import { resolveEstateRoot } from "./estate-root";
 import { DEFAULT_CODEOWNERS, runCodeowners } from "./codeowners-command";
 import { addDeployCommands } from "./deploy-program";
 import { runCheck } from "./check-command";
+import type { FailoverFormat } from "./failover-command";
+import { runFailover } from "./failover-command";
 import { withPolicyOptions } from "./policy-options";
 import { DEFAULT_PLAN_DIR, runPlan } from "./plan-command";
 import { addReviewCommands } from "./review-program";
@@ -159,6 +161,40 @@ function buildProgram(): Command {
     const loaded = loadEstate(root, { today: checkedToday(options.today) });
     emit(runCodeowners(root, loaded, options));
   });
+  withEstateOptions(
+    program
+      .command("failover")
+      .description(
+        "What losing an active site does, as the tiers promise it: per department what keeps " +
+          "running, what starts at the other site and what is down (RTO); what the surviving " +
+          "site needs against its hosts under capacity.emergency; what the storage quorum decides.",
+      )
+      .option("--lose <site>", "the active site that is lost")
+      .option("--all", "each active site in turn", false)
+      .option(
+        "--policy-config <file>",
+        "policy config whose site-failover settings (tiers, headroomPercent) apply " +
+          "(default: policy-config.json in the estate)",
+      )
+      .addOption(
+        new Option("--format <format>", "output format")
+          .choices(["text", "markdown", "json"])
+          .default("text"),
+      ),
+  ).action(
+    (
+      options: EstateOptions & {
+        lose?: string;
+        all: boolean;
+        policyConfig?: string;
+        format: FailoverFormat;
+      },
+    ) => {
+      const root = estateRoot(options);
+      const loaded = loadEstate(root, { today: checkedToday(options.today) });
+      emit(runFailover(root, loaded, options));
+    },
+  );
   addDeployCommands(program, { withEstateOptions, estateRoot, checkedToday });
   addReviewCommands(program, { withEstateOptions, estateRoot, checkedToday, checkedWorkers });
   return program;

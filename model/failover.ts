@@ -554,8 +554,8 @@ export function siteLoss(
 // ---------------------------------------------------------------------------------------------
 
 export interface QuorumScenario {
-  /** What is lost, e.g. `the quorum site` or `the link between qingdao and laixi`. */
-  lost: string;
+  /** What fails, as a clause: `qingdao and the witness at quorum are lost`. */
+  when: string;
   /** The site whose synchronous copies keep accepting writes (none: writes stop everywhere). */
   writer?: string;
   /** What happens, in one or two sentences. */
@@ -582,19 +582,28 @@ export function quorumReport(input: FailoverInput, lost?: string): QuorumReport 
   const active = input.sites.filter((site) => site.role === "active").map((site) => site.id);
   const preferred = input.preferredSite;
   const other = active.find((site) => site !== preferred);
-  const witness = input.witness.site;
+  const witness = input.witness.domain === undefined ? undefined : input.witness.site;
   const scenarios: QuorumScenario[] = [];
-  if (witness === undefined || input.witness.domain === undefined) {
+  if (witness === undefined) {
     scenarios.push({
-      lost: "the witness",
+      when: "the sites cannot reach each other",
       ...(preferred === undefined ? {} : { writer: preferred }),
       outcome:
         `no quorum witness is defined (a kvmHosts domain with role quorum-witness at a witness ` +
-        `site), so the synchronous pairs run on static priority: when ${other ?? "the other site"} ` +
-        `cannot reach ${preferred ?? "the preferred site"}, it stops writing, and losing ` +
-        `${preferred ?? "the preferred site"} stops every critical volume until an operator ` +
-        `forces the other copies to write.`,
+        `site), so the synchronous pairs run on static priority: ${other ?? "the other site"} ` +
+        `stops writing whenever it cannot reach ${preferred ?? "the preferred site"}, and ` +
+        `losing ${preferred ?? "the preferred site"} stops every critical volume until an ` +
+        `operator forces the other copies to write.`,
       automatic: false,
+    });
+  } else {
+    scenarios.push({
+      when: `the witness at ${witness} is lost`,
+      outcome:
+        `nothing stops: both sites keep writing and mirroring. Until the witness is back, the ` +
+        `pairs run on static priority, so a cut link or a lost site leaves ${preferred ?? "the preferred site"} ` +
+        `as the only writer.`,
+      automatic: true,
     });
   }
   if (lost !== undefined && witness !== undefined) {
@@ -602,7 +611,7 @@ export function quorumReport(input: FailoverInput, lost?: string): QuorumReport 
     scenarios.push(
       lost === preferred
         ? {
-            lost: `${lost} and the witness at ${witness}`,
+            when: `${lost} and the witness at ${witness} are lost`,
             outcome:
               `${survivor} cannot tell a lost ${lost} from a cut link without the witness, so ` +
               `under static priority its synchronous copies stop writing (no split brain): ` +
@@ -611,7 +620,7 @@ export function quorumReport(input: FailoverInput, lost?: string): QuorumReport 
             automatic: false,
           }
         : {
-            lost: `${lost} and the witness at ${witness}`,
+            when: `${lost} and the witness at ${witness} are lost`,
             ...(survivor === undefined ? {} : { writer: survivor }),
             outcome:
               `${survivor} is the preferred site, so its synchronous copies keep writing under ` +
@@ -622,7 +631,7 @@ export function quorumReport(input: FailoverInput, lost?: string): QuorumReport 
   }
   if (preferred !== undefined && other !== undefined) {
     scenarios.push({
-      lost: `the link between ${preferred} and ${other}`,
+      when: `the link between ${preferred} and ${other} is cut`,
       writer: preferred,
       outcome:
         `both sites are up but cannot mirror: ${witness === undefined ? "static priority" : `the witness at ${witness}`} ` +
@@ -634,7 +643,7 @@ export function quorumReport(input: FailoverInput, lost?: string): QuorumReport 
     });
     if (witness !== undefined) {
       scenarios.push({
-        lost: `the link and the witness at ${witness}`,
+        when: `the link is cut and the witness at ${witness} is lost`,
         writer: preferred,
         outcome:
           `static priority: ${preferred} keeps writing, ${other}'s synchronous copies stop; ` +
@@ -644,7 +653,7 @@ export function quorumReport(input: FailoverInput, lost?: string): QuorumReport 
     }
   }
   return {
-    ...(witness === undefined ? {} : { witnessSite: witness }),
+    ...(input.witness.site === undefined ? {} : { witnessSite: input.witness.site }),
     ...(input.witness.domain === undefined ? {} : { witnessDomain: input.witness.domain }),
     ...(preferred === undefined ? {} : { preferredSite: preferred }),
     scenarios,

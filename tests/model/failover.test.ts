@@ -277,19 +277,20 @@ describe("the storage quorum", () => {
     assert.equal(report.witnessSite, "quorum");
     assert.equal(report.witnessDomain, "quorum-kvm-01/storage-witness");
     assert.deepEqual(
-      report.scenarios.map((scenario) => [scenario.lost, scenario.writer, scenario.automatic]),
+      report.scenarios.map((scenario) => [scenario.when, scenario.writer, scenario.automatic]),
       [
-        ["laixi and the witness at quorum", "qingdao", true],
-        ["the link between qingdao and laixi", "qingdao", true],
-        ["the link and the witness at quorum", "qingdao", true],
+        ["the witness at quorum is lost", undefined, true],
+        ["laixi and the witness at quorum are lost", "qingdao", true],
+        ["the link between qingdao and laixi is cut", "qingdao", true],
+        ["the link is cut and the witness at quorum is lost", "qingdao", true],
       ],
     );
   });
 
   it("stops writes at the survivor when the preferred site and the witness are both lost", () => {
     const report = quorumReport(failoverInput(fixtureEstate()), "qingdao");
-    const both = report.scenarios[0];
-    assert.equal(both.lost, "qingdao and the witness at quorum");
+    const both = report.scenarios[1];
+    assert.equal(both.when, "qingdao and the witness at quorum are lost");
     assert.equal(both.writer, undefined);
     assert.equal(both.automatic, false);
     assert.match(both.outcome, /no split brain/);
