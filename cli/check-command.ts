@@ -17,7 +17,9 @@ import {
   formatViolations,
   stackPassed,
 } from "../render/check-report";
+import { formatFailoverHeadroom } from "../render/failover-report";
 import { formatProblemText } from "../render/problems";
+import { estateSiteLosses, failoverSettings } from "./failover-settings";
 import { BUNDLED_PACK_DIR, bundledPackDir } from "./installed-program";
 import { selectStacks } from "./stack-selection";
 import { UsageError } from "./usage-error";
@@ -88,8 +90,9 @@ export async function runCheck(
   const started = performance.now();
   if (loaded.estate === undefined) return invalidPlatformOutput("check", loaded);
   const stacks = selectStacks(names, options.all, loaded.estate, loaded.files);
+  const setup = policySetup(root, cwd, options);
   const checked = await checkStacks(root, loaded, stacks, {
-    ...policySetup(root, cwd, options),
+    ...setup,
     ...(options.today === undefined ? {} : { today: options.today }),
     ...(options.isolated === undefined ? {} : { isolated: options.isolated }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
@@ -101,6 +104,11 @@ export async function runCheck(
     return { exitCode, stdout: JSON.stringify({ passed: exitCode === 0, checks }, null, 2) + "\n" };
   }
   const parts = [formatCheckTable(checks)];
+  // What each site needs when the other is lost, with the settings site-failover judges by.
+  const failover = formatFailoverHeadroom(
+    estateSiteLosses(loaded.estate, failoverSettings(setup.configFile)),
+  );
+  if (failover !== "") parts.push("", failover);
   const violations = formatViolations(checks);
   if (violations !== "") parts.push("", violations);
   parts.push("", formatCheckSummary(checks, elapsed));

@@ -9,13 +9,11 @@
  * in the estate's policy-config.json, so the command and the check agree. Exit 1 when a
  * surviving site cannot take what the tiers promise, 2 on a usage error.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Estate } from "../model/estate";
 import type { LoadResult } from "../model/estate-loader";
-import type { SiteLoss, SiteLossOptions } from "../model/failover";
 import { failoverInput, linkLoss, quorumReport, siteLoss } from "../model/failover";
-import { SITE_FAILOVER_CONFIG } from "../policies/site-failover";
 import type { FailoverReport } from "../render/failover-report";
 import {
   formatFailoverJson,
@@ -24,6 +22,7 @@ import {
 } from "../render/failover-report";
 import { formatProblemText } from "../render/problems";
 import { DEFAULT_POLICY_CONFIG, invalidPlatformOutput } from "./check-command";
+import { failoverSettings } from "./failover-settings";
 import { UsageError } from "./usage-error";
 
 export type FailoverFormat = "text" | "markdown" | "json";
@@ -36,68 +35,12 @@ export interface FailoverOptions {
   policyConfig?: string;
 }
 
-const POLICY = "site-failover";
-
-/**
- * site-failover's tiers and headroom from a policy config file (the --policy-pack-config
- * format), over the policy's defaults. A file that is missing gives the defaults; a setting of
- * the wrong type is a usage error, as the check would refuse it.
- */
-export function failoverSettings(configFile: string | undefined): SiteLossOptions {
-  const tiers = SITE_FAILOVER_CONFIG.tiers.default;
-  let headroomPercent = SITE_FAILOVER_CONFIG.headroomPercent.default;
-  let chosen: string[] = [...tiers];
-  if (configFile !== undefined && existsSync(configFile)) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(configFile, "utf8"));
-    } catch (error) {
-      throw new UsageError(`${configFile} is not JSON: ${(error as Error).message}`);
-    }
-    const entry =
-      typeof parsed === "object" && parsed !== null
-        ? (parsed as Record<string, unknown>)[POLICY]
-        : undefined;
-    if (typeof entry === "object" && entry !== null) {
-      const given = entry as { tiers?: unknown; headroomPercent?: unknown };
-      if (given.tiers !== undefined) {
-        if (!Array.isArray(given.tiers) || !given.tiers.every((t) => typeof t === "string")) {
-          throw new UsageError(`${configFile}: ${POLICY}.tiers must be a list of tier names`);
-        }
-        chosen = [...(given.tiers as string[])];
-      }
-      if (given.headroomPercent !== undefined) {
-        const value = given.headroomPercent;
-        if (typeof value !== "number" || !(value >= 0 && value <= 90)) {
-          throw new UsageError(
-            `${configFile}: ${POLICY}.headroomPercent must be a number from 0 to 90`,
-          );
-        }
-        headroomPercent = value;
-      }
-    }
-  }
-  return {
-    ...(chosen.length === 0 ? {} : { survivingTiers: chosen }),
-    headroomPercent,
-  };
-}
-
 /** The policy config a command reads: the given file, or the estate's policy-config.json. */
 export function failoverConfigFile(root: string, given: string | undefined, cwd: string): string {
   if (given === undefined) return join(root, DEFAULT_POLICY_CONFIG);
   const file = resolve(cwd, given);
   if (!existsSync(file)) throw new UsageError(`policy config ${file} does not exist`);
   return file;
-}
-
-/** Each active site lost in turn (for `govcloud check`'s headroom lines). */
-export function estateSiteLosses(estate: Estate, settings: SiteLossOptions): SiteLoss[] {
-  const input = failoverInput(estate);
-  return input.sites
-    .filter((site) => site.role === "active")
-    .map((site) => siteLoss(input, site.id, settings))
-    .filter((loss): loss is SiteLoss => loss !== undefined);
 }
 
 function lostSites(estate: Estate, options: FailoverOptions): string[] {

@@ -562,7 +562,7 @@ export function formatFailoverJson(report: FailoverReport): string {
   return JSON.stringify(report, null, 2) + "\n";
 }
 
-/** One line per lost site for `govcloud check`: what the survivor needs and holds. */
+/** One line per lost site for `govcloud check`: what the survivor needs of its emergency capacity. */
 export function formatFailoverHeadroom(losses: readonly SiteLoss[]): string {
   return losses
     .map(
@@ -570,10 +570,14 @@ export function formatFailoverHeadroom(losses: readonly SiteLoss[]): string {
         `failover: losing ${loss.lost}, ${loss.survivor} needs ` +
         FAILOVER_DIMENSIONS.map(
           (d) =>
-            `${amount(loss.needed[d])}/${amount(loss.available[d])} ${LABEL[d]} ` +
+            `${amount(loss.needed[d])}/${amount(loss.emergency[d])} ${LABEL[d]} ` +
             `(${percent(loss.headroom[d])} free)`,
         ).join(", ") +
-        (loss.shortfalls.length === 0 ? "" : " — DOES NOT FIT (govcloud failover)"),
+        (loss.shortfalls.length > 0
+          ? ` — DOES NOT FIT${loss.headroomPercent > 0 ? ` with ${loss.headroomPercent}% kept free` : ""} (govcloud failover --lose ${loss.lost})`
+          : loss.headroomPercent > 0
+            ? `; ${loss.headroomPercent}% kept free`
+            : ""),
     )
     .join("\n");
 }

@@ -152,6 +152,25 @@ describe("govcloud failover", function () {
     }
   });
 
+  it("is summed up after govcloud check's table, one line per lost site", () => {
+    const run = spawnSync(
+      process.execPath,
+      [CLI, "check", "water-resources", "--root", REPO, "--today", TODAY],
+      { encoding: "utf8", timeout: 120_000 },
+    );
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    const lines = run.stdout.split("\n");
+    const at = lines.findIndex((line) => line.startsWith("failover: "));
+    assert.ok(at > 0, run.stdout);
+    assert.equal(lines[at - 1], "");
+    assert.deepEqual(lines.slice(at, at + 3), [
+      "failover: losing qingdao, laixi needs 4098/10368 vCPU (60.5% free), 16316/55296 RAM GiB (70.5% free), 469/520 VM slots (9.8% free); 5% kept free",
+      "failover: losing laixi, qingdao needs 4096/11328 vCPU (63.8% free), 16272/60416 RAM GiB (73.1% free), 482/520 VM slots (7.3% free); 5% kept free",
+      "",
+    ]);
+    assert.match(lines[at + 3], /^govcloud check: passed: 1 stack/);
+  });
+
   const usage: [string, string[], RegExp][] = [
     [
       "an unknown site",
