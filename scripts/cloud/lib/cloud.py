@@ -1130,27 +1130,58 @@ def signal_group(pid, signum):
         pass
 
 
-def stop(purge=False, timeout=30):
-    started = time.monotonic()
-    _, regions = load_platform()
-    pids = recorded_pids()
-    # Every service leads its own process group (its session): the group takes its workers.
-    for pid in pids.values():
+INFRASTRUCTURE = ("mariadb", "rabbitmq", "epmd")
+
+
+def session_members(sessions):
+    found = []
+    for entry in proc_entries():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] not in ("Z", "X") and int(fields[3]) in sessions:
+            found.append(int(entry.name))
+    return found
+
+
+def terminate(names, pids, timeout):
+    """TERM to each service's process group, KILL to what is left after the timeout."""
+    sessions = {pids[name] for name in names}
+    for pid in sessions:
         signal_group(pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and tagged_processes():
+    while time.monotonic() < deadline and session_members(sessions):
         time.sleep(0.3)
-    left = tagged_processes()
+    left = session_members(sessions)
     if left:
-        print(f"stop: still running after {timeout} s, killing: {left}", flush=True)
-        for pid in pids.values():
+        print(f"stop: still running after {timeout} s, killing: {sorted(left)}", flush=True)
+        for pid in sessions:
             signal_group(pid, signal.SIGKILL)
         for pid in left:
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-        time.sleep(1)
+
+
+def stop(purge=False, timeout=20):
+    started = time.monotonic()
+    _, regions = load_platform()
+    pids = recorded_pids()
+    # Every service leads its own session and process group, which holds its workers. The
+    # OpenStack services go first, while the database and the broker they drain into still run.
+    terminate([name for name in pids if name not in INFRASTRUCTURE], pids, timeout)
+    terminate([name for name in INFRASTRUCTURE if name in pids], pids, timeout)
+    # Whatever escaped its group (a daemon that made a session of its own) still has the tag.
+    for pid in tagged_processes():
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and tagged_processes():
+        time.sleep(0.2)
     problems = []
     left = tagged_processes()
     if left:
