@@ -117,9 +117,13 @@ link() { # file-in-piece-dir
 
 size_of() { du -h "$1" | cut -f1; }
 
-# Go builds run one package at a time per core; two cores are the target machine.
-go_build() { # dir output ldflags package
-  (cd "$1" && go build -p 2 -trimpath -o "$2" -ldflags "$3" "$4")
+# Go builds run one package at a time per core; two cores are the target machine. -mod=readonly
+# (also over a GOFLAGS of the user's) makes a go.sum that does not match go.mod an error instead
+# of an edit of committed files.
+go_build() { # dir output ldflags package [go build flags...]
+  local dir="$1" output="$2" ldflags="$3" package="$4"
+  shift 4
+  (cd "$dir" && go build -mod=readonly -p 2 -trimpath "$@" -o "$output" -ldflags "$ldflags" "$package")
 }
 
 build_cli() {
@@ -180,8 +184,8 @@ build_openstack() {
     local main="$dir/cmd/pulumi-resource-openstack"
     printf '{"Replace":{"%s":"%s"}}\n' "$main/schema.json" "$staging/schema/schema.json" \
       >"$staging/overlay.json"
-    (cd "$dir" && go build -p 2 -trimpath -overlay "$staging/overlay.json" \
-      -o "$staging/pulumi-resource-openstack" -ldflags "$ldflags" ./cmd/pulumi-resource-openstack)
+    go_build "$dir" "$staging/pulumi-resource-openstack" "$ldflags" ./cmd/pulumi-resource-openstack \
+      -overlay "$staging/overlay.json"
     local reported
     reported="$("$staging/pulumi-resource-openstack" -version)"
     [[ "$reported" == "$openstack_version" ]] ||
@@ -285,4 +289,6 @@ main() {
   printf 'export PATH="%s:$PATH"\n' "$bin"
 }
 
-main "$@"
+# On one line, so that bash has read all it runs before it starts: editing this file while it
+# builds cannot change what the running copy does next.
+main "$@"; exit
