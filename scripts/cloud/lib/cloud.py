@@ -31,6 +31,9 @@ import yaml
 LIB = Path(__file__).resolve().parent
 CLOUD = LIB.parent
 REPO = CLOUD.parent.parent
+# The estate whose platform.yaml and departments/ the cloud is made for: the repository's own by
+# default, the engine test estate when the engine suite starts it.
+ESTATE = Path(os.environ.get("GOVCLOUD_CLOUD_ESTATE") or REPO).resolve()
 TEMPLATES = CLOUD / "templates"
 STATE = Path(os.environ.get("GOVCLOUD_CLOUD_DIR") or "/tmp/govcloud-cloud").resolve()
 MARKER = ".govcloud-cloud"
@@ -115,7 +118,7 @@ class Region:
 
 
 def load_platform():
-    platform = yaml.safe_load((REPO / "platform.yaml").read_text(encoding="utf-8"))
+    platform = yaml.safe_load((ESTATE / "platform.yaml").read_text(encoding="utf-8"))
     hosts_per_zone = int(os.environ.get("GOVCLOUD_CLOUD_HOSTS_PER_AZ") or "1")
     if hosts_per_zone < 1:
         raise Failure("GOVCLOUD_CLOUD_HOSTS_PER_AZ must be 1 or more")
@@ -153,7 +156,7 @@ def catalog_pools(platform):
 def department_owners():
     """Login ids of every department owner: the program looks each one up in Keystone."""
     owners = set()
-    for path in sorted((REPO / "departments").glob("*.yaml")):
+    for path in sorted((ESTATE / "departments").glob("*.yaml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for owner in document.get("owners") or []:
             if owner.get("id"):
@@ -297,7 +300,8 @@ class Secrets:
 
     @staticmethod
     def new():
-        return Secrets(*(secrets.token_urlsafe(18) for _ in range(5)))
+        # Hexadecimal: safe in URLs and never taken for a command-line option.
+        return Secrets(*(secrets.token_hex(16) for _ in range(5)))
 
 
 def db_url(secret):
@@ -612,8 +616,7 @@ def start_keystone(secret, regions):
         manage
         + [
             "bootstrap",
-            "--bootstrap-password",
-            secret.admin,
+            f"--bootstrap-password={secret.admin}",
             "--bootstrap-region-id",
             regions[0].name,
             "--bootstrap-admin-url",
@@ -732,6 +735,9 @@ def bootstrap_identity(secret, regions):
     identity.assign_project_role_to_user(admin_project, automation, roles["admin"])
     # The departments' owners are looked up by login id; the city directory behind the real
     # Keystone has them, this one gets them as local users that cannot log in.
+    say(f"keystone: catalog of {len(regions)} regions, service accounts, {AUTOMATION_USER}")
+    # The scheduler and the computes may start now; the owners follow in the meantime.
+    IDENTITY_READY.set()
     owners = department_owners()
 
     def create_owners(names):
@@ -741,7 +747,7 @@ def bootstrap_identity(secret, regions):
             )
 
     parallel([lambda part=owners[i::4]: create_owners(part) for i in range(4)])
-    say(f"keystone: catalog of {len(regions)} regions, {AUTOMATION_USER}, {len(owners)} owners")
+    say(f"keystone: {len(owners)} department owners")
 
 
 # --------------------------------------------------------------------------- a region
@@ -864,6 +870,38 @@ class RegionRun:
         self.external_network(connection)
         self.images(connection)
         self.volume_pools(connection)
+        if os.environ.get("GOVCLOUD_CLOUD_CATALOG") == "1":
+            self.catalog(connection)
+
+    def catalog(self, connection):
+        """Flavors and volume types as the platform stack creates them (site-catalog.ts), for
+        previewing departments without it. Off by default: the platform stack would then fail
+        on names that exist."""
+        catalog = self.platform.get("catalog", {})
+        for flavor in catalog.get("flavors", []):
+            connection.compute.create_flavor(
+                name=flavor["name"],
+                vcpus=flavor["vcpus"],
+                ram=flavor["ramGiB"] * 1024,
+                disk=flavor["diskGiB"],
+                is_public=flavor["public"],
+            )
+        for volume_type in catalog.get("volumeTypes", []):
+            replicated = volume_type.get("replication", "none") != "none"
+            specs = {
+                "volume_backend_name": volume_type["backend"],
+                "replication_enabled": "<is> True" if replicated else "<is> False",
+            }
+            if replicated:
+                specs["replication_type"] = f"<in> {volume_type['replication']}"
+            connection.block_storage.create_type(
+                name=volume_type["name"],
+                description=volume_type.get("description", ""),
+                is_public=True,
+                extra_specs=specs,
+            )
+        flavors, types = len(catalog.get("flavors", [])), len(catalog.get("volumeTypes", []))
+        self.say(f"catalog: {flavors} flavors, {types} volume types")
 
     def zones(self, connection):
         """One host aggregate per availability zone, each compute host in its zone. A host joins
@@ -1040,7 +1078,6 @@ def start_cloud():
     def keystone():
         start_keystone(secret, regions)
         bootstrap_identity(secret, regions)
-        IDENTITY_READY.set()
 
     steps = [keystone]
     for region_run in runs:
