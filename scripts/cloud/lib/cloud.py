@@ -328,8 +328,8 @@ def service_values(secret, region, user, directory):
         "neutron_port": region.port("neutron"),
         "physnet": PHYSNET,
     }
-    values["authtoken"] = render_text("authtoken.inc", values)
-    values["service_auth"] = render_text("service_auth.inc", values)
+    values["authtoken"] = render_text("authtoken.conf", values)
+    values["service_auth"] = render_text("service_auth.conf", values)
     return values
 
 
@@ -357,7 +357,7 @@ def write_region_configs(secret, region, platform):
     values["backends"] = ",".join(backends)
     values["default_az"] = region.volume_zones[0]
     values["backend_sections"] = "\n".join(
-        render_text("cinder-backend.inc", {"backend": name, "az": zone})
+        render_text("cinder-backend.conf", {"backend": name, "az": zone})
         for name, zone in backends.items()
     )
     files["cinder"] = render("cinder.conf", region.dir / "cinder" / "cinder.conf", values)
