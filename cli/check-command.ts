@@ -89,7 +89,13 @@ export async function runCheck(
 ): Promise<{ exitCode: number; stdout: string }> {
   const started = performance.now();
   if (loaded.estate === undefined) return invalidPlatformOutput("check", loaded);
-  const stacks = selectStacks(names, options.all, loaded.estate, loaded.files);
+  const stacks = selectStacks(
+    names,
+    options.all,
+    loaded.estate,
+    loaded.files,
+    loaded.missingDepartments,
+  );
   const setup = policySetup(root, cwd, options);
   const checked = await checkStacks(root, loaded, stacks, {
     ...setup,

@@ -25,7 +25,13 @@ export async function runPlan(
   cwd = process.cwd(),
 ): Promise<{ exitCode: number; stdout: string }> {
   if (loaded.estate === undefined) return invalidPlatformOutput("plan", loaded);
-  const stacks = selectStacks(names, options.all, loaded.estate, loaded.files);
+  const stacks = selectStacks(
+    names,
+    options.all,
+    loaded.estate,
+    loaded.files,
+    loaded.missingDepartments,
+  );
   const outDir = resolve(cwd, options.out ?? join(root, DEFAULT_PLAN_DIR));
   mkdirSync(outDir, { recursive: true });
   const { plans, failures } = await planStacks(loaded, stacks);

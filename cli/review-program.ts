@@ -100,7 +100,8 @@ export function addReviewCommands(program: Command, helpers: ReviewHelpers): voi
         .command("changed")
         .description(
           "List the stacks a change touches, from git alone (nothing is planned): the " +
-            "platform first, then departments. The merge pipeline deploys these.",
+            "platform first, then departments. The merge pipeline deploys these. Fails when a " +
+            "department file is gone without a decommission.",
         )
         .requiredOption("--base <ref>", "git revision to compare with")
         .option("--head <ref>", "git revision of the change (default: the working tree)")
@@ -130,10 +131,22 @@ export function addReviewCommands(program: Command, helpers: ReviewHelpers): voi
             ? JSON.stringify(result, null, 2) + "\n"
             : result.stacks.map((stack) => `${stack}\n`).join(""),
         );
-        if (options.format === "text" && result.removed.length > 0) {
+        const missing = new Set(result.missingDepartments.map((entry) => entry.stack));
+        const removed = result.removed.filter((stack) => !missing.has(stack));
+        if (options.format === "text" && removed.length > 0) {
           writeStderr(
-            `govcloud changed: gone on the head, nothing to deploy: ${result.removed.join(", ")}\n`,
+            `govcloud changed: gone on the head, nothing to deploy: ${removed.join(", ")}\n`,
           );
+        }
+        if (result.missingDepartments.length > 0) {
+          // The merge pipeline deploys what this lists: it must stop rather than deploy around
+          // a department left running with nothing managing it.
+          writeStderr(
+            result.missingDepartments
+              .map((entry) => `govcloud changed: error: ${entry.message}\n    fix: ${entry.fix}\n`)
+              .join(""),
+          );
+          process.exitCode = 1;
         }
       },
     );

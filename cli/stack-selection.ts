@@ -9,11 +9,12 @@ export function selectStacks(
   all: boolean,
   estate: Estate,
   files: readonly string[] = [],
+  missing: readonly string[] = [],
 ): string[] {
   if (all && names.length > 0) {
     throw new UsageError("name departments or use --all, not both");
   }
-  const known = allStacks(estate, files);
+  const known = allStacks(estate, files, missing);
   if (all) return known;
   if (names.length === 0) {
     throw new UsageError("name at least one department (or platform), or use --all");

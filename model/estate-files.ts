@@ -8,3 +8,16 @@ export const DEPARTMENTS_DIR = "departments";
 export function expectedIdFor(file: string): string {
   return basename(file).replace(/\.yaml$/, "");
 }
+
+/** The folder of the Pulumi stack settings (Pulumi.yaml's stackConfigDir), next to platform.yaml. */
+export const STACKS_DIR = "stacks";
+
+/** The settings file of a stack: stacks/Pulumi.<stack>.yaml. */
+export function stackSettingsFile(stack: string): string {
+  return `${STACKS_DIR}/Pulumi.${stack}.yaml`;
+}
+
+/** The stack a settings file belongs to, or undefined when the name is not Pulumi.<stack>.yaml. */
+export function stackOfSettingsFile(name: string): string | undefined {
+  return /^Pulumi\.([^/]+)\.yaml$/.exec(name)?.[1];
+}

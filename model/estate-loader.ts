@@ -8,8 +8,17 @@ import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Estate, LoadedDepartment } from "./estate";
 import { describeFileType, readEstateFile } from "./estate-file-reader";
-import { DEPARTMENTS_DIR, expectedIdFor, PLATFORM_FILE } from "./estate-files";
+import {
+  DEPARTMENTS_DIR,
+  expectedIdFor,
+  PLATFORM_FILE,
+  STACKS_DIR,
+  stackOfSettingsFile,
+  stackSettingsFile,
+} from "./estate-files";
 import { departmentsFolderProblem, refusalProblem, strayEntryProblem } from "./file-problems";
+import { missingDepartmentFix, missingDepartmentReason } from "./lifecycle";
+import { PLATFORM_STACK } from "./naming";
 import type { FieldPath, Finding, Problem } from "./problem";
 import { boundProblem, compareProblems, formatPath, show } from "./problem";
 import { RULES } from "./rules";
@@ -34,6 +43,11 @@ export interface LoadResult {
   problems: Problem[];
   /** Every file that was read, relative to the root where possible. */
   files: string[];
+  /**
+   * Departments whose stack settings file (stacks/Pulumi.<id>.yaml) is there without their
+   * department file: deployed once, and gone without a decommission. Each is an error.
+   */
+  missingDepartments?: string[];
   /** Line and column of a field in a file that loaded, for pointing back at the source. */
   locate(file: string, path: FieldPath): Position | undefined;
 }
@@ -135,6 +149,46 @@ function listDepartmentFiles(root: string): DepartmentListing {
 }
 
 /**
+ * Departments that have a stack settings file but no department file. Every deployed department
+ * has stacks/Pulumi.<id>.yaml and the decommission removes it last, so a settings file without
+ * its department file means the department file was deleted (or renamed) while its VDC runs.
+ * Only names are read: the settings files themselves hold nothing the estate needs.
+ */
+function missingDepartments(
+  root: string,
+  departmentPaths: readonly string[],
+): { ids: string[]; problems: Problem[] } {
+  let names: string[];
+  try {
+    names = readdirSync(join(root, STACKS_DIR)).sort();
+  } catch {
+    return { ids: [], problems: [] };
+  }
+  const present = new Set(departmentPaths.map((path) => expectedIdFor(path)));
+  const ids: string[] = [];
+  const problems: Problem[] = [];
+  for (const name of names) {
+    const id = stackOfSettingsFile(name);
+    if (id === undefined || id === PLATFORM_STACK || present.has(id)) continue;
+    const file = `${DEPARTMENTS_DIR}/${id}.yaml`;
+    ids.push(id);
+    problems.push({
+      file: stackSettingsFile(id),
+      line: 1,
+      column: 1,
+      path: "",
+      code: "department-file-missing",
+      severity: "error",
+      message: missingDepartmentReason(id, file),
+      found: `${stackSettingsFile(id)} without ${file}`,
+      allowed: `both files, or neither once the VDC is destroyed`,
+      fix: missingDepartmentFix(id, file),
+    });
+  }
+  return { ids, problems };
+}
+
+/**
  * A department whose id is not its file name is left out of the estate: its stack would not
  * be found by its file, and rules that compare departments would blame the other file.
  */
@@ -174,6 +228,10 @@ export function loadEstate(rootDir: string, options: LoadOptions = {}): LoadResu
   const platformMissing = platformRead.problems.some((p) => p.code === "unreadable-file");
   if (!platformMissing) problems.push(...listing.problems);
   const departmentPaths = [...new Set([...listing.paths, ...explicit])];
+  const missing = platformMissing
+    ? { ids: [], problems: [] }
+    : missingDepartments(root, listing.paths);
+  problems.push(...missing.problems);
   const explicitSet = new Set(explicit);
   const loaded: LoadedDepartment[] = [];
   const files = [displayName(root, platformPath)];
@@ -196,7 +254,12 @@ export function loadEstate(rootDir: string, options: LoadOptions = {}): LoadResu
   const departments = preferExplicit(loaded, new Set(explicit.map((p) => displayName(root, p))));
 
   if (platformRead.source === undefined || platformRead.problems.length > 0) {
-    return { problems: finish(problems), files, locate: locator(sources) };
+    return {
+      problems: finish(problems),
+      files,
+      missingDepartments: missing.ids,
+      locate: locator(sources),
+    };
   }
   sources.set(platformRead.source.file, platformRead.source);
   const estate: Estate = {
@@ -211,7 +274,13 @@ export function loadEstate(rootDir: string, options: LoadOptions = {}): LoadResu
       problems.push(place(finding, sources));
     }
   }
-  return { estate, problems: finish(problems), files, locate: locator(sources) };
+  return {
+    estate,
+    problems: finish(problems),
+    files,
+    missingDepartments: missing.ids,
+    locate: locator(sources),
+  };
 }
 
 /** Problems in report order, each bounded to what a report may show. */

@@ -7,7 +7,9 @@
  *   the old name, so volumes (and instances) are renamed in place instead of replaced.
  * - A department leaves only through a `decommission` block in its file (ticket, approver,
  *   date). The block lifts the protection of its project and replicated volumes; deleting the
- *   file instead is refused.
+ *   file instead is refused. Offline, a department that existed is known by its stack settings
+ *   file (stacks/Pulumi.<id>.yaml), which every deployed department has and the decommission
+ *   removes last, and in a review by the base having the file.
  *
  */
 import type { FieldPath } from "./problem";
@@ -92,4 +94,21 @@ export function missingDepartmentMessage(id: string, file: string): string {
       `data as a side effect. Restore the file.`,
     decommissionSteps(id, file),
   ].join("\n");
+}
+
+/** The fix for a department file that is gone without a decommission, on one line. */
+export function missingDepartmentFix(id: string, file: string): string {
+  return (
+    `restore ${file}; to take ${id} out of service, decommission it instead: add a decommission ` +
+    `block (ticket, platform approver, date) to ${file}, pulumi up --stack ${id}, pulumi destroy ` +
+    `--stack ${id}, pulumi stack rm ${id}, then delete ${file} and stacks/Pulumi.${id}.yaml in one change`
+  );
+}
+
+/** Why a department file that is gone without a decommission is refused, in a sentence. */
+export function missingDepartmentReason(id: string, file: string): string {
+  return (
+    `${file} is gone but department ${id} was not decommissioned: its VDC (instances, volumes, ` +
+    `networks) would keep running with nothing managing it, or be deleted with its data`
+  );
 }

@@ -2,6 +2,7 @@
  * The stacks a change touches, from git alone (nothing is planned): for the merge pipeline,
  * which runs `pulumi up` for exactly these, the platform first.
  */
+import { missingDepartmentFix, missingDepartmentReason } from "../model/lifecycle";
 import { openRevisions } from "./revisions";
 
 export interface ChangedStacks {
@@ -11,6 +12,11 @@ export interface ChangedStacks {
   removed: string[];
   /** The changed files, relative to the repository top. */
   files: string[];
+  /**
+   * Departments whose file is gone without a decommission: the merge must not deploy anything
+   * until the file is restored or the department is decommissioned (exit 1).
+   */
+  missingDepartments: { stack: string; file: string; message: string; fix: string }[];
 }
 
 export function changedStacks(options: {
@@ -25,6 +31,12 @@ export function changedStacks(options: {
       stacks: touched.filter((stack) => revisions.onHead.has(stack)),
       removed: touched.filter((stack) => !revisions.onHead.has(stack)),
       files: revisions.files,
+      missingDepartments: revisions.missingDepartments.map(({ stack, file }) => ({
+        stack,
+        file,
+        message: missingDepartmentReason(stack, file),
+        fix: missingDepartmentFix(stack, file),
+      })),
     };
   } finally {
     revisions.close();

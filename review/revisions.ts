@@ -7,8 +7,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Estate } from "../model/estate";
-import { PLATFORM_FILE } from "../model/estate-files";
+import { DEPARTMENTS_DIR, PLATFORM_FILE, stackSettingsFile } from "../model/estate-files";
 import { loadEstate } from "../model/estate-loader";
+import { PLATFORM_STACK } from "../model/naming";
 import type { LoadResult } from "../model/estate-loader";
 import { allStacks } from "../model/stacks";
 import { affectedStacks } from "./affected-stacks";
@@ -42,12 +43,46 @@ export interface Revisions {
   touched: Map<string, string[]>;
   /** The changed files that touch every stack. */
   everyStack: string[];
+  /**
+   * Departments whose file is gone on the head without a decommission: on the base without a
+   * decommission block and not on the head, or with a stack settings file but no department
+   * file on the head. Never on the head's stacks: there is nothing to plan or deploy for them.
+   */
+  missingDepartments: MissingDepartment[];
   close(): void;
+}
+
+export interface MissingDepartment {
+  stack: string;
+  /** The department file that is gone, relative to the estate root. */
+  file: string;
+  /** The stack settings file still on the head, when it is. */
+  settingsFile?: string;
 }
 
 function stacksOf(loaded: LoadResult | undefined): Set<string> {
   if (loaded?.estate === undefined) return new Set();
-  return new Set(allStacks(loaded.estate, loaded.files));
+  return new Set(allStacks(loaded.estate, loaded.files, loaded.missingDepartments));
+}
+
+function missingOnHead(
+  baseLoaded: LoadResult | undefined,
+  headLoaded: LoadResult,
+): MissingDepartment[] {
+  const headFiles = new Set(headLoaded.files);
+  const orphans = new Set(headLoaded.missingDepartments ?? []);
+  const missing = new Map<string, MissingDepartment>();
+  const add = (stack: string) => {
+    const entry: MissingDepartment = { stack, file: `${DEPARTMENTS_DIR}/${stack}.yaml` };
+    if (orphans.has(stack)) entry.settingsFile = stackSettingsFile(stack);
+    missing.set(stack, entry);
+  };
+  for (const { file, department } of baseLoaded?.estate?.departments ?? []) {
+    // The last step of a decommission removes the file of a department marked on the base.
+    if (department.decommission === undefined && !headFiles.has(file)) add(department.id);
+  }
+  for (const stack of orphans) add(stack);
+  return [...missing.values()].sort((a, b) => (a.stack < b.stack ? -1 : 1));
 }
 
 function departmentIds(...estates: (Estate | undefined)[]): string[] {
@@ -84,11 +119,22 @@ export function openRevisions(options: RevisionOptions): Revisions {
     const headLoaded = loadEstate(headRoot, load);
     const onBase = stacksOf(baseLoaded);
     const onHead = headLoaded.estate === undefined ? new Set(onBase) : stacksOf(headLoaded);
-    const { stacks: touched, everyStack } = affectedStacks(
+    const missingDepartments = missingOnHead(baseLoaded, headLoaded);
+    for (const { stack } of missingDepartments) onHead.delete(stack);
+    const affected = affectedStacks(
       files,
       repo.estatePath,
       departmentIds(baseLoaded?.estate, headLoaded.estate),
     );
+    const { everyStack } = affected;
+    // A department left without its file is reviewed even when this change did not remove it.
+    const touched = new Map(affected.stacks);
+    for (const missing of missingDepartments) {
+      if (!touched.has(missing.stack)) {
+        const prefix = repo.estatePath === "" ? "" : `${repo.estatePath}/`;
+        touched.set(missing.stack, [`${prefix}${missing.settingsFile ?? missing.file}`]);
+      }
+    }
     return {
       repo,
       baseCommit,
@@ -100,12 +146,23 @@ export function openRevisions(options: RevisionOptions): Revisions {
       files,
       onBase,
       onHead,
-      touched,
+      touched: sortedStacks(touched),
       everyStack,
+      missingDepartments,
       close,
     };
   } catch (error) {
     close();
     throw error;
   }
+}
+
+/** Platform first, then departments by id. */
+function sortedStacks(touched: Map<string, string[]>): Map<string, string[]> {
+  const order = (stack: string) => (stack === PLATFORM_STACK ? "" : stack);
+  return new Map(
+    [...touched.entries()].sort(([a], [b]) =>
+      order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0,
+    ),
+  );
 }
