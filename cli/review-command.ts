@@ -95,7 +95,13 @@ function summaryLine(report: ReviewReport): string {
     `${v.creates} to create, ${v.updates} to update, ${v.replacements} to replace, ` +
     `${v.deletions} to delete; ${v.mandatory} mandatory and ${v.advisory} advisory violations` +
     (v.crashes > 0 ? `, ${v.crashes} crashed policies` : "") +
-    (v.failedStacks > 0 ? `, ${v.failedStacks} stacks not planned` : "")
+    (v.failedStacks > 0 ? `, ${v.failedStacks} stacks not planned` : "") +
+    ((v.missingDepartments ?? 0) > 0
+      ? `, ${v.missingDepartments} department files deleted without a decommission`
+      : "") +
+    ((v.undeclaredDestruction ?? 0) > 0
+      ? `, ${v.undeclaredDestruction} losses of data not declared in allowDestroy`
+      : "")
   );
 }
 

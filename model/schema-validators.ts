@@ -49,6 +49,13 @@ const schema11 = {
     networks: { type: "array", maxItems: 50, items: { $ref: "#/definitions/network" } },
     workloads: { type: "array", maxItems: 500, items: { $ref: "#/definitions/workload" } },
     decommission: { $ref: "#/definitions/decommission" },
+    allowDestroy: {
+      type: "array",
+      maxItems: 50,
+      items: { $ref: "#/definitions/allowDestroy" },
+      description:
+        "What a change may destroy: deleting or replacing instances, volumes, replicated pairs, the project or networks in use fails the review unless the same change adds an entry here naming it, with a ticket; the platform team then approves. Entries already on the base authorise nothing.",
+    },
   },
   definitions: {
     id: {
@@ -282,6 +289,33 @@ const schema11 = {
         approval: { $ref: "#/definitions/approval" },
       },
     },
+    allowDestroy: {
+      type: "object",
+      additionalProperties: false,
+      required: ["resource", "ticket", "reason"],
+      description: "One thing this change may destroy, and why.",
+      properties: {
+        resource: {
+          type: "string",
+          pattern: "^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)?$",
+          maxLength: 120,
+          description:
+            "What may be destroyed: a workload name (its instances and volumes at every site), <workload>/<volume> (one volume of a workload, its replicas and pairings), a network name, or a resource's full name (<dept>-<site>-...).",
+        },
+        ticket: {
+          type: "string",
+          minLength: 1,
+          description:
+            "Change ticket that authorises the destruction, in the platform's ticket format.",
+        },
+        reason: {
+          type: "string",
+          minLength: 1,
+          maxLength: 300,
+          description: "Why, in a sentence the platform team reads when it approves.",
+        },
+      },
+    },
     decommission: {
       type: "object",
       additionalProperties: false,
@@ -385,6 +419,33 @@ const schema46 = {
     reason: { type: "string", maxLength: 500 },
   },
 };
+const schema47 = {
+  type: "object",
+  additionalProperties: false,
+  required: ["resource", "ticket", "reason"],
+  description: "One thing this change may destroy, and why.",
+  properties: {
+    resource: {
+      type: "string",
+      pattern: "^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)?$",
+      maxLength: 120,
+      description:
+        "What may be destroyed: a workload name (its instances and volumes at every site), <workload>/<volume> (one volume of a workload, its replicas and pairings), a network name, or a resource's full name (<dept>-<site>-...).",
+    },
+    ticket: {
+      type: "string",
+      minLength: 1,
+      description:
+        "Change ticket that authorises the destruction, in the platform's ticket format.",
+    },
+    reason: {
+      type: "string",
+      minLength: 1,
+      maxLength: 300,
+      description: "Why, in a sentence the platform team reads when it approves.",
+    },
+  },
+};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z][a-z0-9-]{0,30}[a-z0-9]$", "u");
@@ -392,6 +453,7 @@ const pattern1 = new RegExp("^[A-Z]{2,4}-[0-9]{3,6}$", "u");
 const pattern2 = new RegExp("^[a-z][a-z0-9._-]{1,40}$", "u");
 const pattern3 = new RegExp("^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$", "u");
 const pattern4 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern15 = new RegExp("^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)?$", "u");
 const formats0 =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const schema17 = {
@@ -4973,8 +5035,302 @@ function validate10(
         errors++;
       }
     }
+    if (data.allowDestroy !== undefined) {
+      let data29 = data.allowDestroy;
+      if (Array.isArray(data29)) {
+        if (data29.length > 50) {
+          const err75 = {
+            instancePath: instancePath + "/allowDestroy",
+            schemaPath: "#/properties/allowDestroy/maxItems",
+            keyword: "maxItems",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 items",
+            schema: 50,
+            parentSchema: schema11.properties.allowDestroy,
+            data: data29,
+          };
+          if (vErrors === null) {
+            vErrors = [err75];
+          } else {
+            vErrors.push(err75);
+          }
+          errors++;
+        }
+        const len3 = data29.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data30 = data29[i3];
+          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+            if (data30.resource === undefined) {
+              const err76 = {
+                instancePath: instancePath + "/allowDestroy/" + i3,
+                schemaPath: "#/definitions/allowDestroy/required",
+                keyword: "required",
+                params: { missingProperty: "resource" },
+                message: "must have required property '" + "resource" + "'",
+                schema: schema47.required,
+                parentSchema: schema47,
+                data: data30,
+              };
+              if (vErrors === null) {
+                vErrors = [err76];
+              } else {
+                vErrors.push(err76);
+              }
+              errors++;
+            }
+            if (data30.ticket === undefined) {
+              const err77 = {
+                instancePath: instancePath + "/allowDestroy/" + i3,
+                schemaPath: "#/definitions/allowDestroy/required",
+                keyword: "required",
+                params: { missingProperty: "ticket" },
+                message: "must have required property '" + "ticket" + "'",
+                schema: schema47.required,
+                parentSchema: schema47,
+                data: data30,
+              };
+              if (vErrors === null) {
+                vErrors = [err77];
+              } else {
+                vErrors.push(err77);
+              }
+              errors++;
+            }
+            if (data30.reason === undefined) {
+              const err78 = {
+                instancePath: instancePath + "/allowDestroy/" + i3,
+                schemaPath: "#/definitions/allowDestroy/required",
+                keyword: "required",
+                params: { missingProperty: "reason" },
+                message: "must have required property '" + "reason" + "'",
+                schema: schema47.required,
+                parentSchema: schema47,
+                data: data30,
+              };
+              if (vErrors === null) {
+                vErrors = [err78];
+              } else {
+                vErrors.push(err78);
+              }
+              errors++;
+            }
+            for (const key7 in data30) {
+              if (!(key7 === "resource" || key7 === "ticket" || key7 === "reason")) {
+                const err79 = {
+                  instancePath: instancePath + "/allowDestroy/" + i3,
+                  schemaPath: "#/definitions/allowDestroy/additionalProperties",
+                  keyword: "additionalProperties",
+                  params: { additionalProperty: key7 },
+                  message: "must NOT have additional properties",
+                  schema: false,
+                  parentSchema: schema47,
+                  data: data30,
+                };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
+              }
+            }
+            if (data30.resource !== undefined) {
+              let data31 = data30.resource;
+              if (typeof data31 === "string") {
+                if (func3(data31) > 120) {
+                  const err80 = {
+                    instancePath: instancePath + "/allowDestroy/" + i3 + "/resource",
+                    schemaPath: "#/definitions/allowDestroy/properties/resource/maxLength",
+                    keyword: "maxLength",
+                    params: { limit: 120 },
+                    message: "must NOT have more than 120 characters",
+                    schema: 120,
+                    parentSchema: schema47.properties.resource,
+                    data: data31,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err80];
+                  } else {
+                    vErrors.push(err80);
+                  }
+                  errors++;
+                }
+                if (!pattern15.test(data31)) {
+                  const err81 = {
+                    instancePath: instancePath + "/allowDestroy/" + i3 + "/resource",
+                    schemaPath: "#/definitions/allowDestroy/properties/resource/pattern",
+                    keyword: "pattern",
+                    params: { pattern: "^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)?$" },
+                    message:
+                      'must match pattern "' + "^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)?$" + '"',
+                    schema: "^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)?$",
+                    parentSchema: schema47.properties.resource,
+                    data: data31,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err81];
+                  } else {
+                    vErrors.push(err81);
+                  }
+                  errors++;
+                }
+              } else {
+                const err82 = {
+                  instancePath: instancePath + "/allowDestroy/" + i3 + "/resource",
+                  schemaPath: "#/definitions/allowDestroy/properties/resource/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema47.properties.resource.type,
+                  parentSchema: schema47.properties.resource,
+                  data: data31,
+                };
+                if (vErrors === null) {
+                  vErrors = [err82];
+                } else {
+                  vErrors.push(err82);
+                }
+                errors++;
+              }
+            }
+            if (data30.ticket !== undefined) {
+              let data32 = data30.ticket;
+              if (typeof data32 === "string") {
+                if (func3(data32) < 1) {
+                  const err83 = {
+                    instancePath: instancePath + "/allowDestroy/" + i3 + "/ticket",
+                    schemaPath: "#/definitions/allowDestroy/properties/ticket/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema47.properties.ticket,
+                    data: data32,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err83];
+                  } else {
+                    vErrors.push(err83);
+                  }
+                  errors++;
+                }
+              } else {
+                const err84 = {
+                  instancePath: instancePath + "/allowDestroy/" + i3 + "/ticket",
+                  schemaPath: "#/definitions/allowDestroy/properties/ticket/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema47.properties.ticket.type,
+                  parentSchema: schema47.properties.ticket,
+                  data: data32,
+                };
+                if (vErrors === null) {
+                  vErrors = [err84];
+                } else {
+                  vErrors.push(err84);
+                }
+                errors++;
+              }
+            }
+            if (data30.reason !== undefined) {
+              let data33 = data30.reason;
+              if (typeof data33 === "string") {
+                if (func3(data33) > 300) {
+                  const err85 = {
+                    instancePath: instancePath + "/allowDestroy/" + i3 + "/reason",
+                    schemaPath: "#/definitions/allowDestroy/properties/reason/maxLength",
+                    keyword: "maxLength",
+                    params: { limit: 300 },
+                    message: "must NOT have more than 300 characters",
+                    schema: 300,
+                    parentSchema: schema47.properties.reason,
+                    data: data33,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err85];
+                  } else {
+                    vErrors.push(err85);
+                  }
+                  errors++;
+                }
+                if (func3(data33) < 1) {
+                  const err86 = {
+                    instancePath: instancePath + "/allowDestroy/" + i3 + "/reason",
+                    schemaPath: "#/definitions/allowDestroy/properties/reason/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema47.properties.reason,
+                    data: data33,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err86];
+                  } else {
+                    vErrors.push(err86);
+                  }
+                  errors++;
+                }
+              } else {
+                const err87 = {
+                  instancePath: instancePath + "/allowDestroy/" + i3 + "/reason",
+                  schemaPath: "#/definitions/allowDestroy/properties/reason/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema47.properties.reason.type,
+                  parentSchema: schema47.properties.reason,
+                  data: data33,
+                };
+                if (vErrors === null) {
+                  vErrors = [err87];
+                } else {
+                  vErrors.push(err87);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err88 = {
+              instancePath: instancePath + "/allowDestroy/" + i3,
+              schemaPath: "#/definitions/allowDestroy/type",
+              keyword: "type",
+              params: { type: "object" },
+              message: "must be object",
+              schema: schema47.type,
+              parentSchema: schema47,
+              data: data30,
+            };
+            if (vErrors === null) {
+              vErrors = [err88];
+            } else {
+              vErrors.push(err88);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err89 = {
+          instancePath: instancePath + "/allowDestroy",
+          schemaPath: "#/properties/allowDestroy/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+          schema: schema11.properties.allowDestroy.type,
+          parentSchema: schema11.properties.allowDestroy,
+          data: data29,
+        };
+        if (vErrors === null) {
+          vErrors = [err89];
+        } else {
+          vErrors.push(err89);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err75 = {
+    const err90 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -4985,9 +5341,9 @@ function validate10(
       data,
     };
     if (vErrors === null) {
-      vErrors = [err75];
+      vErrors = [err90];
     } else {
-      vErrors.push(err75);
+      vErrors.push(err90);
     }
     errors++;
   }
@@ -4995,7 +5351,7 @@ function validate10(
   return errors === 0;
 }
 export const platform = validate19;
-const schema47 = {
+const schema48 = {
   $schema: "http://json-schema.org/draft-07/schema#",
   $id: "https://govcloud.example/schema/platform.schema.json",
   title: "govcloud platform",
@@ -5401,7 +5757,7 @@ const schema47 = {
     },
   },
 };
-const schema48 = {
+const schema49 = {
   type: "object",
   additionalProperties: false,
   required: ["zh", "en"],
@@ -5410,7 +5766,7 @@ const schema48 = {
     en: { type: "string", minLength: 1, maxLength: 100 },
   },
 };
-const schema62 = {
+const schema63 = {
   type: "object",
   additionalProperties: false,
   required: ["id", "name", "email"],
@@ -5421,13 +5777,13 @@ const schema62 = {
     handle: { type: "string", pattern: "^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$" },
   },
 };
-const schema63 = { type: "integer", minimum: 0, maximum: 1000000 };
-const schema50 = {
+const schema64 = { type: "integer", minimum: 0, maximum: 1000000 };
+const schema51 = {
   type: "string",
   pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
   description: "Lower-case letters, digits and hyphens; starts with a letter, 2 to 32 characters.",
 };
-const schema49 = {
+const schema50 = {
   type: "object",
   additionalProperties: false,
   required: ["id", "name", "role", "availabilityZones", "addressPool", "hosts"],
@@ -5492,8 +5848,8 @@ function validate20(
         keyword: "required",
         params: { missingProperty: "id" },
         message: "must have required property '" + "id" + "'",
-        schema: schema49.required,
-        parentSchema: schema49,
+        schema: schema50.required,
+        parentSchema: schema50,
         data,
       };
       if (vErrors === null) {
@@ -5510,8 +5866,8 @@ function validate20(
         keyword: "required",
         params: { missingProperty: "name" },
         message: "must have required property '" + "name" + "'",
-        schema: schema49.required,
-        parentSchema: schema49,
+        schema: schema50.required,
+        parentSchema: schema50,
         data,
       };
       if (vErrors === null) {
@@ -5528,8 +5884,8 @@ function validate20(
         keyword: "required",
         params: { missingProperty: "role" },
         message: "must have required property '" + "role" + "'",
-        schema: schema49.required,
-        parentSchema: schema49,
+        schema: schema50.required,
+        parentSchema: schema50,
         data,
       };
       if (vErrors === null) {
@@ -5546,8 +5902,8 @@ function validate20(
         keyword: "required",
         params: { missingProperty: "availabilityZones" },
         message: "must have required property '" + "availabilityZones" + "'",
-        schema: schema49.required,
-        parentSchema: schema49,
+        schema: schema50.required,
+        parentSchema: schema50,
         data,
       };
       if (vErrors === null) {
@@ -5564,8 +5920,8 @@ function validate20(
         keyword: "required",
         params: { missingProperty: "addressPool" },
         message: "must have required property '" + "addressPool" + "'",
-        schema: schema49.required,
-        parentSchema: schema49,
+        schema: schema50.required,
+        parentSchema: schema50,
         data,
       };
       if (vErrors === null) {
@@ -5582,8 +5938,8 @@ function validate20(
         keyword: "required",
         params: { missingProperty: "hosts" },
         message: "must have required property '" + "hosts" + "'",
-        schema: schema49.required,
-        parentSchema: schema49,
+        schema: schema50.required,
+        parentSchema: schema50,
         data,
       };
       if (vErrors === null) {
@@ -5611,7 +5967,7 @@ function validate20(
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema49,
+          parentSchema: schema50,
           data,
         };
         if (vErrors === null) {
@@ -5633,7 +5989,7 @@ function validate20(
             params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
             message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
             schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
-            parentSchema: schema50,
+            parentSchema: schema51,
             data: data0,
           };
           if (vErrors === null) {
@@ -5650,8 +6006,8 @@ function validate20(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema50.type,
-          parentSchema: schema50,
+          schema: schema51.type,
+          parentSchema: schema51,
           data: data0,
         };
         if (vErrors === null) {
@@ -5672,8 +6028,8 @@ function validate20(
             keyword: "required",
             params: { missingProperty: "zh" },
             message: "must have required property '" + "zh" + "'",
-            schema: schema48.required,
-            parentSchema: schema48,
+            schema: schema49.required,
+            parentSchema: schema49,
             data: data1,
           };
           if (vErrors === null) {
@@ -5690,8 +6046,8 @@ function validate20(
             keyword: "required",
             params: { missingProperty: "en" },
             message: "must have required property '" + "en" + "'",
-            schema: schema48.required,
-            parentSchema: schema48,
+            schema: schema49.required,
+            parentSchema: schema49,
             data: data1,
           };
           if (vErrors === null) {
@@ -5710,7 +6066,7 @@ function validate20(
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema48,
+              parentSchema: schema49,
               data: data1,
             };
             if (vErrors === null) {
@@ -5732,7 +6088,7 @@ function validate20(
                 params: { limit: 100 },
                 message: "must NOT have more than 100 characters",
                 schema: 100,
-                parentSchema: schema48.properties.zh,
+                parentSchema: schema49.properties.zh,
                 data: data2,
               };
               if (vErrors === null) {
@@ -5750,7 +6106,7 @@ function validate20(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema48.properties.zh,
+                parentSchema: schema49.properties.zh,
                 data: data2,
               };
               if (vErrors === null) {
@@ -5767,8 +6123,8 @@ function validate20(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema48.properties.zh.type,
-              parentSchema: schema48.properties.zh,
+              schema: schema49.properties.zh.type,
+              parentSchema: schema49.properties.zh,
               data: data2,
             };
             if (vErrors === null) {
@@ -5790,7 +6146,7 @@ function validate20(
                 params: { limit: 100 },
                 message: "must NOT have more than 100 characters",
                 schema: 100,
-                parentSchema: schema48.properties.en,
+                parentSchema: schema49.properties.en,
                 data: data3,
               };
               if (vErrors === null) {
@@ -5808,7 +6164,7 @@ function validate20(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema48.properties.en,
+                parentSchema: schema49.properties.en,
                 data: data3,
               };
               if (vErrors === null) {
@@ -5825,8 +6181,8 @@ function validate20(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema48.properties.en.type,
-              parentSchema: schema48.properties.en,
+              schema: schema49.properties.en.type,
+              parentSchema: schema49.properties.en,
               data: data3,
             };
             if (vErrors === null) {
@@ -5844,8 +6200,8 @@ function validate20(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema48.type,
-          parentSchema: schema48,
+          schema: schema49.type,
+          parentSchema: schema49,
           data: data1,
         };
         if (vErrors === null) {
@@ -5863,10 +6219,10 @@ function validate20(
           instancePath: instancePath + "/role",
           schemaPath: "#/properties/role/enum",
           keyword: "enum",
-          params: { allowedValues: schema49.properties.role.enum },
+          params: { allowedValues: schema50.properties.role.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema49.properties.role.enum,
-          parentSchema: schema49.properties.role,
+          schema: schema50.properties.role.enum,
+          parentSchema: schema50.properties.role,
           data: data4,
         };
         if (vErrors === null) {
@@ -5887,8 +6243,8 @@ function validate20(
             keyword: "required",
             params: { missingProperty: "region" },
             message: "must have required property '" + "region" + "'",
-            schema: schema49.properties.openstack.required,
-            parentSchema: schema49.properties.openstack,
+            schema: schema50.properties.openstack.required,
+            parentSchema: schema50.properties.openstack,
             data: data5,
           };
           if (vErrors === null) {
@@ -5905,8 +6261,8 @@ function validate20(
             keyword: "required",
             params: { missingProperty: "cloud" },
             message: "must have required property '" + "cloud" + "'",
-            schema: schema49.properties.openstack.required,
-            parentSchema: schema49.properties.openstack,
+            schema: schema50.properties.openstack.required,
+            parentSchema: schema50.properties.openstack,
             data: data5,
           };
           if (vErrors === null) {
@@ -5923,8 +6279,8 @@ function validate20(
             keyword: "required",
             params: { missingProperty: "authUrl" },
             message: "must have required property '" + "authUrl" + "'",
-            schema: schema49.properties.openstack.required,
-            parentSchema: schema49.properties.openstack,
+            schema: schema50.properties.openstack.required,
+            parentSchema: schema50.properties.openstack,
             data: data5,
           };
           if (vErrors === null) {
@@ -5943,7 +6299,7 @@ function validate20(
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema49.properties.openstack,
+              parentSchema: schema50.properties.openstack,
               data: data5,
             };
             if (vErrors === null) {
@@ -5965,7 +6321,7 @@ function validate20(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema49.properties.openstack.properties.region,
+                parentSchema: schema50.properties.openstack.properties.region,
                 data: data6,
               };
               if (vErrors === null) {
@@ -5982,8 +6338,8 @@ function validate20(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema49.properties.openstack.properties.region.type,
-              parentSchema: schema49.properties.openstack.properties.region,
+              schema: schema50.properties.openstack.properties.region.type,
+              parentSchema: schema50.properties.openstack.properties.region,
               data: data6,
             };
             if (vErrors === null) {
@@ -6005,7 +6361,7 @@ function validate20(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema49.properties.openstack.properties.cloud,
+                parentSchema: schema50.properties.openstack.properties.cloud,
                 data: data7,
               };
               if (vErrors === null) {
@@ -6022,8 +6378,8 @@ function validate20(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema49.properties.openstack.properties.cloud.type,
-              parentSchema: schema49.properties.openstack.properties.cloud,
+              schema: schema50.properties.openstack.properties.cloud.type,
+              parentSchema: schema50.properties.openstack.properties.cloud,
               data: data7,
             };
             if (vErrors === null) {
@@ -6045,7 +6401,7 @@ function validate20(
                 params: { format: "uri" },
                 message: 'must match format "' + "uri" + '"',
                 schema: "uri",
-                parentSchema: schema49.properties.openstack.properties.authUrl,
+                parentSchema: schema50.properties.openstack.properties.authUrl,
                 data: data8,
               };
               if (vErrors === null) {
@@ -6062,8 +6418,8 @@ function validate20(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema49.properties.openstack.properties.authUrl.type,
-              parentSchema: schema49.properties.openstack.properties.authUrl,
+              schema: schema50.properties.openstack.properties.authUrl.type,
+              parentSchema: schema50.properties.openstack.properties.authUrl,
               data: data8,
             };
             if (vErrors === null) {
@@ -6081,8 +6437,8 @@ function validate20(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema49.properties.openstack.type,
-          parentSchema: schema49.properties.openstack,
+          schema: schema50.properties.openstack.type,
+          parentSchema: schema50.properties.openstack,
           data: data5,
         };
         if (vErrors === null) {
@@ -6108,7 +6464,7 @@ function validate20(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema49.properties.availabilityZones.items,
+                parentSchema: schema50.properties.availabilityZones.items,
                 data: data10,
               };
               if (vErrors === null) {
@@ -6125,8 +6481,8 @@ function validate20(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema49.properties.availabilityZones.items.type,
-              parentSchema: schema49.properties.availabilityZones.items,
+              schema: schema50.properties.availabilityZones.items.type,
+              parentSchema: schema50.properties.availabilityZones.items,
               data: data10,
             };
             if (vErrors === null) {
@@ -6144,8 +6500,8 @@ function validate20(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema49.properties.availabilityZones.type,
-          parentSchema: schema49.properties.availabilityZones,
+          schema: schema50.properties.availabilityZones.type,
+          parentSchema: schema50.properties.availabilityZones,
           data: data9,
         };
         if (vErrors === null) {
@@ -6167,7 +6523,7 @@ function validate20(
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
             schema: 1,
-            parentSchema: schema49.properties.externalNetwork,
+            parentSchema: schema50.properties.externalNetwork,
             data: data11,
           };
           if (vErrors === null) {
@@ -6184,8 +6540,8 @@ function validate20(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema49.properties.externalNetwork.type,
-          parentSchema: schema49.properties.externalNetwork,
+          schema: schema50.properties.externalNetwork.type,
+          parentSchema: schema50.properties.externalNetwork,
           data: data11,
         };
         if (vErrors === null) {
@@ -6205,8 +6561,8 @@ function validate20(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema49.properties.addressPool.type,
-          parentSchema: schema49.properties.addressPool,
+          schema: schema50.properties.addressPool.type,
+          parentSchema: schema50.properties.addressPool,
           data: data12,
         };
         if (vErrors === null) {
@@ -6231,8 +6587,8 @@ function validate20(
                 keyword: "required",
                 params: { missingProperty: "class" },
                 message: "must have required property '" + "class" + "'",
-                schema: schema49.properties.hosts.items.required,
-                parentSchema: schema49.properties.hosts.items,
+                schema: schema50.properties.hosts.items.required,
+                parentSchema: schema50.properties.hosts.items,
                 data: data14,
               };
               if (vErrors === null) {
@@ -6249,8 +6605,8 @@ function validate20(
                 keyword: "required",
                 params: { missingProperty: "count" },
                 message: "must have required property '" + "count" + "'",
-                schema: schema49.properties.hosts.items.required,
-                parentSchema: schema49.properties.hosts.items,
+                schema: schema50.properties.hosts.items.required,
+                parentSchema: schema50.properties.hosts.items,
                 data: data14,
               };
               if (vErrors === null) {
@@ -6269,7 +6625,7 @@ function validate20(
                   params: { additionalProperty: key3 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema49.properties.hosts.items,
+                  parentSchema: schema50.properties.hosts.items,
                   data: data14,
                 };
                 if (vErrors === null) {
@@ -6289,8 +6645,8 @@ function validate20(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema49.properties.hosts.items.properties.class.type,
-                  parentSchema: schema49.properties.hosts.items.properties.class,
+                  schema: schema50.properties.hosts.items.properties.class.type,
+                  parentSchema: schema50.properties.hosts.items.properties.class,
                   data: data15,
                 };
                 if (vErrors === null) {
@@ -6315,8 +6671,8 @@ function validate20(
                   keyword: "type",
                   params: { type: "integer" },
                   message: "must be integer",
-                  schema: schema49.properties.hosts.items.properties.count.type,
-                  parentSchema: schema49.properties.hosts.items.properties.count,
+                  schema: schema50.properties.hosts.items.properties.count.type,
+                  parentSchema: schema50.properties.hosts.items.properties.count,
                   data: data16,
                 };
                 if (vErrors === null) {
@@ -6335,7 +6691,7 @@ function validate20(
                     params: { comparison: "<=", limit: 10000 },
                     message: "must be <= 10000",
                     schema: 10000,
-                    parentSchema: schema49.properties.hosts.items.properties.count,
+                    parentSchema: schema50.properties.hosts.items.properties.count,
                     data: data16,
                   };
                   if (vErrors === null) {
@@ -6353,7 +6709,7 @@ function validate20(
                     params: { comparison: ">=", limit: 0 },
                     message: "must be >= 0",
                     schema: 0,
-                    parentSchema: schema49.properties.hosts.items.properties.count,
+                    parentSchema: schema50.properties.hosts.items.properties.count,
                     data: data16,
                   };
                   if (vErrors === null) {
@@ -6372,8 +6728,8 @@ function validate20(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema49.properties.hosts.items.type,
-              parentSchema: schema49.properties.hosts.items,
+              schema: schema50.properties.hosts.items.type,
+              parentSchema: schema50.properties.hosts.items,
               data: data14,
             };
             if (vErrors === null) {
@@ -6391,8 +6747,8 @@ function validate20(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema49.properties.hosts.type,
-          parentSchema: schema49.properties.hosts,
+          schema: schema50.properties.hosts.type,
+          parentSchema: schema50.properties.hosts,
           data: data13,
         };
         if (vErrors === null) {
@@ -6410,8 +6766,8 @@ function validate20(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema49.type,
-      parentSchema: schema49,
+      schema: schema50.type,
+      parentSchema: schema50,
       data,
     };
     if (vErrors === null) {
@@ -6424,7 +6780,7 @@ function validate20(
   validate20.errors = vErrors;
   return errors === 0;
 }
-const schema52 = {
+const schema53 = {
   type: "object",
   additionalProperties: false,
   required: ["name", "sockets", "threads", "ramGiB"],
@@ -6450,8 +6806,8 @@ function validate22(
         keyword: "required",
         params: { missingProperty: "name" },
         message: "must have required property '" + "name" + "'",
-        schema: schema52.required,
-        parentSchema: schema52,
+        schema: schema53.required,
+        parentSchema: schema53,
         data,
       };
       if (vErrors === null) {
@@ -6468,8 +6824,8 @@ function validate22(
         keyword: "required",
         params: { missingProperty: "sockets" },
         message: "must have required property '" + "sockets" + "'",
-        schema: schema52.required,
-        parentSchema: schema52,
+        schema: schema53.required,
+        parentSchema: schema53,
         data,
       };
       if (vErrors === null) {
@@ -6486,8 +6842,8 @@ function validate22(
         keyword: "required",
         params: { missingProperty: "threads" },
         message: "must have required property '" + "threads" + "'",
-        schema: schema52.required,
-        parentSchema: schema52,
+        schema: schema53.required,
+        parentSchema: schema53,
         data,
       };
       if (vErrors === null) {
@@ -6504,8 +6860,8 @@ function validate22(
         keyword: "required",
         params: { missingProperty: "ramGiB" },
         message: "must have required property '" + "ramGiB" + "'",
-        schema: schema52.required,
-        parentSchema: schema52,
+        schema: schema53.required,
+        parentSchema: schema53,
         data,
       };
       if (vErrors === null) {
@@ -6530,7 +6886,7 @@ function validate22(
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema52,
+          parentSchema: schema53,
           data,
         };
         if (vErrors === null) {
@@ -6552,7 +6908,7 @@ function validate22(
             params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
             message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
             schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
-            parentSchema: schema50,
+            parentSchema: schema51,
             data: data0,
           };
           if (vErrors === null) {
@@ -6569,8 +6925,8 @@ function validate22(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema50.type,
-          parentSchema: schema50,
+          schema: schema51.type,
+          parentSchema: schema51,
           data: data0,
         };
         if (vErrors === null) {
@@ -6590,8 +6946,8 @@ function validate22(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema52.properties.description.type,
-          parentSchema: schema52.properties.description,
+          schema: schema53.properties.description.type,
+          parentSchema: schema53.properties.description,
           data: data1,
         };
         if (vErrors === null) {
@@ -6611,8 +6967,8 @@ function validate22(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
-          schema: schema52.properties.sockets.type,
-          parentSchema: schema52.properties.sockets,
+          schema: schema53.properties.sockets.type,
+          parentSchema: schema53.properties.sockets,
           data: data2,
         };
         if (vErrors === null) {
@@ -6631,7 +6987,7 @@ function validate22(
             params: { comparison: "<=", limit: 32 },
             message: "must be <= 32",
             schema: 32,
-            parentSchema: schema52.properties.sockets,
+            parentSchema: schema53.properties.sockets,
             data: data2,
           };
           if (vErrors === null) {
@@ -6649,7 +7005,7 @@ function validate22(
             params: { comparison: ">=", limit: 1 },
             message: "must be >= 1",
             schema: 1,
-            parentSchema: schema52.properties.sockets,
+            parentSchema: schema53.properties.sockets,
             data: data2,
           };
           if (vErrors === null) {
@@ -6670,8 +7026,8 @@ function validate22(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
-          schema: schema52.properties.threads.type,
-          parentSchema: schema52.properties.threads,
+          schema: schema53.properties.threads.type,
+          parentSchema: schema53.properties.threads,
           data: data3,
         };
         if (vErrors === null) {
@@ -6690,7 +7046,7 @@ function validate22(
             params: { comparison: ">=", limit: 1 },
             message: "must be >= 1",
             schema: 1,
-            parentSchema: schema52.properties.threads,
+            parentSchema: schema53.properties.threads,
             data: data3,
           };
           if (vErrors === null) {
@@ -6711,8 +7067,8 @@ function validate22(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
-          schema: schema52.properties.ramGiB.type,
-          parentSchema: schema52.properties.ramGiB,
+          schema: schema53.properties.ramGiB.type,
+          parentSchema: schema53.properties.ramGiB,
           data: data4,
         };
         if (vErrors === null) {
@@ -6731,7 +7087,7 @@ function validate22(
             params: { comparison: ">=", limit: 1 },
             message: "must be >= 1",
             schema: 1,
-            parentSchema: schema52.properties.ramGiB,
+            parentSchema: schema53.properties.ramGiB,
             data: data4,
           };
           if (vErrors === null) {
@@ -6750,8 +7106,8 @@ function validate22(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema52.type,
-      parentSchema: schema52,
+      schema: schema53.type,
+      parentSchema: schema53,
       data,
     };
     if (vErrors === null) {
@@ -6764,7 +7120,7 @@ function validate22(
   validate22.errors = vErrors;
   return errors === 0;
 }
-const schema54 = {
+const schema55 = {
   type: "object",
   additionalProperties: false,
   required: ["name", "vcpus", "ramGiB", "diskGiB", "public"],
@@ -6777,12 +7133,12 @@ const schema54 = {
     description: { type: "string" },
   },
 };
-const schema55 = {
+const schema56 = {
   type: "string",
   pattern: "^[a-z0-9][a-z0-9._-]{0,62}$",
   description: "Lower-case letters, digits, dots, hyphens and underscores.",
 };
-const pattern17 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+const pattern18 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
 function validate24(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
@@ -6797,8 +7153,8 @@ function validate24(
         keyword: "required",
         params: { missingProperty: "name" },
         message: "must have required property '" + "name" + "'",
-        schema: schema54.required,
-        parentSchema: schema54,
+        schema: schema55.required,
+        parentSchema: schema55,
         data,
       };
       if (vErrors === null) {
@@ -6815,8 +7171,8 @@ function validate24(
         keyword: "required",
         params: { missingProperty: "vcpus" },
         message: "must have required property '" + "vcpus" + "'",
-        schema: schema54.required,
-        parentSchema: schema54,
+        schema: schema55.required,
+        parentSchema: schema55,
         data,
       };
       if (vErrors === null) {
@@ -6833,8 +7189,8 @@ function validate24(
         keyword: "required",
         params: { missingProperty: "ramGiB" },
         message: "must have required property '" + "ramGiB" + "'",
-        schema: schema54.required,
-        parentSchema: schema54,
+        schema: schema55.required,
+        parentSchema: schema55,
         data,
       };
       if (vErrors === null) {
@@ -6851,8 +7207,8 @@ function validate24(
         keyword: "required",
         params: { missingProperty: "diskGiB" },
         message: "must have required property '" + "diskGiB" + "'",
-        schema: schema54.required,
-        parentSchema: schema54,
+        schema: schema55.required,
+        parentSchema: schema55,
         data,
       };
       if (vErrors === null) {
@@ -6869,8 +7225,8 @@ function validate24(
         keyword: "required",
         params: { missingProperty: "public" },
         message: "must have required property '" + "public" + "'",
-        schema: schema54.required,
-        parentSchema: schema54,
+        schema: schema55.required,
+        parentSchema: schema55,
         data,
       };
       if (vErrors === null) {
@@ -6896,7 +7252,7 @@ function validate24(
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema54,
+          parentSchema: schema55,
           data,
         };
         if (vErrors === null) {
@@ -6910,7 +7266,7 @@ function validate24(
     if (data.name !== undefined) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (!pattern17.test(data0)) {
+        if (!pattern18.test(data0)) {
           const err6 = {
             instancePath: instancePath + "/name",
             schemaPath: "#/definitions/catalogName/pattern",
@@ -6918,7 +7274,7 @@ function validate24(
             params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" },
             message: 'must match pattern "' + "^[a-z0-9][a-z0-9._-]{0,62}$" + '"',
             schema: "^[a-z0-9][a-z0-9._-]{0,62}$",
-            parentSchema: schema55,
+            parentSchema: schema56,
             data: data0,
           };
           if (vErrors === null) {
@@ -6935,8 +7291,8 @@ function validate24(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema55.type,
-          parentSchema: schema55,
+          schema: schema56.type,
+          parentSchema: schema56,
           data: data0,
         };
         if (vErrors === null) {
@@ -6956,8 +7312,8 @@ function validate24(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
-          schema: schema54.properties.vcpus.type,
-          parentSchema: schema54.properties.vcpus,
+          schema: schema55.properties.vcpus.type,
+          parentSchema: schema55.properties.vcpus,
           data: data1,
         };
         if (vErrors === null) {
@@ -6976,7 +7332,7 @@ function validate24(
             params: { comparison: "<=", limit: 256 },
             message: "must be <= 256",
             schema: 256,
-            parentSchema: schema54.properties.vcpus,
+            parentSchema: schema55.properties.vcpus,
             data: data1,
           };
           if (vErrors === null) {
@@ -6994,7 +7350,7 @@ function validate24(
             params: { comparison: ">=", limit: 1 },
             message: "must be >= 1",
             schema: 1,
-            parentSchema: schema54.properties.vcpus,
+            parentSchema: schema55.properties.vcpus,
             data: data1,
           };
           if (vErrors === null) {
@@ -7017,7 +7373,7 @@ function validate24(
             params: { comparison: "<=", limit: 4096 },
             message: "must be <= 4096",
             schema: 4096,
-            parentSchema: schema54.properties.ramGiB,
+            parentSchema: schema55.properties.ramGiB,
             data: data2,
           };
           if (vErrors === null) {
@@ -7035,7 +7391,7 @@ function validate24(
             params: { comparison: ">", limit: 0 },
             message: "must be > 0",
             schema: 0,
-            parentSchema: schema54.properties.ramGiB,
+            parentSchema: schema55.properties.ramGiB,
             data: data2,
           };
           if (vErrors === null) {
@@ -7052,8 +7408,8 @@ function validate24(
           keyword: "type",
           params: { type: "number" },
           message: "must be number",
-          schema: schema54.properties.ramGiB.type,
-          parentSchema: schema54.properties.ramGiB,
+          schema: schema55.properties.ramGiB.type,
+          parentSchema: schema55.properties.ramGiB,
           data: data2,
         };
         if (vErrors === null) {
@@ -7073,8 +7429,8 @@ function validate24(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
-          schema: schema54.properties.diskGiB.type,
-          parentSchema: schema54.properties.diskGiB,
+          schema: schema55.properties.diskGiB.type,
+          parentSchema: schema55.properties.diskGiB,
           data: data3,
         };
         if (vErrors === null) {
@@ -7093,7 +7449,7 @@ function validate24(
             params: { comparison: ">=", limit: 1 },
             message: "must be >= 1",
             schema: 1,
-            parentSchema: schema54.properties.diskGiB,
+            parentSchema: schema55.properties.diskGiB,
             data: data3,
           };
           if (vErrors === null) {
@@ -7114,8 +7470,8 @@ function validate24(
           keyword: "type",
           params: { type: "boolean" },
           message: "must be boolean",
-          schema: schema54.properties.public.type,
-          parentSchema: schema54.properties.public,
+          schema: schema55.properties.public.type,
+          parentSchema: schema55.properties.public,
           data: data4,
         };
         if (vErrors === null) {
@@ -7135,8 +7491,8 @@ function validate24(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema54.properties.description.type,
-          parentSchema: schema54.properties.description,
+          schema: schema55.properties.description.type,
+          parentSchema: schema55.properties.description,
           data: data5,
         };
         if (vErrors === null) {
@@ -7154,8 +7510,8 @@ function validate24(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema54.type,
-      parentSchema: schema54,
+      schema: schema55.type,
+      parentSchema: schema55,
       data,
     };
     if (vErrors === null) {
@@ -7168,7 +7524,7 @@ function validate24(
   validate24.errors = vErrors;
   return errors === 0;
 }
-const schema56 = {
+const schema57 = {
   type: "object",
   additionalProperties: false,
   required: ["name", "os", "minDiskGiB", "minRamGiB"],
@@ -7194,8 +7550,8 @@ function validate26(
         keyword: "required",
         params: { missingProperty: "name" },
         message: "must have required property '" + "name" + "'",
-        schema: schema56.required,
-        parentSchema: schema56,
+        schema: schema57.required,
+        parentSchema: schema57,
         data,
       };
       if (vErrors === null) {
@@ -7212,8 +7568,8 @@ function validate26(
         keyword: "required",
         params: { missingProperty: "os" },
         message: "must have required property '" + "os" + "'",
-        schema: schema56.required,
-        parentSchema: schema56,
+        schema: schema57.required,
+        parentSchema: schema57,
         data,
       };
       if (vErrors === null) {
@@ -7230,8 +7586,8 @@ function validate26(
         keyword: "required",
         params: { missingProperty: "minDiskGiB" },
         message: "must have required property '" + "minDiskGiB" + "'",
-        schema: schema56.required,
-        parentSchema: schema56,
+        schema: schema57.required,
+        parentSchema: schema57,
         data,
       };
       if (vErrors === null) {
@@ -7248,8 +7604,8 @@ function validate26(
         keyword: "required",
         params: { missingProperty: "minRamGiB" },
         message: "must have required property '" + "minRamGiB" + "'",
-        schema: schema56.required,
-        parentSchema: schema56,
+        schema: schema57.required,
+        parentSchema: schema57,
         data,
       };
       if (vErrors === null) {
@@ -7274,7 +7630,7 @@ function validate26(
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema56,
+          parentSchema: schema57,
           data,
         };
         if (vErrors === null) {
@@ -7288,7 +7644,7 @@ function validate26(
     if (data.name !== undefined) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (!pattern17.test(data0)) {
+        if (!pattern18.test(data0)) {
           const err5 = {
             instancePath: instancePath + "/name",
             schemaPath: "#/definitions/catalogName/pattern",
@@ -7296,7 +7652,7 @@ function validate26(
             params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" },
             message: 'must match pattern "' + "^[a-z0-9][a-z0-9._-]{0,62}$" + '"',
             schema: "^[a-z0-9][a-z0-9._-]{0,62}$",
-            parentSchema: schema55,
+            parentSchema: schema56,
             data: data0,
           };
           if (vErrors === null) {
@@ -7313,8 +7669,8 @@ function validate26(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema55.type,
-          parentSchema: schema55,
+          schema: schema56.type,
+          parentSchema: schema56,
           data: data0,
         };
         if (vErrors === null) {
@@ -7336,7 +7692,7 @@ function validate26(
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
             schema: 1,
-            parentSchema: schema56.properties.os,
+            parentSchema: schema57.properties.os,
             data: data1,
           };
           if (vErrors === null) {
@@ -7353,8 +7709,8 @@ function validate26(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema56.properties.os.type,
-          parentSchema: schema56.properties.os,
+          schema: schema57.properties.os.type,
+          parentSchema: schema57.properties.os,
           data: data1,
         };
         if (vErrors === null) {
@@ -7374,8 +7730,8 @@ function validate26(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
-          schema: schema56.properties.minDiskGiB.type,
-          parentSchema: schema56.properties.minDiskGiB,
+          schema: schema57.properties.minDiskGiB.type,
+          parentSchema: schema57.properties.minDiskGiB,
           data: data2,
         };
         if (vErrors === null) {
@@ -7394,7 +7750,7 @@ function validate26(
             params: { comparison: ">=", limit: 0 },
             message: "must be >= 0",
             schema: 0,
-            parentSchema: schema56.properties.minDiskGiB,
+            parentSchema: schema57.properties.minDiskGiB,
             data: data2,
           };
           if (vErrors === null) {
@@ -7417,7 +7773,7 @@ function validate26(
             params: { comparison: ">=", limit: 0 },
             message: "must be >= 0",
             schema: 0,
-            parentSchema: schema56.properties.minRamGiB,
+            parentSchema: schema57.properties.minRamGiB,
             data: data3,
           };
           if (vErrors === null) {
@@ -7434,8 +7790,8 @@ function validate26(
           keyword: "type",
           params: { type: "number" },
           message: "must be number",
-          schema: schema56.properties.minRamGiB.type,
-          parentSchema: schema56.properties.minRamGiB,
+          schema: schema57.properties.minRamGiB.type,
+          parentSchema: schema57.properties.minRamGiB,
           data: data3,
         };
         if (vErrors === null) {
@@ -7455,8 +7811,8 @@ function validate26(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema56.properties.description.type,
-          parentSchema: schema56.properties.description,
+          schema: schema57.properties.description.type,
+          parentSchema: schema57.properties.description,
           data: data4,
         };
         if (vErrors === null) {
@@ -7474,8 +7830,8 @@ function validate26(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema56.type,
-      parentSchema: schema56,
+      schema: schema57.type,
+      parentSchema: schema57,
       data,
     };
     if (vErrors === null) {
@@ -7488,7 +7844,7 @@ function validate26(
   validate26.errors = vErrors;
   return errors === 0;
 }
-const schema58 = {
+const schema59 = {
   type: "object",
   additionalProperties: false,
   required: ["name", "replication", "backend", "maxSizeGiB"],
@@ -7515,8 +7871,8 @@ function validate28(
         keyword: "required",
         params: { missingProperty: "name" },
         message: "must have required property '" + "name" + "'",
-        schema: schema58.required,
-        parentSchema: schema58,
+        schema: schema59.required,
+        parentSchema: schema59,
         data,
       };
       if (vErrors === null) {
@@ -7533,8 +7889,8 @@ function validate28(
         keyword: "required",
         params: { missingProperty: "replication" },
         message: "must have required property '" + "replication" + "'",
-        schema: schema58.required,
-        parentSchema: schema58,
+        schema: schema59.required,
+        parentSchema: schema59,
         data,
       };
       if (vErrors === null) {
@@ -7551,8 +7907,8 @@ function validate28(
         keyword: "required",
         params: { missingProperty: "backend" },
         message: "must have required property '" + "backend" + "'",
-        schema: schema58.required,
-        parentSchema: schema58,
+        schema: schema59.required,
+        parentSchema: schema59,
         data,
       };
       if (vErrors === null) {
@@ -7569,8 +7925,8 @@ function validate28(
         keyword: "required",
         params: { missingProperty: "maxSizeGiB" },
         message: "must have required property '" + "maxSizeGiB" + "'",
-        schema: schema58.required,
-        parentSchema: schema58,
+        schema: schema59.required,
+        parentSchema: schema59,
         data,
       };
       if (vErrors === null) {
@@ -7596,7 +7952,7 @@ function validate28(
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema58,
+          parentSchema: schema59,
           data,
         };
         if (vErrors === null) {
@@ -7610,7 +7966,7 @@ function validate28(
     if (data.name !== undefined) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (!pattern17.test(data0)) {
+        if (!pattern18.test(data0)) {
           const err5 = {
             instancePath: instancePath + "/name",
             schemaPath: "#/definitions/catalogName/pattern",
@@ -7618,7 +7974,7 @@ function validate28(
             params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" },
             message: 'must match pattern "' + "^[a-z0-9][a-z0-9._-]{0,62}$" + '"',
             schema: "^[a-z0-9][a-z0-9._-]{0,62}$",
-            parentSchema: schema55,
+            parentSchema: schema56,
             data: data0,
           };
           if (vErrors === null) {
@@ -7635,8 +7991,8 @@ function validate28(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema55.type,
-          parentSchema: schema55,
+          schema: schema56.type,
+          parentSchema: schema56,
           data: data0,
         };
         if (vErrors === null) {
@@ -7654,10 +8010,10 @@ function validate28(
           instancePath: instancePath + "/replication",
           schemaPath: "#/properties/replication/enum",
           keyword: "enum",
-          params: { allowedValues: schema58.properties.replication.enum },
+          params: { allowedValues: schema59.properties.replication.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema58.properties.replication.enum,
-          parentSchema: schema58.properties.replication,
+          schema: schema59.properties.replication.enum,
+          parentSchema: schema59.properties.replication,
           data: data1,
         };
         if (vErrors === null) {
@@ -7677,8 +8033,8 @@ function validate28(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
-          schema: schema58.properties.rpoSeconds.type,
-          parentSchema: schema58.properties.rpoSeconds,
+          schema: schema59.properties.rpoSeconds.type,
+          parentSchema: schema59.properties.rpoSeconds,
           data: data2,
         };
         if (vErrors === null) {
@@ -7697,7 +8053,7 @@ function validate28(
             params: { comparison: ">=", limit: 0 },
             message: "must be >= 0",
             schema: 0,
-            parentSchema: schema58.properties.rpoSeconds,
+            parentSchema: schema59.properties.rpoSeconds,
             data: data2,
           };
           if (vErrors === null) {
@@ -7720,7 +8076,7 @@ function validate28(
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
             schema: 1,
-            parentSchema: schema58.properties.backend,
+            parentSchema: schema59.properties.backend,
             data: data3,
           };
           if (vErrors === null) {
@@ -7737,8 +8093,8 @@ function validate28(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema58.properties.backend.type,
-          parentSchema: schema58.properties.backend,
+          schema: schema59.properties.backend.type,
+          parentSchema: schema59.properties.backend,
           data: data3,
         };
         if (vErrors === null) {
@@ -7758,8 +8114,8 @@ function validate28(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
-          schema: schema58.properties.maxSizeGiB.type,
-          parentSchema: schema58.properties.maxSizeGiB,
+          schema: schema59.properties.maxSizeGiB.type,
+          parentSchema: schema59.properties.maxSizeGiB,
           data: data4,
         };
         if (vErrors === null) {
@@ -7778,7 +8134,7 @@ function validate28(
             params: { comparison: ">=", limit: 1 },
             message: "must be >= 1",
             schema: 1,
-            parentSchema: schema58.properties.maxSizeGiB,
+            parentSchema: schema59.properties.maxSizeGiB,
             data: data4,
           };
           if (vErrors === null) {
@@ -7799,8 +8155,8 @@ function validate28(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema58.properties.description.type,
-          parentSchema: schema58.properties.description,
+          schema: schema59.properties.description.type,
+          parentSchema: schema59.properties.description,
           data: data5,
         };
         if (vErrors === null) {
@@ -7818,8 +8174,8 @@ function validate28(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema58.type,
-      parentSchema: schema58,
+      schema: schema59.type,
+      parentSchema: schema59,
       data,
     };
     if (vErrors === null) {
@@ -7832,7 +8188,7 @@ function validate28(
   validate28.errors = vErrors;
   return errors === 0;
 }
-const schema60 = {
+const schema61 = {
   type: "object",
   additionalProperties: false,
   required: [
@@ -7890,8 +8246,8 @@ function validate30(
         keyword: "required",
         params: { missingProperty: "name" },
         message: "must have required property '" + "name" + "'",
-        schema: schema60.required,
-        parentSchema: schema60,
+        schema: schema61.required,
+        parentSchema: schema61,
         data,
       };
       if (vErrors === null) {
@@ -7908,8 +8264,8 @@ function validate30(
         keyword: "required",
         params: { missingProperty: "description" },
         message: "must have required property '" + "description" + "'",
-        schema: schema60.required,
-        parentSchema: schema60,
+        schema: schema61.required,
+        parentSchema: schema61,
         data,
       };
       if (vErrors === null) {
@@ -7926,8 +8282,8 @@ function validate30(
         keyword: "required",
         params: { missingProperty: "placement" },
         message: "must have required property '" + "placement" + "'",
-        schema: schema60.required,
-        parentSchema: schema60,
+        schema: schema61.required,
+        parentSchema: schema61,
         data,
       };
       if (vErrors === null) {
@@ -7944,8 +8300,8 @@ function validate30(
         keyword: "required",
         params: { missingProperty: "volumeReplication" },
         message: "must have required property '" + "volumeReplication" + "'",
-        schema: schema60.required,
-        parentSchema: schema60,
+        schema: schema61.required,
+        parentSchema: schema61,
         data,
       };
       if (vErrors === null) {
@@ -7962,8 +8318,8 @@ function validate30(
         keyword: "required",
         params: { missingProperty: "minReplicasPerSite" },
         message: "must have required property '" + "minReplicasPerSite" + "'",
-        schema: schema60.required,
-        parentSchema: schema60,
+        schema: schema61.required,
+        parentSchema: schema61,
         data,
       };
       if (vErrors === null) {
@@ -7980,8 +8336,8 @@ function validate30(
         keyword: "required",
         params: { missingProperty: "antiAffinity" },
         message: "must have required property '" + "antiAffinity" + "'",
-        schema: schema60.required,
-        parentSchema: schema60,
+        schema: schema61.required,
+        parentSchema: schema61,
         data,
       };
       if (vErrors === null) {
@@ -7998,8 +8354,8 @@ function validate30(
         keyword: "required",
         params: { missingProperty: "requiresApprover" },
         message: "must have required property '" + "requiresApprover" + "'",
-        schema: schema60.required,
-        parentSchema: schema60,
+        schema: schema61.required,
+        parentSchema: schema61,
         data,
       };
       if (vErrors === null) {
@@ -8016,8 +8372,8 @@ function validate30(
         keyword: "required",
         params: { missingProperty: "rpoSeconds" },
         message: "must have required property '" + "rpoSeconds" + "'",
-        schema: schema60.required,
-        parentSchema: schema60,
+        schema: schema61.required,
+        parentSchema: schema61,
         data,
       };
       if (vErrors === null) {
@@ -8034,8 +8390,8 @@ function validate30(
         keyword: "required",
         params: { missingProperty: "rtoMinutes" },
         message: "must have required property '" + "rtoMinutes" + "'",
-        schema: schema60.required,
-        parentSchema: schema60,
+        schema: schema61.required,
+        parentSchema: schema61,
         data,
       };
       if (vErrors === null) {
@@ -8046,7 +8402,7 @@ function validate30(
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema60.properties, key0)) {
+      if (!func2.call(schema61.properties, key0)) {
         const err9 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -8054,7 +8410,7 @@ function validate30(
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema60,
+          parentSchema: schema61,
           data,
         };
         if (vErrors === null) {
@@ -8076,7 +8432,7 @@ function validate30(
             params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
             message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
             schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
-            parentSchema: schema50,
+            parentSchema: schema51,
             data: data0,
           };
           if (vErrors === null) {
@@ -8093,8 +8449,8 @@ function validate30(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema50.type,
-          parentSchema: schema50,
+          schema: schema51.type,
+          parentSchema: schema51,
           data: data0,
         };
         if (vErrors === null) {
@@ -8114,8 +8470,8 @@ function validate30(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema60.properties.description.type,
-          parentSchema: schema60.properties.description,
+          schema: schema61.properties.description.type,
+          parentSchema: schema61.properties.description,
           data: data1,
         };
         if (vErrors === null) {
@@ -8133,10 +8489,10 @@ function validate30(
           instancePath: instancePath + "/placement",
           schemaPath: "#/properties/placement/enum",
           keyword: "enum",
-          params: { allowedValues: schema60.properties.placement.enum },
+          params: { allowedValues: schema61.properties.placement.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema60.properties.placement.enum,
-          parentSchema: schema60.properties.placement,
+          schema: schema61.properties.placement.enum,
+          parentSchema: schema61.properties.placement,
           data: data2,
         };
         if (vErrors === null) {
@@ -8154,10 +8510,10 @@ function validate30(
           instancePath: instancePath + "/volumeReplication",
           schemaPath: "#/properties/volumeReplication/enum",
           keyword: "enum",
-          params: { allowedValues: schema60.properties.volumeReplication.enum },
+          params: { allowedValues: schema61.properties.volumeReplication.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema60.properties.volumeReplication.enum,
-          parentSchema: schema60.properties.volumeReplication,
+          schema: schema61.properties.volumeReplication.enum,
+          parentSchema: schema61.properties.volumeReplication,
           data: data3,
         };
         if (vErrors === null) {
@@ -8177,8 +8533,8 @@ function validate30(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
-          schema: schema60.properties.minReplicasPerSite.type,
-          parentSchema: schema60.properties.minReplicasPerSite,
+          schema: schema61.properties.minReplicasPerSite.type,
+          parentSchema: schema61.properties.minReplicasPerSite,
           data: data4,
         };
         if (vErrors === null) {
@@ -8197,7 +8553,7 @@ function validate30(
             params: { comparison: "<=", limit: 100 },
             message: "must be <= 100",
             schema: 100,
-            parentSchema: schema60.properties.minReplicasPerSite,
+            parentSchema: schema61.properties.minReplicasPerSite,
             data: data4,
           };
           if (vErrors === null) {
@@ -8215,7 +8571,7 @@ function validate30(
             params: { comparison: ">=", limit: 1 },
             message: "must be >= 1",
             schema: 1,
-            parentSchema: schema60.properties.minReplicasPerSite,
+            parentSchema: schema61.properties.minReplicasPerSite,
             data: data4,
           };
           if (vErrors === null) {
@@ -8236,8 +8592,8 @@ function validate30(
           keyword: "type",
           params: { type: "boolean" },
           message: "must be boolean",
-          schema: schema60.properties.antiAffinity.type,
-          parentSchema: schema60.properties.antiAffinity,
+          schema: schema61.properties.antiAffinity.type,
+          parentSchema: schema61.properties.antiAffinity,
           data: data5,
         };
         if (vErrors === null) {
@@ -8257,8 +8613,8 @@ function validate30(
           keyword: "type",
           params: { type: "boolean" },
           message: "must be boolean",
-          schema: schema60.properties.requiresApprover.type,
-          parentSchema: schema60.properties.requiresApprover,
+          schema: schema61.properties.requiresApprover.type,
+          parentSchema: schema61.properties.requiresApprover,
           data: data6,
         };
         if (vErrors === null) {
@@ -8278,8 +8634,8 @@ function validate30(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
-          schema: schema60.properties.rpoSeconds.type,
-          parentSchema: schema60.properties.rpoSeconds,
+          schema: schema61.properties.rpoSeconds.type,
+          parentSchema: schema61.properties.rpoSeconds,
           data: data7,
         };
         if (vErrors === null) {
@@ -8298,7 +8654,7 @@ function validate30(
             params: { comparison: ">=", limit: 0 },
             message: "must be >= 0",
             schema: 0,
-            parentSchema: schema60.properties.rpoSeconds,
+            parentSchema: schema61.properties.rpoSeconds,
             data: data7,
           };
           if (vErrors === null) {
@@ -8319,8 +8675,8 @@ function validate30(
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
-          schema: schema60.properties.rtoMinutes.type,
-          parentSchema: schema60.properties.rtoMinutes,
+          schema: schema61.properties.rtoMinutes.type,
+          parentSchema: schema61.properties.rtoMinutes,
           data: data8,
         };
         if (vErrors === null) {
@@ -8339,7 +8695,7 @@ function validate30(
             params: { comparison: ">=", limit: 0 },
             message: "must be >= 0",
             schema: 0,
-            parentSchema: schema60.properties.rtoMinutes,
+            parentSchema: schema61.properties.rtoMinutes,
             data: data8,
           };
           if (vErrors === null) {
@@ -8363,7 +8719,7 @@ function validate30(
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema60.properties.failover,
+              parentSchema: schema61.properties.failover,
               data: data9,
             };
             if (vErrors === null) {
@@ -8388,7 +8744,7 @@ function validate30(
               params: { allowedValue: "full" },
               message: "must be equal to constant",
               schema: "full",
-              parentSchema: schema60.properties.failover.properties.survivingReplicas.oneOf[0],
+              parentSchema: schema61.properties.failover.properties.survivingReplicas.oneOf[0],
               data: data10,
             };
             if (vErrors === null) {
@@ -8413,7 +8769,7 @@ function validate30(
                 params: { comparison: "<=", limit: 1 },
                 message: "must be <= 1",
                 schema: 1,
-                parentSchema: schema60.properties.failover.properties.survivingReplicas.oneOf[1],
+                parentSchema: schema61.properties.failover.properties.survivingReplicas.oneOf[1],
                 data: data10,
               };
               if (vErrors === null) {
@@ -8432,7 +8788,7 @@ function validate30(
                 params: { comparison: ">", limit: 0 },
                 message: "must be > 0",
                 schema: 0,
-                parentSchema: schema60.properties.failover.properties.survivingReplicas.oneOf[1],
+                parentSchema: schema61.properties.failover.properties.survivingReplicas.oneOf[1],
                 data: data10,
               };
               if (vErrors === null) {
@@ -8449,8 +8805,8 @@ function validate30(
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema60.properties.failover.properties.survivingReplicas.oneOf[1].type,
-              parentSchema: schema60.properties.failover.properties.survivingReplicas.oneOf[1],
+              schema: schema61.properties.failover.properties.survivingReplicas.oneOf[1].type,
+              parentSchema: schema61.properties.failover.properties.survivingReplicas.oneOf[1],
               data: data10,
             };
             if (vErrors === null) {
@@ -8477,8 +8833,8 @@ function validate30(
               keyword: "oneOf",
               params: { passingSchemas: passing0 },
               message: "must match exactly one schema in oneOf",
-              schema: schema60.properties.failover.properties.survivingReplicas.oneOf,
-              parentSchema: schema60.properties.failover.properties.survivingReplicas,
+              schema: schema61.properties.failover.properties.survivingReplicas.oneOf,
+              parentSchema: schema61.properties.failover.properties.survivingReplicas,
               data: data10,
             };
             if (vErrors === null) {
@@ -8505,8 +8861,8 @@ function validate30(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema60.properties.failover.type,
-          parentSchema: schema60.properties.failover,
+          schema: schema61.properties.failover.type,
+          parentSchema: schema61.properties.failover,
           data: data9,
         };
         if (vErrors === null) {
@@ -8524,8 +8880,8 @@ function validate30(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema60.type,
-      parentSchema: schema60,
+      schema: schema61.type,
+      parentSchema: schema61,
       data,
     };
     if (vErrors === null) {
@@ -8538,7 +8894,7 @@ function validate30(
   validate30.errors = vErrors;
   return errors === 0;
 }
-const schema73 = {
+const schema74 = {
   type: "object",
   additionalProperties: false,
   required: ["name", "site", "uri", "pool", "network", "domains"],
@@ -8580,8 +8936,8 @@ const schema73 = {
     },
   },
 };
-const pattern26 = new RegExp("^(qemu|qemu\\+ssh|qemu\\+tls|test)://", "u");
-const pattern28 = new RegExp("^/", "u");
+const pattern27 = new RegExp("^(qemu|qemu\\+ssh|qemu\\+tls|test)://", "u");
+const pattern29 = new RegExp("^/", "u");
 function validate32(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
@@ -8596,8 +8952,8 @@ function validate32(
         keyword: "required",
         params: { missingProperty: "name" },
         message: "must have required property '" + "name" + "'",
-        schema: schema73.required,
-        parentSchema: schema73,
+        schema: schema74.required,
+        parentSchema: schema74,
         data,
       };
       if (vErrors === null) {
@@ -8614,8 +8970,8 @@ function validate32(
         keyword: "required",
         params: { missingProperty: "site" },
         message: "must have required property '" + "site" + "'",
-        schema: schema73.required,
-        parentSchema: schema73,
+        schema: schema74.required,
+        parentSchema: schema74,
         data,
       };
       if (vErrors === null) {
@@ -8632,8 +8988,8 @@ function validate32(
         keyword: "required",
         params: { missingProperty: "uri" },
         message: "must have required property '" + "uri" + "'",
-        schema: schema73.required,
-        parentSchema: schema73,
+        schema: schema74.required,
+        parentSchema: schema74,
         data,
       };
       if (vErrors === null) {
@@ -8650,8 +9006,8 @@ function validate32(
         keyword: "required",
         params: { missingProperty: "pool" },
         message: "must have required property '" + "pool" + "'",
-        schema: schema73.required,
-        parentSchema: schema73,
+        schema: schema74.required,
+        parentSchema: schema74,
         data,
       };
       if (vErrors === null) {
@@ -8668,8 +9024,8 @@ function validate32(
         keyword: "required",
         params: { missingProperty: "network" },
         message: "must have required property '" + "network" + "'",
-        schema: schema73.required,
-        parentSchema: schema73,
+        schema: schema74.required,
+        parentSchema: schema74,
         data,
       };
       if (vErrors === null) {
@@ -8686,8 +9042,8 @@ function validate32(
         keyword: "required",
         params: { missingProperty: "domains" },
         message: "must have required property '" + "domains" + "'",
-        schema: schema73.required,
-        parentSchema: schema73,
+        schema: schema74.required,
+        parentSchema: schema74,
         data,
       };
       if (vErrors === null) {
@@ -8713,7 +9069,7 @@ function validate32(
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema73,
+          parentSchema: schema74,
           data,
         };
         if (vErrors === null) {
@@ -8735,7 +9091,7 @@ function validate32(
             params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
             message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
             schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
-            parentSchema: schema50,
+            parentSchema: schema51,
             data: data0,
           };
           if (vErrors === null) {
@@ -8752,8 +9108,8 @@ function validate32(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema50.type,
-          parentSchema: schema50,
+          schema: schema51.type,
+          parentSchema: schema51,
           data: data0,
         };
         if (vErrors === null) {
@@ -8775,7 +9131,7 @@ function validate32(
             params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
             message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
             schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
-            parentSchema: schema50,
+            parentSchema: schema51,
             data: data1,
           };
           if (vErrors === null) {
@@ -8792,8 +9148,8 @@ function validate32(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema50.type,
-          parentSchema: schema50,
+          schema: schema51.type,
+          parentSchema: schema51,
           data: data1,
         };
         if (vErrors === null) {
@@ -8807,7 +9163,7 @@ function validate32(
     if (data.uri !== undefined) {
       let data2 = data.uri;
       if (typeof data2 === "string") {
-        if (!pattern26.test(data2)) {
+        if (!pattern27.test(data2)) {
           const err11 = {
             instancePath: instancePath + "/uri",
             schemaPath: "#/properties/uri/pattern",
@@ -8815,7 +9171,7 @@ function validate32(
             params: { pattern: "^(qemu|qemu\\+ssh|qemu\\+tls|test)://" },
             message: 'must match pattern "' + "^(qemu|qemu\\+ssh|qemu\\+tls|test)://" + '"',
             schema: "^(qemu|qemu\\+ssh|qemu\\+tls|test)://",
-            parentSchema: schema73.properties.uri,
+            parentSchema: schema74.properties.uri,
             data: data2,
           };
           if (vErrors === null) {
@@ -8832,8 +9188,8 @@ function validate32(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema73.properties.uri.type,
-          parentSchema: schema73.properties.uri,
+          schema: schema74.properties.uri.type,
+          parentSchema: schema74.properties.uri,
           data: data2,
         };
         if (vErrors === null) {
@@ -8854,8 +9210,8 @@ function validate32(
             keyword: "required",
             params: { missingProperty: "name" },
             message: "must have required property '" + "name" + "'",
-            schema: schema73.properties.pool.required,
-            parentSchema: schema73.properties.pool,
+            schema: schema74.properties.pool.required,
+            parentSchema: schema74.properties.pool,
             data: data3,
           };
           if (vErrors === null) {
@@ -8872,8 +9228,8 @@ function validate32(
             keyword: "required",
             params: { missingProperty: "path" },
             message: "must have required property '" + "path" + "'",
-            schema: schema73.properties.pool.required,
-            parentSchema: schema73.properties.pool,
+            schema: schema74.properties.pool.required,
+            parentSchema: schema74.properties.pool,
             data: data3,
           };
           if (vErrors === null) {
@@ -8892,7 +9248,7 @@ function validate32(
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema73.properties.pool,
+              parentSchema: schema74.properties.pool,
               data: data3,
             };
             if (vErrors === null) {
@@ -8914,7 +9270,7 @@ function validate32(
                 params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
                 message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
                 schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
-                parentSchema: schema50,
+                parentSchema: schema51,
                 data: data4,
               };
               if (vErrors === null) {
@@ -8931,8 +9287,8 @@ function validate32(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema50.type,
-              parentSchema: schema50,
+              schema: schema51.type,
+              parentSchema: schema51,
               data: data4,
             };
             if (vErrors === null) {
@@ -8946,7 +9302,7 @@ function validate32(
         if (data3.path !== undefined) {
           let data5 = data3.path;
           if (typeof data5 === "string") {
-            if (!pattern28.test(data5)) {
+            if (!pattern29.test(data5)) {
               const err18 = {
                 instancePath: instancePath + "/pool/path",
                 schemaPath: "#/properties/pool/properties/path/pattern",
@@ -8954,7 +9310,7 @@ function validate32(
                 params: { pattern: "^/" },
                 message: 'must match pattern "' + "^/" + '"',
                 schema: "^/",
-                parentSchema: schema73.properties.pool.properties.path,
+                parentSchema: schema74.properties.pool.properties.path,
                 data: data5,
               };
               if (vErrors === null) {
@@ -8971,8 +9327,8 @@ function validate32(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema73.properties.pool.properties.path.type,
-              parentSchema: schema73.properties.pool.properties.path,
+              schema: schema74.properties.pool.properties.path.type,
+              parentSchema: schema74.properties.pool.properties.path,
               data: data5,
             };
             if (vErrors === null) {
@@ -8990,8 +9346,8 @@ function validate32(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema73.properties.pool.type,
-          parentSchema: schema73.properties.pool,
+          schema: schema74.properties.pool.type,
+          parentSchema: schema74.properties.pool,
           data: data3,
         };
         if (vErrors === null) {
@@ -9012,8 +9368,8 @@ function validate32(
             keyword: "required",
             params: { missingProperty: "name" },
             message: "must have required property '" + "name" + "'",
-            schema: schema73.properties.network.required,
-            parentSchema: schema73.properties.network,
+            schema: schema74.properties.network.required,
+            parentSchema: schema74.properties.network,
             data: data6,
           };
           if (vErrors === null) {
@@ -9030,8 +9386,8 @@ function validate32(
             keyword: "required",
             params: { missingProperty: "cidr" },
             message: "must have required property '" + "cidr" + "'",
-            schema: schema73.properties.network.required,
-            parentSchema: schema73.properties.network,
+            schema: schema74.properties.network.required,
+            parentSchema: schema74.properties.network,
             data: data6,
           };
           if (vErrors === null) {
@@ -9050,7 +9406,7 @@ function validate32(
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema73.properties.network,
+              parentSchema: schema74.properties.network,
               data: data6,
             };
             if (vErrors === null) {
@@ -9072,7 +9428,7 @@ function validate32(
                 params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
                 message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
                 schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
-                parentSchema: schema50,
+                parentSchema: schema51,
                 data: data7,
               };
               if (vErrors === null) {
@@ -9089,8 +9445,8 @@ function validate32(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema50.type,
-              parentSchema: schema50,
+              schema: schema51.type,
+              parentSchema: schema51,
               data: data7,
             };
             if (vErrors === null) {
@@ -9110,8 +9466,8 @@ function validate32(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema73.properties.network.properties.cidr.type,
-              parentSchema: schema73.properties.network.properties.cidr,
+              schema: schema74.properties.network.properties.cidr.type,
+              parentSchema: schema74.properties.network.properties.cidr,
               data: data8,
             };
             if (vErrors === null) {
@@ -9129,8 +9485,8 @@ function validate32(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema73.properties.network.type,
-          parentSchema: schema73.properties.network,
+          schema: schema74.properties.network.type,
+          parentSchema: schema74.properties.network,
           data: data6,
         };
         if (vErrors === null) {
@@ -9155,8 +9511,8 @@ function validate32(
                 keyword: "required",
                 params: { missingProperty: "name" },
                 message: "must have required property '" + "name" + "'",
-                schema: schema73.properties.domains.items.required,
-                parentSchema: schema73.properties.domains.items,
+                schema: schema74.properties.domains.items.required,
+                parentSchema: schema74.properties.domains.items,
                 data: data10,
               };
               if (vErrors === null) {
@@ -9173,8 +9529,8 @@ function validate32(
                 keyword: "required",
                 params: { missingProperty: "role" },
                 message: "must have required property '" + "role" + "'",
-                schema: schema73.properties.domains.items.required,
-                parentSchema: schema73.properties.domains.items,
+                schema: schema74.properties.domains.items.required,
+                parentSchema: schema74.properties.domains.items,
                 data: data10,
               };
               if (vErrors === null) {
@@ -9191,8 +9547,8 @@ function validate32(
                 keyword: "required",
                 params: { missingProperty: "vcpus" },
                 message: "must have required property '" + "vcpus" + "'",
-                schema: schema73.properties.domains.items.required,
-                parentSchema: schema73.properties.domains.items,
+                schema: schema74.properties.domains.items.required,
+                parentSchema: schema74.properties.domains.items,
                 data: data10,
               };
               if (vErrors === null) {
@@ -9209,8 +9565,8 @@ function validate32(
                 keyword: "required",
                 params: { missingProperty: "memoryGiB" },
                 message: "must have required property '" + "memoryGiB" + "'",
-                schema: schema73.properties.domains.items.required,
-                parentSchema: schema73.properties.domains.items,
+                schema: schema74.properties.domains.items.required,
+                parentSchema: schema74.properties.domains.items,
                 data: data10,
               };
               if (vErrors === null) {
@@ -9227,8 +9583,8 @@ function validate32(
                 keyword: "required",
                 params: { missingProperty: "diskGiB" },
                 message: "must have required property '" + "diskGiB" + "'",
-                schema: schema73.properties.domains.items.required,
-                parentSchema: schema73.properties.domains.items,
+                schema: schema74.properties.domains.items.required,
+                parentSchema: schema74.properties.domains.items,
                 data: data10,
               };
               if (vErrors === null) {
@@ -9245,8 +9601,8 @@ function validate32(
                 keyword: "required",
                 params: { missingProperty: "baseImage" },
                 message: "must have required property '" + "baseImage" + "'",
-                schema: schema73.properties.domains.items.required,
-                parentSchema: schema73.properties.domains.items,
+                schema: schema74.properties.domains.items.required,
+                parentSchema: schema74.properties.domains.items,
                 data: data10,
               };
               if (vErrors === null) {
@@ -9272,7 +9628,7 @@ function validate32(
                   params: { additionalProperty: key3 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema73.properties.domains.items,
+                  parentSchema: schema74.properties.domains.items,
                   data: data10,
                 };
                 if (vErrors === null) {
@@ -9294,7 +9650,7 @@ function validate32(
                     params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
                     message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
                     schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
-                    parentSchema: schema50,
+                    parentSchema: schema51,
                     data: data11,
                   };
                   if (vErrors === null) {
@@ -9311,8 +9667,8 @@ function validate32(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema50.type,
-                  parentSchema: schema50,
+                  schema: schema51.type,
+                  parentSchema: schema51,
                   data: data11,
                 };
                 if (vErrors === null) {
@@ -9334,7 +9690,7 @@ function validate32(
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
                     schema: 1,
-                    parentSchema: schema73.properties.domains.items.properties.role,
+                    parentSchema: schema74.properties.domains.items.properties.role,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -9351,8 +9707,8 @@ function validate32(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema73.properties.domains.items.properties.role.type,
-                  parentSchema: schema73.properties.domains.items.properties.role,
+                  schema: schema74.properties.domains.items.properties.role.type,
+                  parentSchema: schema74.properties.domains.items.properties.role,
                   data: data12,
                 };
                 if (vErrors === null) {
@@ -9377,8 +9733,8 @@ function validate32(
                   keyword: "type",
                   params: { type: "integer" },
                   message: "must be integer",
-                  schema: schema73.properties.domains.items.properties.vcpus.type,
-                  parentSchema: schema73.properties.domains.items.properties.vcpus,
+                  schema: schema74.properties.domains.items.properties.vcpus.type,
+                  parentSchema: schema74.properties.domains.items.properties.vcpus,
                   data: data13,
                 };
                 if (vErrors === null) {
@@ -9397,7 +9753,7 @@ function validate32(
                     params: { comparison: "<=", limit: 64 },
                     message: "must be <= 64",
                     schema: 64,
-                    parentSchema: schema73.properties.domains.items.properties.vcpus,
+                    parentSchema: schema74.properties.domains.items.properties.vcpus,
                     data: data13,
                   };
                   if (vErrors === null) {
@@ -9415,7 +9771,7 @@ function validate32(
                     params: { comparison: ">=", limit: 1 },
                     message: "must be >= 1",
                     schema: 1,
-                    parentSchema: schema73.properties.domains.items.properties.vcpus,
+                    parentSchema: schema74.properties.domains.items.properties.vcpus,
                     data: data13,
                   };
                   if (vErrors === null) {
@@ -9438,7 +9794,7 @@ function validate32(
                     params: { comparison: ">", limit: 0 },
                     message: "must be > 0",
                     schema: 0,
-                    parentSchema: schema73.properties.domains.items.properties.memoryGiB,
+                    parentSchema: schema74.properties.domains.items.properties.memoryGiB,
                     data: data14,
                   };
                   if (vErrors === null) {
@@ -9455,8 +9811,8 @@ function validate32(
                   keyword: "type",
                   params: { type: "number" },
                   message: "must be number",
-                  schema: schema73.properties.domains.items.properties.memoryGiB.type,
-                  parentSchema: schema73.properties.domains.items.properties.memoryGiB,
+                  schema: schema74.properties.domains.items.properties.memoryGiB.type,
+                  parentSchema: schema74.properties.domains.items.properties.memoryGiB,
                   data: data14,
                 };
                 if (vErrors === null) {
@@ -9481,8 +9837,8 @@ function validate32(
                   keyword: "type",
                   params: { type: "integer" },
                   message: "must be integer",
-                  schema: schema73.properties.domains.items.properties.diskGiB.type,
-                  parentSchema: schema73.properties.domains.items.properties.diskGiB,
+                  schema: schema74.properties.domains.items.properties.diskGiB.type,
+                  parentSchema: schema74.properties.domains.items.properties.diskGiB,
                   data: data15,
                 };
                 if (vErrors === null) {
@@ -9501,7 +9857,7 @@ function validate32(
                     params: { comparison: ">=", limit: 1 },
                     message: "must be >= 1",
                     schema: 1,
-                    parentSchema: schema73.properties.domains.items.properties.diskGiB,
+                    parentSchema: schema74.properties.domains.items.properties.diskGiB,
                     data: data15,
                   };
                   if (vErrors === null) {
@@ -9516,7 +9872,7 @@ function validate32(
             if (data10.baseImage !== undefined) {
               let data16 = data10.baseImage;
               if (typeof data16 === "string") {
-                if (!pattern28.test(data16)) {
+                if (!pattern29.test(data16)) {
                   const err46 = {
                     instancePath: instancePath + "/domains/" + i0 + "/baseImage",
                     schemaPath: "#/properties/domains/items/properties/baseImage/pattern",
@@ -9524,7 +9880,7 @@ function validate32(
                     params: { pattern: "^/" },
                     message: 'must match pattern "' + "^/" + '"',
                     schema: "^/",
-                    parentSchema: schema73.properties.domains.items.properties.baseImage,
+                    parentSchema: schema74.properties.domains.items.properties.baseImage,
                     data: data16,
                   };
                   if (vErrors === null) {
@@ -9541,8 +9897,8 @@ function validate32(
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema73.properties.domains.items.properties.baseImage.type,
-                  parentSchema: schema73.properties.domains.items.properties.baseImage,
+                  schema: schema74.properties.domains.items.properties.baseImage.type,
+                  parentSchema: schema74.properties.domains.items.properties.baseImage,
                   data: data16,
                 };
                 if (vErrors === null) {
@@ -9560,8 +9916,8 @@ function validate32(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema73.properties.domains.items.type,
-              parentSchema: schema73.properties.domains.items,
+              schema: schema74.properties.domains.items.type,
+              parentSchema: schema74.properties.domains.items,
               data: data10,
             };
             if (vErrors === null) {
@@ -9579,8 +9935,8 @@ function validate32(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema73.properties.domains.type,
-          parentSchema: schema73.properties.domains,
+          schema: schema74.properties.domains.type,
+          parentSchema: schema74.properties.domains,
           data: data9,
         };
         if (vErrors === null) {
@@ -9598,8 +9954,8 @@ function validate32(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema73.type,
-      parentSchema: schema73,
+      schema: schema74.type,
+      parentSchema: schema74,
       data,
     };
     if (vErrors === null) {
@@ -9626,8 +9982,8 @@ function validate19(
         keyword: "required",
         params: { missingProperty: "city" },
         message: "must have required property '" + "city" + "'",
-        schema: schema47.required,
-        parentSchema: schema47,
+        schema: schema48.required,
+        parentSchema: schema48,
         data,
       };
       if (vErrors === null) {
@@ -9644,8 +10000,8 @@ function validate19(
         keyword: "required",
         params: { missingProperty: "sites" },
         message: "must have required property '" + "sites" + "'",
-        schema: schema47.required,
-        parentSchema: schema47,
+        schema: schema48.required,
+        parentSchema: schema48,
         data,
       };
       if (vErrors === null) {
@@ -9662,8 +10018,8 @@ function validate19(
         keyword: "required",
         params: { missingProperty: "hostClasses" },
         message: "must have required property '" + "hostClasses" + "'",
-        schema: schema47.required,
-        parentSchema: schema47,
+        schema: schema48.required,
+        parentSchema: schema48,
         data,
       };
       if (vErrors === null) {
@@ -9680,8 +10036,8 @@ function validate19(
         keyword: "required",
         params: { missingProperty: "capacity" },
         message: "must have required property '" + "capacity" + "'",
-        schema: schema47.required,
-        parentSchema: schema47,
+        schema: schema48.required,
+        parentSchema: schema48,
         data,
       };
       if (vErrors === null) {
@@ -9698,8 +10054,8 @@ function validate19(
         keyword: "required",
         params: { missingProperty: "catalog" },
         message: "must have required property '" + "catalog" + "'",
-        schema: schema47.required,
-        parentSchema: schema47,
+        schema: schema48.required,
+        parentSchema: schema48,
         data,
       };
       if (vErrors === null) {
@@ -9716,8 +10072,8 @@ function validate19(
         keyword: "required",
         params: { missingProperty: "tiers" },
         message: "must have required property '" + "tiers" + "'",
-        schema: schema47.required,
-        parentSchema: schema47,
+        schema: schema48.required,
+        parentSchema: schema48,
         data,
       };
       if (vErrors === null) {
@@ -9734,8 +10090,8 @@ function validate19(
         keyword: "required",
         params: { missingProperty: "approvals" },
         message: "must have required property '" + "approvals" + "'",
-        schema: schema47.required,
-        parentSchema: schema47,
+        schema: schema48.required,
+        parentSchema: schema48,
         data,
       };
       if (vErrors === null) {
@@ -9752,8 +10108,8 @@ function validate19(
         keyword: "required",
         params: { missingProperty: "quotaDefaults" },
         message: "must have required property '" + "quotaDefaults" + "'",
-        schema: schema47.required,
-        parentSchema: schema47,
+        schema: schema48.required,
+        parentSchema: schema48,
         data,
       };
       if (vErrors === null) {
@@ -9770,8 +10126,8 @@ function validate19(
         keyword: "required",
         params: { missingProperty: "storagePairing" },
         message: "must have required property '" + "storagePairing" + "'",
-        schema: schema47.required,
-        parentSchema: schema47,
+        schema: schema48.required,
+        parentSchema: schema48,
         data,
       };
       if (vErrors === null) {
@@ -9788,8 +10144,8 @@ function validate19(
         keyword: "required",
         params: { missingProperty: "kvmHosts" },
         message: "must have required property '" + "kvmHosts" + "'",
-        schema: schema47.required,
-        parentSchema: schema47,
+        schema: schema48.required,
+        parentSchema: schema48,
         data,
       };
       if (vErrors === null) {
@@ -9800,7 +10156,7 @@ function validate19(
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema47.properties, key0)) {
+      if (!func2.call(schema48.properties, key0)) {
         const err10 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -9808,7 +10164,7 @@ function validate19(
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema47,
+          parentSchema: schema48,
           data,
         };
         if (vErrors === null) {
@@ -9828,8 +10184,8 @@ function validate19(
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema47.properties.$schema.type,
-          parentSchema: schema47.properties.$schema,
+          schema: schema48.properties.$schema.type,
+          parentSchema: schema48.properties.$schema,
           data: data0,
         };
         if (vErrors === null) {
@@ -9850,8 +10206,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "zh" },
             message: "must have required property '" + "zh" + "'",
-            schema: schema48.required,
-            parentSchema: schema48,
+            schema: schema49.required,
+            parentSchema: schema49,
             data: data1,
           };
           if (vErrors === null) {
@@ -9868,8 +10224,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "en" },
             message: "must have required property '" + "en" + "'",
-            schema: schema48.required,
-            parentSchema: schema48,
+            schema: schema49.required,
+            parentSchema: schema49,
             data: data1,
           };
           if (vErrors === null) {
@@ -9888,7 +10244,7 @@ function validate19(
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema48,
+              parentSchema: schema49,
               data: data1,
             };
             if (vErrors === null) {
@@ -9910,7 +10266,7 @@ function validate19(
                 params: { limit: 100 },
                 message: "must NOT have more than 100 characters",
                 schema: 100,
-                parentSchema: schema48.properties.zh,
+                parentSchema: schema49.properties.zh,
                 data: data2,
               };
               if (vErrors === null) {
@@ -9928,7 +10284,7 @@ function validate19(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema48.properties.zh,
+                parentSchema: schema49.properties.zh,
                 data: data2,
               };
               if (vErrors === null) {
@@ -9945,8 +10301,8 @@ function validate19(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema48.properties.zh.type,
-              parentSchema: schema48.properties.zh,
+              schema: schema49.properties.zh.type,
+              parentSchema: schema49.properties.zh,
               data: data2,
             };
             if (vErrors === null) {
@@ -9968,7 +10324,7 @@ function validate19(
                 params: { limit: 100 },
                 message: "must NOT have more than 100 characters",
                 schema: 100,
-                parentSchema: schema48.properties.en,
+                parentSchema: schema49.properties.en,
                 data: data3,
               };
               if (vErrors === null) {
@@ -9986,7 +10342,7 @@ function validate19(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema48.properties.en,
+                parentSchema: schema49.properties.en,
                 data: data3,
               };
               if (vErrors === null) {
@@ -10003,8 +10359,8 @@ function validate19(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema48.properties.en.type,
-              parentSchema: schema48.properties.en,
+              schema: schema49.properties.en.type,
+              parentSchema: schema49.properties.en,
               data: data3,
             };
             if (vErrors === null) {
@@ -10022,8 +10378,8 @@ function validate19(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema48.type,
-          parentSchema: schema48,
+          schema: schema49.type,
+          parentSchema: schema49,
           data: data1,
         };
         if (vErrors === null) {
@@ -10045,7 +10401,7 @@ function validate19(
             params: { limit: 10 },
             message: "must NOT have more than 10 items",
             schema: 10,
-            parentSchema: schema47.properties.sites,
+            parentSchema: schema48.properties.sites,
             data: data4,
           };
           if (vErrors === null) {
@@ -10063,7 +10419,7 @@ function validate19(
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
             schema: 1,
-            parentSchema: schema47.properties.sites,
+            parentSchema: schema48.properties.sites,
             data: data4,
           };
           if (vErrors === null) {
@@ -10094,8 +10450,8 @@ function validate19(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema47.properties.sites.type,
-          parentSchema: schema47.properties.sites,
+          schema: schema48.properties.sites.type,
+          parentSchema: schema48.properties.sites,
           data: data4,
         };
         if (vErrors === null) {
@@ -10117,7 +10473,7 @@ function validate19(
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
             schema: 1,
-            parentSchema: schema47.properties.hostClasses,
+            parentSchema: schema48.properties.hostClasses,
             data: data6,
           };
           if (vErrors === null) {
@@ -10148,8 +10504,8 @@ function validate19(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema47.properties.hostClasses.type,
-          parentSchema: schema47.properties.hostClasses,
+          schema: schema48.properties.hostClasses.type,
+          parentSchema: schema48.properties.hostClasses,
           data: data6,
         };
         if (vErrors === null) {
@@ -10170,8 +10526,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "vmsPerHost" },
             message: "must have required property '" + "vmsPerHost" + "'",
-            schema: schema47.properties.capacity.required,
-            parentSchema: schema47.properties.capacity,
+            schema: schema48.properties.capacity.required,
+            parentSchema: schema48.properties.capacity,
             data: data8,
           };
           if (vErrors === null) {
@@ -10188,8 +10544,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "cpuOvercommit" },
             message: "must have required property '" + "cpuOvercommit" + "'",
-            schema: schema47.properties.capacity.required,
-            parentSchema: schema47.properties.capacity,
+            schema: schema48.properties.capacity.required,
+            parentSchema: schema48.properties.capacity,
             data: data8,
           };
           if (vErrors === null) {
@@ -10206,8 +10562,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "ramOvercommit" },
             message: "must have required property '" + "ramOvercommit" + "'",
-            schema: schema47.properties.capacity.required,
-            parentSchema: schema47.properties.capacity,
+            schema: schema48.properties.capacity.required,
+            parentSchema: schema48.properties.capacity,
             data: data8,
           };
           if (vErrors === null) {
@@ -10224,8 +10580,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "storageGiBPerSite" },
             message: "must have required property '" + "storageGiBPerSite" + "'",
-            schema: schema47.properties.capacity.required,
-            parentSchema: schema47.properties.capacity,
+            schema: schema48.properties.capacity.required,
+            parentSchema: schema48.properties.capacity,
             data: data8,
           };
           if (vErrors === null) {
@@ -10250,7 +10606,7 @@ function validate19(
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema47.properties.capacity,
+              parentSchema: schema48.properties.capacity,
               data: data8,
             };
             if (vErrors === null) {
@@ -10270,8 +10626,8 @@ function validate19(
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema47.properties.capacity.properties.vmsPerHost.type,
-              parentSchema: schema47.properties.capacity.properties.vmsPerHost,
+              schema: schema48.properties.capacity.properties.vmsPerHost.type,
+              parentSchema: schema48.properties.capacity.properties.vmsPerHost,
               data: data9,
             };
             if (vErrors === null) {
@@ -10290,7 +10646,7 @@ function validate19(
                 params: { comparison: "<=", limit: 200 },
                 message: "must be <= 200",
                 schema: 200,
-                parentSchema: schema47.properties.capacity.properties.vmsPerHost,
+                parentSchema: schema48.properties.capacity.properties.vmsPerHost,
                 data: data9,
               };
               if (vErrors === null) {
@@ -10308,7 +10664,7 @@ function validate19(
                 params: { comparison: ">=", limit: 1 },
                 message: "must be >= 1",
                 schema: 1,
-                parentSchema: schema47.properties.capacity.properties.vmsPerHost,
+                parentSchema: schema48.properties.capacity.properties.vmsPerHost,
                 data: data9,
               };
               if (vErrors === null) {
@@ -10331,7 +10687,7 @@ function validate19(
                 params: { comparison: "<=", limit: 16 },
                 message: "must be <= 16",
                 schema: 16,
-                parentSchema: schema47.properties.capacity.properties.cpuOvercommit,
+                parentSchema: schema48.properties.capacity.properties.cpuOvercommit,
                 data: data10,
               };
               if (vErrors === null) {
@@ -10349,7 +10705,7 @@ function validate19(
                 params: { comparison: ">=", limit: 1 },
                 message: "must be >= 1",
                 schema: 1,
-                parentSchema: schema47.properties.capacity.properties.cpuOvercommit,
+                parentSchema: schema48.properties.capacity.properties.cpuOvercommit,
                 data: data10,
               };
               if (vErrors === null) {
@@ -10366,8 +10722,8 @@ function validate19(
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema47.properties.capacity.properties.cpuOvercommit.type,
-              parentSchema: schema47.properties.capacity.properties.cpuOvercommit,
+              schema: schema48.properties.capacity.properties.cpuOvercommit.type,
+              parentSchema: schema48.properties.capacity.properties.cpuOvercommit,
               data: data10,
             };
             if (vErrors === null) {
@@ -10389,7 +10745,7 @@ function validate19(
                 params: { comparison: "<=", limit: 4 },
                 message: "must be <= 4",
                 schema: 4,
-                parentSchema: schema47.properties.capacity.properties.ramOvercommit,
+                parentSchema: schema48.properties.capacity.properties.ramOvercommit,
                 data: data11,
               };
               if (vErrors === null) {
@@ -10407,7 +10763,7 @@ function validate19(
                 params: { comparison: ">=", limit: 1 },
                 message: "must be >= 1",
                 schema: 1,
-                parentSchema: schema47.properties.capacity.properties.ramOvercommit,
+                parentSchema: schema48.properties.capacity.properties.ramOvercommit,
                 data: data11,
               };
               if (vErrors === null) {
@@ -10424,8 +10780,8 @@ function validate19(
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema47.properties.capacity.properties.ramOvercommit.type,
-              parentSchema: schema47.properties.capacity.properties.ramOvercommit,
+              schema: schema48.properties.capacity.properties.ramOvercommit.type,
+              parentSchema: schema48.properties.capacity.properties.ramOvercommit,
               data: data11,
             };
             if (vErrors === null) {
@@ -10445,8 +10801,8 @@ function validate19(
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema47.properties.capacity.properties.storageGiBPerSite.type,
-              parentSchema: schema47.properties.capacity.properties.storageGiBPerSite,
+              schema: schema48.properties.capacity.properties.storageGiBPerSite.type,
+              parentSchema: schema48.properties.capacity.properties.storageGiBPerSite,
               data: data12,
             };
             if (vErrors === null) {
@@ -10465,7 +10821,7 @@ function validate19(
                 params: { comparison: ">=", limit: 1 },
                 message: "must be >= 1",
                 schema: 1,
-                parentSchema: schema47.properties.capacity.properties.storageGiBPerSite,
+                parentSchema: schema48.properties.capacity.properties.storageGiBPerSite,
                 data: data12,
               };
               if (vErrors === null) {
@@ -10493,7 +10849,7 @@ function validate19(
                   params: { additionalProperty: key3 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema47.properties.capacity.properties.emergency,
+                  parentSchema: schema48.properties.capacity.properties.emergency,
                   data: data13,
                 };
                 if (vErrors === null) {
@@ -10520,9 +10876,9 @@ function validate19(
                   params: { type: "integer" },
                   message: "must be integer",
                   schema:
-                    schema47.properties.capacity.properties.emergency.properties.vmsPerHost.type,
+                    schema48.properties.capacity.properties.emergency.properties.vmsPerHost.type,
                   parentSchema:
-                    schema47.properties.capacity.properties.emergency.properties.vmsPerHost,
+                    schema48.properties.capacity.properties.emergency.properties.vmsPerHost,
                   data: data14,
                 };
                 if (vErrors === null) {
@@ -10543,7 +10899,7 @@ function validate19(
                     message: "must be <= 200",
                     schema: 200,
                     parentSchema:
-                      schema47.properties.capacity.properties.emergency.properties.vmsPerHost,
+                      schema48.properties.capacity.properties.emergency.properties.vmsPerHost,
                     data: data14,
                   };
                   if (vErrors === null) {
@@ -10563,7 +10919,7 @@ function validate19(
                     message: "must be >= 1",
                     schema: 1,
                     parentSchema:
-                      schema47.properties.capacity.properties.emergency.properties.vmsPerHost,
+                      schema48.properties.capacity.properties.emergency.properties.vmsPerHost,
                     data: data14,
                   };
                   if (vErrors === null) {
@@ -10588,7 +10944,7 @@ function validate19(
                     message: "must be <= 16",
                     schema: 16,
                     parentSchema:
-                      schema47.properties.capacity.properties.emergency.properties.cpuOvercommit,
+                      schema48.properties.capacity.properties.emergency.properties.cpuOvercommit,
                     data: data15,
                   };
                   if (vErrors === null) {
@@ -10608,7 +10964,7 @@ function validate19(
                     message: "must be >= 1",
                     schema: 1,
                     parentSchema:
-                      schema47.properties.capacity.properties.emergency.properties.cpuOvercommit,
+                      schema48.properties.capacity.properties.emergency.properties.cpuOvercommit,
                     data: data15,
                   };
                   if (vErrors === null) {
@@ -10627,9 +10983,9 @@ function validate19(
                   params: { type: "number" },
                   message: "must be number",
                   schema:
-                    schema47.properties.capacity.properties.emergency.properties.cpuOvercommit.type,
+                    schema48.properties.capacity.properties.emergency.properties.cpuOvercommit.type,
                   parentSchema:
-                    schema47.properties.capacity.properties.emergency.properties.cpuOvercommit,
+                    schema48.properties.capacity.properties.emergency.properties.cpuOvercommit,
                   data: data15,
                 };
                 if (vErrors === null) {
@@ -10653,7 +11009,7 @@ function validate19(
                     message: "must be <= 4",
                     schema: 4,
                     parentSchema:
-                      schema47.properties.capacity.properties.emergency.properties.ramOvercommit,
+                      schema48.properties.capacity.properties.emergency.properties.ramOvercommit,
                     data: data16,
                   };
                   if (vErrors === null) {
@@ -10673,7 +11029,7 @@ function validate19(
                     message: "must be >= 1",
                     schema: 1,
                     parentSchema:
-                      schema47.properties.capacity.properties.emergency.properties.ramOvercommit,
+                      schema48.properties.capacity.properties.emergency.properties.ramOvercommit,
                     data: data16,
                   };
                   if (vErrors === null) {
@@ -10692,9 +11048,9 @@ function validate19(
                   params: { type: "number" },
                   message: "must be number",
                   schema:
-                    schema47.properties.capacity.properties.emergency.properties.ramOvercommit.type,
+                    schema48.properties.capacity.properties.emergency.properties.ramOvercommit.type,
                   parentSchema:
-                    schema47.properties.capacity.properties.emergency.properties.ramOvercommit,
+                    schema48.properties.capacity.properties.emergency.properties.ramOvercommit,
                   data: data16,
                 };
                 if (vErrors === null) {
@@ -10712,8 +11068,8 @@ function validate19(
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema47.properties.capacity.properties.emergency.type,
-              parentSchema: schema47.properties.capacity.properties.emergency,
+              schema: schema48.properties.capacity.properties.emergency.type,
+              parentSchema: schema48.properties.capacity.properties.emergency,
               data: data13,
             };
             if (vErrors === null) {
@@ -10731,8 +11087,8 @@ function validate19(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema47.properties.capacity.type,
-          parentSchema: schema47.properties.capacity,
+          schema: schema48.properties.capacity.type,
+          parentSchema: schema48.properties.capacity,
           data: data8,
         };
         if (vErrors === null) {
@@ -10753,8 +11109,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "flavors" },
             message: "must have required property '" + "flavors" + "'",
-            schema: schema47.properties.catalog.required,
-            parentSchema: schema47.properties.catalog,
+            schema: schema48.properties.catalog.required,
+            parentSchema: schema48.properties.catalog,
             data: data17,
           };
           if (vErrors === null) {
@@ -10771,8 +11127,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "images" },
             message: "must have required property '" + "images" + "'",
-            schema: schema47.properties.catalog.required,
-            parentSchema: schema47.properties.catalog,
+            schema: schema48.properties.catalog.required,
+            parentSchema: schema48.properties.catalog,
             data: data17,
           };
           if (vErrors === null) {
@@ -10789,8 +11145,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "volumeTypes" },
             message: "must have required property '" + "volumeTypes" + "'",
-            schema: schema47.properties.catalog.required,
-            parentSchema: schema47.properties.catalog,
+            schema: schema48.properties.catalog.required,
+            parentSchema: schema48.properties.catalog,
             data: data17,
           };
           if (vErrors === null) {
@@ -10809,7 +11165,7 @@ function validate19(
               params: { additionalProperty: key4 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema47.properties.catalog,
+              parentSchema: schema48.properties.catalog,
               data: data17,
             };
             if (vErrors === null) {
@@ -10831,7 +11187,7 @@ function validate19(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 items",
                 schema: 1,
-                parentSchema: schema47.properties.catalog.properties.flavors,
+                parentSchema: schema48.properties.catalog.properties.flavors,
                 data: data18,
               };
               if (vErrors === null) {
@@ -10862,8 +11218,8 @@ function validate19(
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema47.properties.catalog.properties.flavors.type,
-              parentSchema: schema47.properties.catalog.properties.flavors,
+              schema: schema48.properties.catalog.properties.flavors.type,
+              parentSchema: schema48.properties.catalog.properties.flavors,
               data: data18,
             };
             if (vErrors === null) {
@@ -10885,7 +11241,7 @@ function validate19(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 items",
                 schema: 1,
-                parentSchema: schema47.properties.catalog.properties.images,
+                parentSchema: schema48.properties.catalog.properties.images,
                 data: data20,
               };
               if (vErrors === null) {
@@ -10916,8 +11272,8 @@ function validate19(
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema47.properties.catalog.properties.images.type,
-              parentSchema: schema47.properties.catalog.properties.images,
+              schema: schema48.properties.catalog.properties.images.type,
+              parentSchema: schema48.properties.catalog.properties.images,
               data: data20,
             };
             if (vErrors === null) {
@@ -10939,7 +11295,7 @@ function validate19(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 items",
                 schema: 1,
-                parentSchema: schema47.properties.catalog.properties.volumeTypes,
+                parentSchema: schema48.properties.catalog.properties.volumeTypes,
                 data: data22,
               };
               if (vErrors === null) {
@@ -10970,8 +11326,8 @@ function validate19(
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema47.properties.catalog.properties.volumeTypes.type,
-              parentSchema: schema47.properties.catalog.properties.volumeTypes,
+              schema: schema48.properties.catalog.properties.volumeTypes.type,
+              parentSchema: schema48.properties.catalog.properties.volumeTypes,
               data: data22,
             };
             if (vErrors === null) {
@@ -10989,8 +11345,8 @@ function validate19(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema47.properties.catalog.type,
-          parentSchema: schema47.properties.catalog,
+          schema: schema48.properties.catalog.type,
+          parentSchema: schema48.properties.catalog,
           data: data17,
         };
         if (vErrors === null) {
@@ -11012,7 +11368,7 @@ function validate19(
             params: { limit: 1 },
             message: "must NOT have fewer than 1 items",
             schema: 1,
-            parentSchema: schema47.properties.tiers,
+            parentSchema: schema48.properties.tiers,
             data: data24,
           };
           if (vErrors === null) {
@@ -11043,8 +11399,8 @@ function validate19(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema47.properties.tiers.type,
-          parentSchema: schema47.properties.tiers,
+          schema: schema48.properties.tiers.type,
+          parentSchema: schema48.properties.tiers,
           data: data24,
         };
         if (vErrors === null) {
@@ -11065,8 +11421,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "ticketPattern" },
             message: "must have required property '" + "ticketPattern" + "'",
-            schema: schema47.properties.approvals.required,
-            parentSchema: schema47.properties.approvals,
+            schema: schema48.properties.approvals.required,
+            parentSchema: schema48.properties.approvals,
             data: data26,
           };
           if (vErrors === null) {
@@ -11083,8 +11439,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "ticketExample" },
             message: "must have required property '" + "ticketExample" + "'",
-            schema: schema47.properties.approvals.required,
-            parentSchema: schema47.properties.approvals,
+            schema: schema48.properties.approvals.required,
+            parentSchema: schema48.properties.approvals,
             data: data26,
           };
           if (vErrors === null) {
@@ -11101,8 +11457,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "validityDays" },
             message: "must have required property '" + "validityDays" + "'",
-            schema: schema47.properties.approvals.required,
-            parentSchema: schema47.properties.approvals,
+            schema: schema48.properties.approvals.required,
+            parentSchema: schema48.properties.approvals,
             data: data26,
           };
           if (vErrors === null) {
@@ -11119,8 +11475,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "approvers" },
             message: "must have required property '" + "approvers" + "'",
-            schema: schema47.properties.approvals.required,
-            parentSchema: schema47.properties.approvals,
+            schema: schema48.properties.approvals.required,
+            parentSchema: schema48.properties.approvals,
             data: data26,
           };
           if (vErrors === null) {
@@ -11144,7 +11500,7 @@ function validate19(
               params: { additionalProperty: key5 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema47.properties.approvals,
+              parentSchema: schema48.properties.approvals,
               data: data26,
             };
             if (vErrors === null) {
@@ -11166,7 +11522,7 @@ function validate19(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema47.properties.approvals.properties.ticketPattern,
+                parentSchema: schema48.properties.approvals.properties.ticketPattern,
                 data: data27,
               };
               if (vErrors === null) {
@@ -11183,8 +11539,8 @@ function validate19(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema47.properties.approvals.properties.ticketPattern.type,
-              parentSchema: schema47.properties.approvals.properties.ticketPattern,
+              schema: schema48.properties.approvals.properties.ticketPattern.type,
+              parentSchema: schema48.properties.approvals.properties.ticketPattern,
               data: data27,
             };
             if (vErrors === null) {
@@ -11206,7 +11562,7 @@ function validate19(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema47.properties.approvals.properties.ticketExample,
+                parentSchema: schema48.properties.approvals.properties.ticketExample,
                 data: data28,
               };
               if (vErrors === null) {
@@ -11223,8 +11579,8 @@ function validate19(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema47.properties.approvals.properties.ticketExample.type,
-              parentSchema: schema47.properties.approvals.properties.ticketExample,
+              schema: schema48.properties.approvals.properties.ticketExample.type,
+              parentSchema: schema48.properties.approvals.properties.ticketExample,
               data: data28,
             };
             if (vErrors === null) {
@@ -11244,8 +11600,8 @@ function validate19(
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema47.properties.approvals.properties.validityDays.type,
-              parentSchema: schema47.properties.approvals.properties.validityDays,
+              schema: schema48.properties.approvals.properties.validityDays.type,
+              parentSchema: schema48.properties.approvals.properties.validityDays,
               data: data29,
             };
             if (vErrors === null) {
@@ -11264,7 +11620,7 @@ function validate19(
                 params: { comparison: "<=", limit: 3650 },
                 message: "must be <= 3650",
                 schema: 3650,
-                parentSchema: schema47.properties.approvals.properties.validityDays,
+                parentSchema: schema48.properties.approvals.properties.validityDays,
                 data: data29,
               };
               if (vErrors === null) {
@@ -11282,7 +11638,7 @@ function validate19(
                 params: { comparison: ">=", limit: 1 },
                 message: "must be >= 1",
                 schema: 1,
-                parentSchema: schema47.properties.approvals.properties.validityDays,
+                parentSchema: schema48.properties.approvals.properties.validityDays,
                 data: data29,
               };
               if (vErrors === null) {
@@ -11305,7 +11661,7 @@ function validate19(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 items",
                 schema: 1,
-                parentSchema: schema47.properties.approvals.properties.approvers,
+                parentSchema: schema48.properties.approvals.properties.approvers,
                 data: data30,
               };
               if (vErrors === null) {
@@ -11326,8 +11682,8 @@ function validate19(
                     keyword: "required",
                     params: { missingProperty: "id" },
                     message: "must have required property '" + "id" + "'",
-                    schema: schema62.required,
-                    parentSchema: schema62,
+                    schema: schema63.required,
+                    parentSchema: schema63,
                     data: data31,
                   };
                   if (vErrors === null) {
@@ -11344,8 +11700,8 @@ function validate19(
                     keyword: "required",
                     params: { missingProperty: "name" },
                     message: "must have required property '" + "name" + "'",
-                    schema: schema62.required,
-                    parentSchema: schema62,
+                    schema: schema63.required,
+                    parentSchema: schema63,
                     data: data31,
                   };
                   if (vErrors === null) {
@@ -11362,8 +11718,8 @@ function validate19(
                     keyword: "required",
                     params: { missingProperty: "email" },
                     message: "must have required property '" + "email" + "'",
-                    schema: schema62.required,
-                    parentSchema: schema62,
+                    schema: schema63.required,
+                    parentSchema: schema63,
                     data: data31,
                   };
                   if (vErrors === null) {
@@ -11387,7 +11743,7 @@ function validate19(
                       params: { additionalProperty: key6 },
                       message: "must NOT have additional properties",
                       schema: false,
-                      parentSchema: schema62,
+                      parentSchema: schema63,
                       data: data31,
                     };
                     if (vErrors === null) {
@@ -11409,7 +11765,7 @@ function validate19(
                         params: { pattern: "^[a-z][a-z0-9._-]{1,40}$" },
                         message: 'must match pattern "' + "^[a-z][a-z0-9._-]{1,40}$" + '"',
                         schema: "^[a-z][a-z0-9._-]{1,40}$",
-                        parentSchema: schema62.properties.id,
+                        parentSchema: schema63.properties.id,
                         data: data32,
                       };
                       if (vErrors === null) {
@@ -11426,8 +11782,8 @@ function validate19(
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema62.properties.id.type,
-                      parentSchema: schema62.properties.id,
+                      schema: schema63.properties.id.type,
+                      parentSchema: schema63.properties.id,
                       data: data32,
                     };
                     if (vErrors === null) {
@@ -11449,7 +11805,7 @@ function validate19(
                         params: { limit: 100 },
                         message: "must NOT have more than 100 characters",
                         schema: 100,
-                        parentSchema: schema62.properties.name,
+                        parentSchema: schema63.properties.name,
                         data: data33,
                       };
                       if (vErrors === null) {
@@ -11467,7 +11823,7 @@ function validate19(
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
-                        parentSchema: schema62.properties.name,
+                        parentSchema: schema63.properties.name,
                         data: data33,
                       };
                       if (vErrors === null) {
@@ -11484,8 +11840,8 @@ function validate19(
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema62.properties.name.type,
-                      parentSchema: schema62.properties.name,
+                      schema: schema63.properties.name.type,
+                      parentSchema: schema63.properties.name,
                       data: data33,
                     };
                     if (vErrors === null) {
@@ -11507,7 +11863,7 @@ function validate19(
                         params: { format: "email" },
                         message: 'must match format "' + "email" + '"',
                         schema: "email",
-                        parentSchema: schema62.properties.email,
+                        parentSchema: schema63.properties.email,
                         data: data34,
                       };
                       if (vErrors === null) {
@@ -11524,8 +11880,8 @@ function validate19(
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema62.properties.email.type,
-                      parentSchema: schema62.properties.email,
+                      schema: schema63.properties.email.type,
+                      parentSchema: schema63.properties.email,
                       data: data34,
                     };
                     if (vErrors === null) {
@@ -11550,7 +11906,7 @@ function validate19(
                           "^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$" +
                           '"',
                         schema: "^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$",
-                        parentSchema: schema62.properties.handle,
+                        parentSchema: schema63.properties.handle,
                         data: data35,
                       };
                       if (vErrors === null) {
@@ -11567,8 +11923,8 @@ function validate19(
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema62.properties.handle.type,
-                      parentSchema: schema62.properties.handle,
+                      schema: schema63.properties.handle.type,
+                      parentSchema: schema63.properties.handle,
                       data: data35,
                     };
                     if (vErrors === null) {
@@ -11586,8 +11942,8 @@ function validate19(
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
-                  schema: schema62.type,
-                  parentSchema: schema62,
+                  schema: schema63.type,
+                  parentSchema: schema63,
                   data: data31,
                 };
                 if (vErrors === null) {
@@ -11605,8 +11961,8 @@ function validate19(
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema47.properties.approvals.properties.approvers.type,
-              parentSchema: schema47.properties.approvals.properties.approvers,
+              schema: schema48.properties.approvals.properties.approvers.type,
+              parentSchema: schema48.properties.approvals.properties.approvers,
               data: data30,
             };
             if (vErrors === null) {
@@ -11624,8 +11980,8 @@ function validate19(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema47.properties.approvals.type,
-          parentSchema: schema47.properties.approvals,
+          schema: schema48.properties.approvals.type,
+          parentSchema: schema48.properties.approvals,
           data: data26,
         };
         if (vErrors === null) {
@@ -11646,8 +12002,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "subnets" },
             message: "must have required property '" + "subnets" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
+            schema: schema48.properties.quotaDefaults.required,
+            parentSchema: schema48.properties.quotaDefaults,
             data: data36,
           };
           if (vErrors === null) {
@@ -11664,8 +12020,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "routers" },
             message: "must have required property '" + "routers" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
+            schema: schema48.properties.quotaDefaults.required,
+            parentSchema: schema48.properties.quotaDefaults,
             data: data36,
           };
           if (vErrors === null) {
@@ -11682,8 +12038,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "ports" },
             message: "must have required property '" + "ports" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
+            schema: schema48.properties.quotaDefaults.required,
+            parentSchema: schema48.properties.quotaDefaults,
             data: data36,
           };
           if (vErrors === null) {
@@ -11700,8 +12056,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "securityGroups" },
             message: "must have required property '" + "securityGroups" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
+            schema: schema48.properties.quotaDefaults.required,
+            parentSchema: schema48.properties.quotaDefaults,
             data: data36,
           };
           if (vErrors === null) {
@@ -11718,8 +12074,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "securityGroupRules" },
             message: "must have required property '" + "securityGroupRules" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
+            schema: schema48.properties.quotaDefaults.required,
+            parentSchema: schema48.properties.quotaDefaults,
             data: data36,
           };
           if (vErrors === null) {
@@ -11736,8 +12092,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "serverGroups" },
             message: "must have required property '" + "serverGroups" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
+            schema: schema48.properties.quotaDefaults.required,
+            parentSchema: schema48.properties.quotaDefaults,
             data: data36,
           };
           if (vErrors === null) {
@@ -11754,8 +12110,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "serverGroupMembers" },
             message: "must have required property '" + "serverGroupMembers" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
+            schema: schema48.properties.quotaDefaults.required,
+            parentSchema: schema48.properties.quotaDefaults,
             data: data36,
           };
           if (vErrors === null) {
@@ -11772,8 +12128,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "snapshots" },
             message: "must have required property '" + "snapshots" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
+            schema: schema48.properties.quotaDefaults.required,
+            parentSchema: schema48.properties.quotaDefaults,
             data: data36,
           };
           if (vErrors === null) {
@@ -11790,8 +12146,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "keyPairs" },
             message: "must have required property '" + "keyPairs" + "'",
-            schema: schema47.properties.quotaDefaults.required,
-            parentSchema: schema47.properties.quotaDefaults,
+            schema: schema48.properties.quotaDefaults.required,
+            parentSchema: schema48.properties.quotaDefaults,
             data: data36,
           };
           if (vErrors === null) {
@@ -11802,7 +12158,7 @@ function validate19(
           errors++;
         }
         for (const key7 in data36) {
-          if (!func2.call(schema47.properties.quotaDefaults.properties, key7)) {
+          if (!func2.call(schema48.properties.quotaDefaults.properties, key7)) {
             const err106 = {
               instancePath: instancePath + "/quotaDefaults",
               schemaPath: "#/properties/quotaDefaults/additionalProperties",
@@ -11810,7 +12166,7 @@ function validate19(
               params: { additionalProperty: key7 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema47.properties.quotaDefaults,
+              parentSchema: schema48.properties.quotaDefaults,
               data: data36,
             };
             if (vErrors === null) {
@@ -11830,8 +12186,8 @@ function validate19(
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema63.type,
-              parentSchema: schema63,
+              schema: schema64.type,
+              parentSchema: schema64,
               data: data37,
             };
             if (vErrors === null) {
@@ -11850,7 +12206,7 @@ function validate19(
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data37,
               };
               if (vErrors === null) {
@@ -11868,7 +12224,7 @@ function validate19(
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data37,
               };
               if (vErrors === null) {
@@ -11889,8 +12245,8 @@ function validate19(
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema63.type,
-              parentSchema: schema63,
+              schema: schema64.type,
+              parentSchema: schema64,
               data: data38,
             };
             if (vErrors === null) {
@@ -11909,7 +12265,7 @@ function validate19(
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data38,
               };
               if (vErrors === null) {
@@ -11927,7 +12283,7 @@ function validate19(
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data38,
               };
               if (vErrors === null) {
@@ -11948,8 +12304,8 @@ function validate19(
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema63.type,
-              parentSchema: schema63,
+              schema: schema64.type,
+              parentSchema: schema64,
               data: data39,
             };
             if (vErrors === null) {
@@ -11968,7 +12324,7 @@ function validate19(
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data39,
               };
               if (vErrors === null) {
@@ -11986,7 +12342,7 @@ function validate19(
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data39,
               };
               if (vErrors === null) {
@@ -12007,8 +12363,8 @@ function validate19(
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema63.type,
-              parentSchema: schema63,
+              schema: schema64.type,
+              parentSchema: schema64,
               data: data40,
             };
             if (vErrors === null) {
@@ -12027,7 +12383,7 @@ function validate19(
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data40,
               };
               if (vErrors === null) {
@@ -12045,7 +12401,7 @@ function validate19(
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data40,
               };
               if (vErrors === null) {
@@ -12066,8 +12422,8 @@ function validate19(
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema63.type,
-              parentSchema: schema63,
+              schema: schema64.type,
+              parentSchema: schema64,
               data: data41,
             };
             if (vErrors === null) {
@@ -12086,7 +12442,7 @@ function validate19(
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data41,
               };
               if (vErrors === null) {
@@ -12104,7 +12460,7 @@ function validate19(
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data41,
               };
               if (vErrors === null) {
@@ -12125,8 +12481,8 @@ function validate19(
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema63.type,
-              parentSchema: schema63,
+              schema: schema64.type,
+              parentSchema: schema64,
               data: data42,
             };
             if (vErrors === null) {
@@ -12145,7 +12501,7 @@ function validate19(
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data42,
               };
               if (vErrors === null) {
@@ -12163,7 +12519,7 @@ function validate19(
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data42,
               };
               if (vErrors === null) {
@@ -12184,8 +12540,8 @@ function validate19(
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema63.type,
-              parentSchema: schema63,
+              schema: schema64.type,
+              parentSchema: schema64,
               data: data43,
             };
             if (vErrors === null) {
@@ -12204,7 +12560,7 @@ function validate19(
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data43,
               };
               if (vErrors === null) {
@@ -12222,7 +12578,7 @@ function validate19(
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data43,
               };
               if (vErrors === null) {
@@ -12243,8 +12599,8 @@ function validate19(
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema63.type,
-              parentSchema: schema63,
+              schema: schema64.type,
+              parentSchema: schema64,
               data: data44,
             };
             if (vErrors === null) {
@@ -12263,7 +12619,7 @@ function validate19(
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data44,
               };
               if (vErrors === null) {
@@ -12281,7 +12637,7 @@ function validate19(
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data44,
               };
               if (vErrors === null) {
@@ -12302,8 +12658,8 @@ function validate19(
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema63.type,
-              parentSchema: schema63,
+              schema: schema64.type,
+              parentSchema: schema64,
               data: data45,
             };
             if (vErrors === null) {
@@ -12322,7 +12678,7 @@ function validate19(
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data45,
               };
               if (vErrors === null) {
@@ -12340,7 +12696,7 @@ function validate19(
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema63,
+                parentSchema: schema64,
                 data: data45,
               };
               if (vErrors === null) {
@@ -12359,8 +12715,8 @@ function validate19(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema47.properties.quotaDefaults.type,
-          parentSchema: schema47.properties.quotaDefaults,
+          schema: schema48.properties.quotaDefaults.type,
+          parentSchema: schema48.properties.quotaDefaults,
           data: data36,
         };
         if (vErrors === null) {
@@ -12381,8 +12737,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "create" },
             message: "must have required property '" + "create" + "'",
-            schema: schema47.properties.storagePairing.required,
-            parentSchema: schema47.properties.storagePairing,
+            schema: schema48.properties.storagePairing.required,
+            parentSchema: schema48.properties.storagePairing,
             data: data46,
           };
           if (vErrors === null) {
@@ -12399,8 +12755,8 @@ function validate19(
             keyword: "required",
             params: { missingProperty: "delete" },
             message: "must have required property '" + "delete" + "'",
-            schema: schema47.properties.storagePairing.required,
-            parentSchema: schema47.properties.storagePairing,
+            schema: schema48.properties.storagePairing.required,
+            parentSchema: schema48.properties.storagePairing,
             data: data46,
           };
           if (vErrors === null) {
@@ -12419,7 +12775,7 @@ function validate19(
               params: { additionalProperty: key8 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema47.properties.storagePairing,
+              parentSchema: schema48.properties.storagePairing,
               data: data46,
             };
             if (vErrors === null) {
@@ -12441,7 +12797,7 @@ function validate19(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema47.properties.storagePairing.properties.create,
+                parentSchema: schema48.properties.storagePairing.properties.create,
                 data: data47,
               };
               if (vErrors === null) {
@@ -12458,8 +12814,8 @@ function validate19(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema47.properties.storagePairing.properties.create.type,
-              parentSchema: schema47.properties.storagePairing.properties.create,
+              schema: schema48.properties.storagePairing.properties.create.type,
+              parentSchema: schema48.properties.storagePairing.properties.create,
               data: data47,
             };
             if (vErrors === null) {
@@ -12481,7 +12837,7 @@ function validate19(
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema47.properties.storagePairing.properties.delete,
+                parentSchema: schema48.properties.storagePairing.properties.delete,
                 data: data48,
               };
               if (vErrors === null) {
@@ -12498,8 +12854,8 @@ function validate19(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema47.properties.storagePairing.properties.delete.type,
-              parentSchema: schema47.properties.storagePairing.properties.delete,
+              schema: schema48.properties.storagePairing.properties.delete.type,
+              parentSchema: schema48.properties.storagePairing.properties.delete,
               data: data48,
             };
             if (vErrors === null) {
@@ -12521,7 +12877,7 @@ function validate19(
                 params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
                 message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
                 schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
-                parentSchema: schema50,
+                parentSchema: schema51,
                 data: data49,
               };
               if (vErrors === null) {
@@ -12538,8 +12894,8 @@ function validate19(
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema50.type,
-              parentSchema: schema50,
+              schema: schema51.type,
+              parentSchema: schema51,
               data: data49,
             };
             if (vErrors === null) {
@@ -12557,8 +12913,8 @@ function validate19(
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema47.properties.storagePairing.type,
-          parentSchema: schema47.properties.storagePairing,
+          schema: schema48.properties.storagePairing.type,
+          parentSchema: schema48.properties.storagePairing,
           data: data46,
         };
         if (vErrors === null) {
@@ -12593,8 +12949,8 @@ function validate19(
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema47.properties.kvmHosts.type,
-          parentSchema: schema47.properties.kvmHosts,
+          schema: schema48.properties.kvmHosts.type,
+          parentSchema: schema48.properties.kvmHosts,
           data: data50,
         };
         if (vErrors === null) {
@@ -12612,8 +12968,8 @@ function validate19(
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema47.type,
-      parentSchema: schema47,
+      schema: schema48.type,
+      parentSchema: schema48,
       data,
     };
     if (vErrors === null) {

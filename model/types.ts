@@ -318,6 +318,18 @@ export interface Department {
   workloads: Workload[];
   /** Present while the department is being taken out of service. */
   decommission?: Decommission;
+  /**
+   * What this change may destroy (deleting or replacing what holds data or identity). Only
+   * entries the change adds count: one already on the base authorises nothing new.
+   */
+  allowDestroy?: AllowDestroy[];
+}
+
+export interface AllowDestroy {
+  /** A workload, `<workload>/<volume>`, a network, or a resource's full name. */
+  resource: string;
+  ticket: string;
+  reason: string;
 }
 
 export interface Decommission extends Approval {

@@ -1,7 +1,9 @@
 /** Facts about a review that the Markdown summary and the per-stack details both show. */
 import type { StackCheck } from "./check-report";
 import { advisoryCount, mandatoryCount } from "./check-report";
-import type { ChangeKind, ResourceChange, StackReview } from "../review/types";
+import type { ChangeKind, ResourceChange, ReviewReport, StackReview } from "../review/types";
+import { repoPosition } from "./review-paths";
+import { code, md, plural, shorten } from "./review-text";
 
 /** Resource types whose deletion destroys data or a running workload. */
 const DATA_TYPES = [/blockstorage\/volume/i, /compute\/instance/i];
@@ -49,10 +51,11 @@ export function changesAt(stack: StackReview, site: string): ResourceChange[] {
   return stack.changes.filter((change) => (change.site ?? NO_SITE) === site);
 }
 
-export type PolicyState = "not planned" | "crashed" | "mandatory" | "advisory" | "ok";
+export type PolicyState = "removed" | "not planned" | "crashed" | "mandatory" | "advisory" | "ok";
 
 export function policyState(stack: StackReview): PolicyState {
   const check = stack.check;
+  if (stack.status === "removed") return "removed";
   if (check === undefined || check.failure !== undefined || stack.headFailure !== undefined) {
     return "not planned";
   }
@@ -65,6 +68,8 @@ export function policyState(stack: StackReview): PolicyState {
 export function policyVerdict(stack: StackReview): string {
   const check = stack.check as StackCheck;
   switch (policyState(stack)) {
+    case "removed":
+      return "— gone on the head";
     case "not planned":
       return "❌ not planned";
     case "crashed":
@@ -81,4 +86,41 @@ export function policyVerdict(stack: StackReview): string {
 /** Why the stack could not be planned on the head, if it could not. */
 export function headFailure(stack: StackReview): string | undefined {
   return stack.headFailure ?? stack.check?.failure;
+}
+
+/**
+ * Why a stack could not be planned on the head, as Markdown list lines: each validation error on
+ * its own line with its `file:line:column`, or the failure's own lines. Empty when it was planned.
+ */
+export function failureLines(
+  report: Pick<ReviewReport, "estatePath">,
+  stack: StackReview,
+  limit = Infinity,
+): string[] {
+  const failure = headFailure(stack);
+  const problems = stack.problems ?? [];
+  if (problems.length > 0) {
+    return [
+      `- ❌ **${md(stack.stack)}** could not be planned: ${plural(problems.length, "error")} in the files it is built from:`,
+      ...problems.map((problem) => {
+        const where = code(
+          repoPosition(report, {
+            file: problem.file,
+            path: problem.path,
+            line: problem.line,
+            column: problem.column,
+          }),
+        );
+        const field = problem.path === "" ? "" : `${code(problem.path)}: `;
+        const fix = problem.fix === undefined ? "" : ` — fix: ${md(shorten(problem.fix, limit))}`;
+        return `  - ${where} [${md(problem.code)}] ${field}${md(shorten(problem.message, limit))}${fix}`;
+      }),
+    ];
+  }
+  if (failure === undefined) return [];
+  const [first = "", ...rest] = failure.split("\n").filter((line) => line.trim() !== "");
+  return [
+    `- ❌ **${md(stack.stack)}** could not be planned: ${md(shorten(first, limit))}`,
+    ...rest.map((line) => `  - ${md(shorten(line.trim(), limit))}`),
+  ];
 }

@@ -8,8 +8,9 @@ import {
   changesAt,
   countKinds,
   destroysData,
-  headFailure,
+  failureLines,
   NO_SITE,
+  policyState,
   policyVerdict,
   stackSites,
 } from "./review-facts";
@@ -155,7 +156,13 @@ function policyLines(report: ReviewReport, stack: StackReview): string[] {
       `- 💥 policy ${code(crash.policyName)} crashed (this is not a pass): ${md(crash.message)}`,
     );
   }
-  if (lines.length === 0) return ["", "**Policies:** ✅ every policy passed."];
+  if (lines.length === 0) {
+    // A stack that was not planned was not checked either: saying it passed would be false.
+    if (policyState(stack) === "not planned") {
+      return ["", "**Policies:** not run: the stack could not be planned on the head."];
+    }
+    return ["", "**Policies:** ✅ every policy passed."];
+  }
   return ["", "**Policies:**", "", ...lines];
 }
 
@@ -167,9 +174,8 @@ export function stackDetails(report: ReviewReport, stack: StackReview, level: De
   if (stack.reasons.length > 0) {
     lines.push(`Changed files: ${stack.reasons.map((reason) => code(reason)).join(", ")}`);
   }
-  const failure = headFailure(stack);
-  if (failure !== undefined)
-    lines.push("", `❌ The head could not be planned: ${md(shorten(failure, 2000))}`);
+  const failure = failureLines(report, stack, 2000);
+  if (failure.length > 0) lines.push("", ...failure);
   if (stack.baseFailure !== undefined) {
     lines.push(
       "",

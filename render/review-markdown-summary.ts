@@ -5,14 +5,21 @@
  */
 import type { SiteQuota } from "../model/types";
 import type { SiteUsage } from "../model/usage";
-import type { ApprovalRequirement, QuotaChange, ReviewReport, StackReview } from "../review/types";
+import type {
+  ApprovalRequirement,
+  QuotaChange,
+  ReviewAlert,
+  ReviewReport,
+  StackReview,
+} from "../review/types";
 import {
   changesAt,
   countKinds,
   destroysData,
-  headFailure,
+  failureLines,
   isDestructive,
   NO_SITE,
+  policyState,
   policyVerdict,
   stackSites,
 } from "./review-facts";
@@ -34,6 +41,23 @@ export function verdictSection(report: ReviewReport): string {
         )
       : "",
   ].filter((part) => part !== "");
+  // The most dangerous come first: they are what a reviewer must read before anything else.
+  const missing = v.missingDepartments ?? 0;
+  const undeclared = v.undeclaredDestruction ?? 0;
+  if (undeclared > 0) {
+    blockers.unshift(
+      plural(undeclared, "loss of data not declared", "losses of data not declared"),
+    );
+  }
+  if (missing > 0) {
+    blockers.unshift(
+      plural(
+        missing,
+        "department file deleted without a decommission",
+        "department files deleted without a decommission",
+      ),
+    );
+  }
   const verdict = v.passed
     ? `✅ **Passes**: no mandatory violation${v.advisory > 0 ? `, ${plural(v.advisory, "advisory violation")}` : ""}`
     : `❌ **Blocked** by ${blockers.length > 0 ? blockers.join(", ") : "a failed check"}`;
@@ -59,6 +83,23 @@ export function verdictSection(report: ReviewReport): string {
     `${side(report.base)} → ${side(report.head)}`,
   ];
   if (data.length > 0) lines.push("", `> 🔴 **Data loss:** ${data.join(" and ")}; see below.`);
+  const alerts = orderedAlerts(report);
+  const decommissioned = alerts.filter((alert) => alert.kind === "decommission");
+  const declared = alerts.filter((alert) => alert.kind === "declared-destruction");
+  const approve = [
+    decommissioned.length > 0
+      ? `decommissions ${decommissioned.map((alert) => md(alert.stack)).join(", ")}`
+      : "",
+    declared.length > 0 ? "destroys data declared in `allowDestroy`" : "",
+  ].filter((part) => part !== "");
+  if (approve.length > 0) {
+    // Passing the checks is not the whole story: say at once what the approvers sign for.
+    lines.splice(
+      2,
+      1,
+      `${lines[2]} 🟥 **This change ${approve.join(" and ")}**: the platform team must approve.`,
+    );
+  }
   return lines.join("\n");
 }
 
@@ -103,6 +144,90 @@ function stackLabel(stack: StackReview): string {
   return `**${md(stack.stack)}**${note}`;
 }
 
+const ALERT_RANK: Record<ReviewAlert["kind"], number> = {
+  "department-file-missing": 0,
+  decommission: 1,
+  "undeclared-destruction": 2,
+  "declared-destruction": 3,
+};
+
+/** Every alert of the report, most dangerous first, then by stack. */
+export function orderedAlerts(report: ReviewReport): ReviewAlert[] {
+  return report.stacks
+    .flatMap((stack) => stack.alerts ?? [])
+    .sort((a, b) => ALERT_RANK[a.kind] - ALERT_RANK[b.kind] || (a.stack < b.stack ? -1 : 1));
+}
+
+const MAX_ALERT_RESOURCES = 6;
+
+/**
+ * What the reviewer must read first, in plain words: a department file deleted without a
+ * decommission, a decommission with everything it will destroy, and each loss of data, with
+ * whether the change declares it and how to make it acceptable.
+ */
+export function alertsSection(report: ReviewReport): string {
+  const alerts = orderedAlerts(report);
+  if (alerts.length === 0) return "";
+  const lines: string[] = [];
+  for (const alert of alerts) {
+    const where =
+      alert.file === undefined
+        ? ""
+        : ` · ${code(repoPosition(report, { file: alert.file, path: "", ...(alert.line === undefined ? {} : { line: alert.line }) }))}`;
+    switch (alert.kind) {
+      case "department-file-missing":
+        lines.push(`- ❌ **${md(alert.stack)}**: ${md(alert.headline)}.${where}`);
+        break;
+      case "decommission":
+        lines.push(
+          `- 🟥 **${md(alert.stack)} is decommissioned** (${code(alert.ticket ?? "")}` +
+            `${alert.reason === undefined ? "" : `: ${md(alert.reason)}`}): ${md(alert.headline)}.${where}`,
+        );
+        break;
+      case "undeclared-destruction":
+        lines.push(
+          `- ❌ **${md(alert.stack)}**: ${md(alert.headline)}. **Not declared in the change.**${where}`,
+        );
+        break;
+      case "declared-destruction":
+        lines.push(
+          `- 🟧 **${md(alert.stack)}**: ${md(alert.headline)}. Declared in ${code("allowDestroy")} ` +
+            `(${code(alert.ticket ?? "")}${alert.reason === undefined ? "" : `: ${md(alert.reason)}`}); ` +
+            `the platform team must approve.${where}`,
+        );
+        break;
+    }
+    for (const detail of alert.kind === "decommission" || alert.kind === "department-file-missing"
+      ? alert.details
+      : []) {
+      lines.push(`  - ${md(detail)}`);
+    }
+    if (alert.resources.length > 0) {
+      const shown = alert.resources.slice(0, MAX_ALERT_RESOURCES).map(code).join(", ");
+      const more = alert.resources.length - MAX_ALERT_RESOURCES;
+      lines.push(`  - ${shown}${more > 0 ? `, and ${more} more` : ""}`);
+    }
+    if (alert.fix !== undefined) lines.push(`  - **Fix:** ${md(alert.fix)}`);
+  }
+  return ["### 🔴 Read this first", "", ...lines].join("\n");
+}
+
+/**
+ * A stack the table need not show a row for: unchanged, same quota use, policies fine and
+ * nothing to read first. A platform-wide change reviews every stack; most are like this.
+ */
+function quiet(stack: StackReview): boolean {
+  if (stack.status !== "unchanged" || (stack.alerts ?? []).length > 0) return false;
+  const state = policyState(stack);
+  if (state !== "ok" && state !== "advisory") return false;
+  return stack.quotas.every(
+    (quota) => JSON.stringify(quota.before) === JSON.stringify(quota.after),
+  );
+}
+
+/** Stacks shown one line for all when more than this many are quiet. */
+const QUIET_ROWS = 3;
+
 export function summaryTable(report: ReviewReport): string {
   const header = [
     "stack",
@@ -115,7 +240,10 @@ export function summaryTable(report: ReviewReport): string {
     "policies",
   ];
   const rows: string[][] = [];
+  const quietStacks = report.stacks.filter(quiet);
+  const collapse = quietStacks.length > QUIET_ROWS;
   for (const stack of report.stacks) {
+    if (collapse && quietStacks.includes(stack)) continue;
     const sites = stackSites(stack);
     if (sites.length === 0) sites.push(NO_SITE);
     sites.forEach((site, i) => {
@@ -132,6 +260,23 @@ export function summaryTable(report: ReviewReport): string {
         i === 0 ? policyVerdict(stack) : "",
       ]);
     });
+  }
+  if (collapse) {
+    const advisory = quietStacks.filter((stack) => policyState(stack) === "advisory").length;
+    const label =
+      quietStacks.length === report.stacks.length
+        ? `_all ${quietStacks.length} stacks_`
+        : `_${quietStacks.length} other stacks_`;
+    rows.push([
+      label,
+      "",
+      "",
+      "",
+      "",
+      "",
+      ...QUOTA_COLUMNS.map(() => ""),
+      `no change · ${advisory > 0 ? `⚠️ ${advisory} with advisories` : "✅ ok"}`,
+    ]);
   }
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
   const align = header.map((_, i) => (i < 2 || i === header.length - 1 ? "---" : "--:"));
@@ -152,12 +297,7 @@ export function summaryTable(report: ReviewReport): string {
 export function blockingSection(report: ReviewReport, messageLimit = Infinity): string {
   const lines: string[] = [];
   for (const stack of report.stacks) {
-    const failure = headFailure(stack);
-    if (failure !== undefined) {
-      lines.push(
-        `- ❌ **${md(stack.stack)}** could not be planned: ${md(shorten(failure, messageLimit))}`,
-      );
-    }
+    lines.push(...failureLines(report, stack, messageLimit));
     for (const crash of stack.check?.crashes ?? []) {
       lines.push(
         `- 💥 **${md(stack.stack)}**: policy ${code(crash.policyName)} crashed (this is not a pass): ` +
@@ -174,7 +314,8 @@ export function blockingSection(report: ReviewReport, messageLimit = Infinity): 
     }
   }
   if (lines.length === 0) return "";
-  return [`### ❌ What blocks this change (${lines.length})`, "", ...lines].join("\n");
+  const count = lines.filter((line) => line.startsWith("- ")).length;
+  return [`### ❌ What blocks this change (${count})`, "", ...lines].join("\n");
 }
 
 /** Every replacement and deletion of a cloud resource, with the data it destroys marked 🔴. */
@@ -204,29 +345,63 @@ function person(p: ApprovalRequirement["people"][number]): string {
   return `${md(p.name)} (${code(p.id)})`;
 }
 
-/** Approvals, the same requirement for several stacks listed once with all of them. */
+/** "water, health", "every stack (31)", or the first few and how many more. */
+function stackList(stacks: readonly string[], report: ReviewReport): string {
+  if (stacks.length > 1 && stacks.length === report.stacks.length) {
+    return `every stack in the review (${stacks.length})`;
+  }
+  const shown = stacks.slice(0, 8).map(md).join(", ");
+  return stacks.length > 8 ? `${shown} and ${stacks.length - 8} more` : shown;
+}
+
+/**
+ * Approvals grouped by who gives them: one entry per approver (the platform team, each
+ * department's approvers), and under it each reason once with the stacks it applies to.
+ */
 export function approvalsSection(report: ReviewReport): string {
-  const groups = new Map<string, { requirement: ApprovalRequirement; stacks: string[] }>();
+  interface Group {
+    requirement: ApprovalRequirement;
+    stacks: string[];
+    reasons: Map<string, string[]>;
+  }
+  const groups = new Map<string, Group>();
   for (const stack of report.stacks) {
     for (const requirement of stack.approvals) {
       const key = JSON.stringify([
         requirement.by,
-        requirement.people.map((p) => p.id),
-        requirement.reason,
+        requirement.people.map((p) => [p.id, p.handle ?? ""]),
       ]);
-      const group = groups.get(key) ?? { requirement, stacks: [] };
-      group.stacks.push(stack.stack);
+      const group: Group = groups.get(key) ?? { requirement, stacks: [], reasons: new Map() };
+      if (!group.stacks.includes(stack.stack)) group.stacks.push(stack.stack);
+      for (const reason of requirement.reasons ?? [requirement.reason]) {
+        const stacks = group.reasons.get(reason) ?? [];
+        stacks.push(stack.stack);
+        group.reasons.set(reason, stacks);
+      }
       groups.set(key, group);
     }
   }
   if (groups.size === 0) return "### Approvals\n\nNo approval beyond the usual review is needed.";
-  const lines = [...groups.values()].map(({ requirement, stacks }) => {
-    const who = requirement.by === "platform" ? "platform team" : "department approvers";
+  // The platform team first: it approves what cannot be undone.
+  const ordered = [...groups.values()].sort(
+    (a, b) => Number(b.requirement.by === "platform") - Number(a.requirement.by === "platform"),
+  );
+  const lines: string[] = [];
+  for (const { requirement, stacks, reasons } of ordered) {
+    const who =
+      requirement.by === "platform"
+        ? "Platform team"
+        : `${stacks.map(md).join(", ")} department approvers`;
     const people =
       requirement.people.length > 0
         ? [...new Set(requirement.people.map(person))].join(" or ") // a team handle once
         : "_nobody listed_";
-    return `- **${stacks.map(md).join(", ")}** · ${who}: ${people} — ${md(requirement.reason)}`;
-  });
+    lines.push(`- **${who}**: ${people}`);
+    for (const [reason, on] of reasons) {
+      const where =
+        requirement.by === "platform" || stacks.length > 1 ? ` — ${stackList(on, report)}` : "";
+      lines.push(`  - ${md(reason)}${where}`);
+    }
+  }
   return ["### Approvals needed", "", ...lines].join("\n");
 }

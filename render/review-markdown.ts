@@ -12,6 +12,7 @@ import type { ReviewReport } from "../review/types";
 import { FULL_DETAIL, stackDetails } from "./review-markdown-details";
 import type { DetailLevel } from "./review-markdown-details";
 import {
+  alertsSection,
   approvalsSection,
   blockingSection,
   destructiveSection,
@@ -97,6 +98,7 @@ function compose(report: ReviewReport, step: Step, note: string): string {
     REVIEW_COMMENT_MARKER,
     verdictSection(report),
     note,
+    alertsSection(report),
     summaryTable(report),
     blockingSection(report, step.messageLimit),
     destructiveSection(report),

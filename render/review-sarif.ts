@@ -8,7 +8,7 @@
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { EnforcementLevel } from "../analyzer/types";
 import type { SourcePointer } from "../plan/source-map";
-import type { ReviewReport, StackReview } from "../review/types";
+import type { AlertKind, ReviewReport, StackReview } from "../review/types";
 import { repoPath, stackFile } from "./review-paths";
 
 export const SARIF_SCHEMA_URI =
@@ -18,6 +18,18 @@ export const SARIF_SCHEMA_URI =
 export const PLAN_FAILED_RULE = "govcloud/plan-failed";
 export const BASE_PLAN_FAILED_RULE = "govcloud/base-plan-failed";
 export const POLICY_CRASHED_RULE = "govcloud/policy-crashed";
+export const INVALID_FILE_RULE = "govcloud/invalid-file";
+export const DEPARTMENT_FILE_MISSING_RULE = "govcloud/department-file-missing";
+export const UNDECLARED_DESTRUCTION_RULE = "govcloud/undeclared-destruction";
+export const DECLARED_DESTRUCTION_RULE = "govcloud/declared-destruction";
+export const DECOMMISSION_RULE = "govcloud/decommission";
+
+const ALERT_RULES: Record<AlertKind, string> = {
+  "department-file-missing": DEPARTMENT_FILE_MISSING_RULE,
+  decommission: DECOMMISSION_RULE,
+  "undeclared-destruction": UNDECLARED_DESTRUCTION_RULE,
+  "declared-destruction": DECLARED_DESTRUCTION_RULE,
+};
 
 const OWN_RULES: Record<string, { text: string; level: Result.level }> = {
   [PLAN_FAILED_RULE]: { text: "The stack could not be planned on the head.", level: "error" },
@@ -26,6 +38,26 @@ const OWN_RULES: Record<string, { text: string; level: Result.level }> = {
     level: "warning",
   },
   [POLICY_CRASHED_RULE]: { text: "A policy crashed: this is not a pass.", level: "error" },
+  [INVALID_FILE_RULE]: {
+    text: "A file the stack is built from has a validation error; the stack cannot be planned.",
+    level: "error",
+  },
+  [DEPARTMENT_FILE_MISSING_RULE]: {
+    text: "A department file is gone without a decommission: its VDC would run on with nothing managing it.",
+    level: "error",
+  },
+  [UNDECLARED_DESTRUCTION_RULE]: {
+    text: "The change deletes or replaces what holds data or identity without declaring it in allowDestroy.",
+    level: "error",
+  },
+  [DECLARED_DESTRUCTION_RULE]: {
+    text: "The change destroys data, declared in allowDestroy; the platform team approves it.",
+    level: "warning",
+  },
+  [DECOMMISSION_RULE]: {
+    text: "The department is decommissioned: the next pulumi destroy deletes its VDC and data.",
+    level: "warning",
+  },
 };
 
 export function sarifLevel(level: EnforcementLevel): Result.level {
@@ -58,8 +90,47 @@ function location(report: ReviewReport, file: string, source?: SourcePointer): R
 function stackResults(report: ReviewReport, stack: StackReview): Result[] {
   const file = stackFile(stack);
   const results: Result[] = [];
+  for (const alert of stack.alerts ?? []) {
+    const ruleId = ALERT_RULES[alert.kind];
+    const text = [
+      alert.headline,
+      ...alert.details,
+      ...(alert.ticket === undefined ? [] : [`ticket: ${alert.ticket}`]),
+      ...(alert.fix === undefined ? [] : [`fix: ${alert.fix}`]),
+    ].join("\n");
+    results.push({
+      ruleId,
+      level: OWN_RULES[ruleId]!.level,
+      message: { text },
+      locations: location(
+        report,
+        alert.file ?? file,
+        alert.line === undefined
+          ? undefined
+          : { file: alert.file ?? file, path: "", line: alert.line },
+      ),
+      properties: { stack: stack.stack, resources: alert.resources },
+    });
+  }
+  // Validation errors go on their own lines; the stack-level failure would only repeat them.
+  for (const problem of stack.problems ?? []) {
+    results.push({
+      ruleId: INVALID_FILE_RULE,
+      level: "error",
+      message: {
+        text: `${problem.path === "" ? "" : `${problem.path}: `}${problem.message}${problem.fix === undefined ? "" : `\nfix: ${problem.fix}`}`,
+      },
+      locations: location(report, problem.file, {
+        file: problem.file,
+        path: problem.path,
+        line: problem.line,
+        column: problem.column,
+      }),
+      properties: { stack: stack.stack, code: problem.code },
+    });
+  }
   const failure = stack.headFailure ?? stack.check?.failure;
-  if (failure !== undefined) {
+  if (failure !== undefined && (stack.problems ?? []).length === 0) {
     results.push({
       ruleId: PLAN_FAILED_RULE,
       level: "error",

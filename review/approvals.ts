@@ -9,7 +9,13 @@ import { findDepartment } from "../model/estate";
 import { PLATFORM_STACK } from "../model/naming";
 import type { Person } from "../model/types";
 import { raisedQuotas } from "./quota-changes";
-import type { ApprovalRequirement, QuotaChange, ResourceChange, StackStatus } from "./types";
+import type {
+  ApprovalRequirement,
+  QuotaChange,
+  ResourceChange,
+  ReviewAlert,
+  StackStatus,
+} from "./types";
 
 function people(list: readonly Person[]): ApprovalRequirement["people"] {
   return list.map((person) => ({
@@ -30,6 +36,8 @@ export interface ApprovalInput {
   everyStack: readonly string[];
   changes: readonly ResourceChange[];
   quotas: readonly QuotaChange[];
+  /** What the change destroys or decommissions (review/destruction.ts). */
+  alerts?: readonly ReviewAlert[];
   base?: Estate;
   head?: Estate;
 }
@@ -71,6 +79,26 @@ export function requiredApprovals(input: ApprovalInput): ApprovalRequirement[] {
     if (input.stack !== PLATFORM_STACK) departmentReasons.push(reason);
   }
 
+  const alerts = input.alerts ?? [];
+  for (const alert of alerts) {
+    if (alert.kind === "decommission") {
+      platformReasons.unshift(
+        `decommissions the virtual datacenter (${alert.ticket ?? "no ticket"})`,
+      );
+    }
+  }
+  const declared = alerts.filter((alert) => alert.kind === "declared-destruction");
+  if (declared.length > 0) {
+    const tickets = [...new Set(declared.map((alert) => alert.ticket ?? "no ticket"))];
+    const lostIndex = platformReasons.findIndex((reason) =>
+      reason.startsWith("replaces or deletes"),
+    );
+    // The declaration says what is lost and under which ticket: it replaces the generic count.
+    const reason = `destroys data as allowDestroy declares (${tickets.join(", ")})`;
+    if (lostIndex >= 0) platformReasons[lostIndex] = reason;
+    else platformReasons.push(reason);
+  }
+
   const approvals: ApprovalRequirement[] = [];
   if (departmentReasons.length > 0 && input.stack !== PLATFORM_STACK) {
     const department =
@@ -82,6 +110,7 @@ export function requiredApprovals(input: ApprovalInput): ApprovalRequirement[] {
       by: "department",
       people: people(approvers),
       reason: departmentReasons.join("; "),
+      reasons: departmentReasons,
     });
   }
   if (platformReasons.length > 0) {
@@ -89,6 +118,7 @@ export function requiredApprovals(input: ApprovalInput): ApprovalRequirement[] {
       by: "platform",
       people: people(estate.platform.approvals.approvers),
       reason: platformReasons.join("; "),
+      reasons: platformReasons,
     });
   }
   return approvals;

@@ -21,6 +21,9 @@ const DATA_TYPES = new Set([
   "libvirt:index/domain:Domain",
 ]);
 
+/** The pseudo-property that shows a change of the resource's `protect` option. */
+export const PROTECT_PATH = "options.protect";
+
 export function formatPropertyPath(path: readonly (string | number)[]): string {
   let text = "";
   for (const segment of path) {
@@ -117,6 +120,16 @@ export function diffPlans(
     }
     matched.add(previous.urn);
     const properties = propertyChanges(previous, resource);
+    // Protection is an option, not an input: compared apart so that lifting it is never "same".
+    const lifted = previous.options.protect && !resource.options.protect;
+    if (previous.options.protect !== resource.options.protect) {
+      properties.push({
+        path: PROTECT_PATH,
+        before: previous.options.protect,
+        after: resource.options.protect,
+        forcesReplacement: false,
+      });
+    }
     if (properties.length === 0 && renamedFrom === undefined) {
       same++;
       continue;
@@ -124,6 +137,7 @@ export function diffPlans(
     const kind = properties.some((property) => property.forcesReplacement) ? "replace" : "update";
     const change = entry(kind, resource, properties);
     if (renamedFrom !== undefined) change.renamedFrom = renamedFrom;
+    if (lifted) change.protectionLifted = true;
     changes.set(resource.urn, change);
   }
 
@@ -191,6 +205,7 @@ function cascadeReplacements(
       const kind = properties.some((property) => property.forcesReplacement) ? "replace" : "update";
       const change = entry(kind, resource, properties);
       if (current?.renamedFrom !== undefined) change.renamedFrom = current.renamedFrom;
+      if (current?.protectionLifted === true) change.protectionLifted = true;
       if (current === undefined) promoted++;
       changes.set(resource.urn, change);
       grew = true;

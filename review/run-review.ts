@@ -20,12 +20,15 @@ import { planWithBaseProgram, planWithThisProgram } from "./base-plans";
 import type { SidePlans } from "./base-plans";
 import { existsAt } from "./git";
 import type { Repository, TemporaryCheckout } from "./git";
+import { destructionAlerts, missingDepartmentAlert } from "./destruction";
 import { diffPlans } from "./plan-diff";
 import { quotaChanges } from "./quota-changes";
 import { openRevisions } from "./revisions";
 import type { RevisionOptions } from "./revisions";
 import { departmentTopology } from "./topology";
-import type { ReviewReport, ReviewVerdict, StackReview, StackStatus } from "./types";
+import type { Problem } from "../model/problem";
+import { DEPARTMENTS_DIR } from "../model/estate-files";
+import type { ReviewAlert, ReviewReport, ReviewVerdict, StackReview, StackStatus } from "./types";
 
 export interface ReviewOptions extends RevisionOptions {
   /** The policy pack folder and config (checked by the command). */
@@ -41,6 +44,21 @@ function projectName(root: string): string {
   if (!existsSync(file)) return "govcloud";
   const match = /^name:\s*(\S+)/m.exec(readFileSync(file, "utf8"));
   return match?.[1] ?? "govcloud";
+}
+
+/**
+ * The head's errors that stop a stack, as the program decides (components/program.ts
+ * partitionProblems): for a department, those in its file and platform.yaml; for the platform,
+ * every error.
+ */
+function blockingProblems(stack: string, loaded: LoadResult): Problem[] {
+  const own =
+    stack === PLATFORM_STACK
+      ? undefined
+      : new Set(["platform.yaml", `${DEPARTMENTS_DIR}/${stack}.yaml`]);
+  return loaded.problems.filter(
+    (problem) => problem.severity === "error" && (own === undefined || own.has(problem.file)),
+  );
 }
 
 function problemsText(loaded: LoadResult): string {
@@ -120,6 +138,8 @@ function verdictOf(stacks: readonly StackReview[]): ReviewVerdict {
     advisory: 0,
     crashes: 0,
     failedStacks: 0,
+    missingDepartments: 0,
+    undeclaredDestruction: 0,
     creates: 0,
     updates: 0,
     replacements: 0,
@@ -131,13 +151,22 @@ function verdictOf(stacks: readonly StackReview[]): ReviewVerdict {
     verdict.replacements += stack.counts.replace;
     verdict.deletions += stack.counts.delete;
     if (stack.status === "failed") verdict.failedStacks++;
+    for (const alert of stack.alerts ?? []) {
+      if (alert.kind === "department-file-missing") verdict.missingDepartments++;
+      if (alert.kind === "undeclared-destruction") verdict.undeclaredDestruction++;
+    }
     if (stack.check !== undefined) {
       verdict.mandatory += mandatoryCount(stack.check);
       verdict.advisory += advisoryCount(stack.check);
       verdict.crashes += stack.check.crashes.length;
     }
   }
-  verdict.passed = verdict.mandatory === 0 && verdict.crashes === 0 && verdict.failedStacks === 0;
+  verdict.passed =
+    verdict.mandatory === 0 &&
+    verdict.crashes === 0 &&
+    verdict.failedStacks === 0 &&
+    verdict.missingDepartments === 0 &&
+    verdict.undeclaredDestruction === 0;
   return verdict;
 }
 
@@ -146,7 +175,10 @@ export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
   try {
     const { repo, baseCommit, headCommit, files, baseLoaded, headLoaded, headRoot } = revisions;
     const { onBase, onHead, touched, everyStack } = revisions;
-    const names = [...touched.keys()].filter((stack) => onBase.has(stack) || onHead.has(stack));
+    const missing = new Map(revisions.missingDepartments.map((entry) => [entry.stack, entry]));
+    const names = [...touched.keys()].filter(
+      (stack) => onBase.has(stack) || onHead.has(stack) || missing.has(stack),
+    );
 
     const base = await basePlans(
       repo,
@@ -192,6 +224,24 @@ export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
       const quotas =
         stack === PLATFORM_STACK ? [] : quotaChanges(stack, baseLoaded?.estate, headLoaded.estate);
       const status = statusOf(isBase, isHead, baseFailure, headFailure, changes.length > 0);
+      const baseEntry = baseLoaded?.estate && findDepartment(baseLoaded.estate, stack);
+      const headEntry = headLoaded.estate && findDepartment(headLoaded.estate, stack);
+      const gone = missing.get(stack);
+      const basePlan = base.plans.plans.get(stack);
+      let alerts: ReviewAlert[] = [];
+      if (gone !== undefined) {
+        alerts = [missingDepartmentAlert(stack, gone.file, basePlan, sites, gone.settingsFile)];
+      } else if (stack !== PLATFORM_STACK && isHead) {
+        alerts = destructionAlerts({
+          stack,
+          changes,
+          ...(basePlan === undefined ? {} : { basePlan }),
+          ...(checked?.plan === undefined ? {} : { headPlan: checked.plan }),
+          ...(baseEntry === undefined ? {} : { base: baseEntry }),
+          ...(headEntry === undefined ? {} : { head: headEntry }),
+          locate: headLoaded.locate,
+        });
+      }
       const review: StackReview = {
         stack,
         reasons: touched.get(stack) ?? [],
@@ -206,10 +256,14 @@ export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
           everyStack,
           changes,
           quotas,
+          alerts,
           ...(baseLoaded?.estate === undefined ? {} : { base: baseLoaded.estate }),
           ...(headLoaded.estate === undefined ? {} : { head: headLoaded.estate }),
         }),
+        alerts,
       };
+      const problems = isHead ? blockingProblems(stack, headLoaded) : [];
+      if (problems.length > 0) review.problems = problems;
       const entry =
         (headLoaded.estate && findDepartment(headLoaded.estate, stack)) ??
         (baseLoaded?.estate && findDepartment(baseLoaded.estate, stack));

@@ -4,6 +4,7 @@
  * and who must approve. Plain JSON (the `--format json` output is this object), rendered to
  * Markdown, SARIF, JUnit and Mermaid by render/review-*.ts.
  */
+import type { Problem } from "../model/problem";
 import type { SiteQuota } from "../model/types";
 import type { SiteUsage } from "../model/usage";
 import type { SourcePointer } from "../plan/source-map";
@@ -48,6 +49,40 @@ export interface ResourceChange {
   losesData?: boolean;
   /** Where in the estate the resource comes from (head's file, or the base's for a deletion). */
   source?: SourcePointer;
+  /**
+   * The base protects the resource and the head does not (a decommission): nothing changes in
+   * the cloud yet, but the next `pulumi destroy` can delete it. Listed as an update.
+   */
+  protectionLifted?: boolean;
+}
+
+/**
+ * What a reviewer must read before anything else, most dangerous first: a department whose file
+ * is gone without a decommission, a decommission, and the destruction of what holds data or
+ * identity, undeclared (blocks the change) or declared in `allowDestroy`.
+ */
+export type AlertKind =
+  "department-file-missing" | "decommission" | "undeclared-destruction" | "declared-destruction";
+
+export interface ReviewAlert {
+  kind: AlertKind;
+  stack: string;
+  /** The alert alone fails the review. */
+  blocks: boolean;
+  /** One sentence a department officer understands: what happens and what is lost. */
+  headline: string;
+  /** What will be destroyed, one line each (per site, or per resource group). */
+  details: string[];
+  /** How to make the change acceptable, when it blocks. */
+  fix?: string;
+  /** The ticket and reason that declare it (decommission, allowDestroy). */
+  ticket?: string;
+  reason?: string;
+  /** Names of the resources concerned. */
+  resources: string[];
+  /** Where to annotate: a file relative to the estate root, and a line when one applies. */
+  file?: string;
+  line?: number;
 }
 
 export interface ChangeCounts {
@@ -78,6 +113,8 @@ export interface ApprovalRequirement {
   people: { id: string; name: string; handle?: string }[];
   /** Why this approval is needed, in a sentence. */
   reason: string;
+  /** The same, one entry per reason (what the reason sentence joins). */
+  reasons?: string[];
 }
 
 export type StackStatus =
@@ -113,6 +150,10 @@ export interface StackReview {
   headFailure?: string;
   /** The department on the head (for diagrams); absent for the platform and removed stacks. */
   topology?: DepartmentTopology;
+  /** Most dangerous first (see ReviewAlert); empty when nothing needs special attention. */
+  alerts?: ReviewAlert[];
+  /** The head's validation errors that stop this stack, each with its file and line. */
+  problems?: Problem[];
 }
 
 export interface ReviewSide {
@@ -123,13 +164,20 @@ export interface ReviewSide {
 }
 
 export interface ReviewVerdict {
-  /** No mandatory violation, no crash, every stack planned on the head. */
+  /**
+   * No mandatory violation, no crash, every stack planned on the head, no department file gone
+   * without a decommission, and nothing destroyed that the change does not declare.
+   */
   passed: boolean;
   mandatory: number;
   advisory: number;
   crashes: number;
   /** Stacks whose head or base could not be planned. */
   failedStacks: number;
+  /** Departments whose file is gone without a decommission. */
+  missingDepartments: number;
+  /** Groups of data or identity the change destroys without declaring it in allowDestroy. */
+  undeclaredDestruction: number;
   creates: number;
   updates: number;
   replacements: number;

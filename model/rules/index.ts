@@ -5,6 +5,7 @@
  * capacity of the sites. Each rule is a pure function in its own file; this list only composes
  * them. A rule skips what an earlier rule reports, so that one mistake gives one problem.
  */
+import { allowDestroy } from "./allow-destroy";
 import { approvals } from "./approvals";
 import { catalogFit } from "./catalog-fit";
 import { departmentIdentity } from "./department-identity";
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   catalogFit,
   tierPlacement,
   approvals,
+  allowDestroy,
   quotaFit,
   siteCapacityRule,
 ];

@@ -231,7 +231,7 @@ export const TABLE: TableCase[] = [
         path: "costCenter",
         found: '"costCenter"',
         allowed:
-          "id, name, description, costCentre, owners, approval, quotas, networks, workloads, decommission",
+          "id, name, description, costCentre, owners, approval, quotas, networks, workloads, decommission, allowDestroy",
         fix: 'did you mean "costCentre"?',
       },
     ],

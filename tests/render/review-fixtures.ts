@@ -182,6 +182,8 @@ export function report(stacks: StackReview[]): ReviewReport {
       advisory: diagnostics.length - mandatory,
       crashes,
       failedStacks,
+      missingDepartments: 0,
+      undeclaredDestruction: 0,
       creates: all.filter((c) => c.kind === "create").length,
       updates: all.filter((c) => c.kind === "update").length,
       replacements: all.filter((c) => c.kind === "replace").length,

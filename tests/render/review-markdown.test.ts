@@ -167,14 +167,15 @@ describe("review Markdown", () => {
     );
   });
 
-  it("names the approvers by handle, a platform approval once for every stack it covers", () => {
+  it("names the approvers by handle, grouped by approver, each reason once with its stacks", () => {
     const text = renderReviewMarkdown(everything());
+    const approvals = text.slice(text.indexOf("### Approvals needed"));
     assert.ok(
-      text.includes(
-        "- **platform, education, water** · platform team: @liu-yang or 赵磊 (Zhao Lei) (`zhao.lei`)",
-      ),
+      approvals.includes("- **Platform team**: @liu-yang or 赵磊 (Zhao Lei) (`zhao.lei`)\n"),
+      approvals,
     );
-    assert.ok(text.includes("- **health** · department approvers: @health-lead"));
+    assert.equal(approvals.match(/\*\*Platform team\*\*/g)?.length, 1, "one entry per approver");
+    assert.ok(approvals.includes("- **health department approvers**: @health-lead"), approvals);
     assert.ok(!text.includes("@@"), "a handle given with @ is not doubled");
   });
 
@@ -194,7 +195,9 @@ describe("review Markdown", () => {
     });
     const text = renderReviewMarkdown(report([stack]));
     assert.ok(
-      text.includes("- **finance** · department approvers: @qd-czj/it-approvers — changes"),
+      text.includes(
+        "- **finance department approvers**: @qd-czj/it-approvers\n  - changes departments/finance.yaml",
+      ),
       text,
     );
   });

@@ -102,6 +102,12 @@ describe("govcloud review command line", function () {
       "{ name: uploads, sizeGiB: 100, type: ssd-async }",
       "{ name: uploads, sizeGiB: 100, type: ssd-sync }",
     );
+    // A new volume type replaces the volumes: the change declares it, so the review passes.
+    repo.edit(
+      "departments/water.yaml",
+      "\nworkloads:\n",
+      "\nallowDestroy:\n  - { resource: billing/uploads, ticket: QD-CHG-2026-00500, reason: sync replication }\nworkloads:\n",
+    );
     const run = repo.run([
       "review",
       "--base",
