@@ -179,6 +179,67 @@ describe("review Markdown", () => {
     assert.ok(!text.includes("@@"), "a handle given with @ is not doubled");
   });
 
+  it("shows the stacks a platform-wide change changes, one row for the rest, one approval line per reason", () => {
+    const platform = { id: "liu.yang", name: "Liu Yang", handle: "liu-yang" };
+    const approval = {
+      by: "platform" as const,
+      people: [platform],
+      reason: "changes platform.yaml",
+      reasons: ["changes platform.yaml"],
+    };
+    const changed = stackReview(
+      "health",
+      [change("update", "health-qingdao-db-0", VOLUME, { site: "qingdao" })],
+      { reasons: ["platform.yaml"], approvals: [approval] },
+    );
+    const quietStacks = Array.from({ length: 6 }, (_, i) =>
+      stackReview(`dept-${i}`, [], {
+        status: "unchanged",
+        reasons: ["platform.yaml"],
+        approvals: [approval],
+      }),
+    );
+    const text = renderReviewMarkdown(report([changed, ...quietStacks]));
+    assert.ok(text.includes("| **health** | qingdao |"), text);
+    assert.ok(!text.includes("| **dept-0**"), "quiet stacks have no row of their own");
+    assert.ok(text.includes("| _6 other stacks_ |"), text);
+    assert.match(text, /\| no change · ✅ ok \|/);
+    const approvals = text.slice(text.indexOf("### Approvals needed"));
+    assert.ok(
+      approvals.includes(
+        "- **Platform team**: @liu-yang\n  - changes platform.yaml — every stack in the review (7)",
+      ),
+      approvals,
+    );
+  });
+
+  it("never says every policy passed for a stack that was not planned", () => {
+    const failed = stackReview("water", [], {
+      status: "failed",
+      check: check("water", [], { failure: "Stack water cannot be deployed" }),
+      problems: [
+        {
+          file: "departments/water.yaml",
+          line: 45,
+          column: 13,
+          path: "workloads[0].flavor",
+          code: "unknown-flavor",
+          severity: "error",
+          message: 'flavor "db.xlarg" is not in the platform catalog',
+          fix: 'did you mean "db.xlarge"?',
+        },
+      ],
+    });
+    const text = renderReviewMarkdown(report([failed]));
+    assert.doesNotMatch(text, /every policy passed/);
+    assert.ok(
+      text.includes(
+        '  - `estate/departments/water.yaml:45:13` [unknown-flavor] `workloads[0].flavor`: flavor "db.xlarg" is not in the platform catalog — fix: did you mean "db.xlarge"?',
+      ),
+      text,
+    );
+  });
+
   it("names a team handle shared by several approvers once", () => {
     const team = { name: "IT approvers", handle: "@qd-czj/it-approvers" };
     const stack = stackReview("finance", [], {
