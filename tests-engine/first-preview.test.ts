@@ -18,12 +18,16 @@ function keyed(results: PolicyResult[]): string[] {
 
 describe("a department's first preview under the real engine", function () {
   this.timeout(3_600_000);
-  const deployment = new Deployment();
+  let deployment: Deployment;
   const timings: string[] = [];
+
+  before(() => {
+    deployment = new Deployment();
+  });
 
   after(() => {
     console.log(timings.join("\n"));
-    deployment.remove();
+    deployment?.remove();
   });
 
   it("previews the platform's OpenStack part, with the same policy results as the offline check", () => {
