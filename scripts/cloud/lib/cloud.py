@@ -1,6 +1,7 @@
 """Starts and stops a small OpenStack on 127.0.0.1: one Keystone, and per region of platform.yaml
 its own Nova, Placement, Neutron, Cinder and Glance, with their own databases, message vhost and
-ports. Used by scripts/cloud/start and scripts/cloud/stop; see docs/local-openstack.md.
+ports. Behind scripts/cloud/start, stop and status (and the region list of smoke); see
+docs/local-openstack.md.
 
 Every process is started as root in a session of its own, its PID written to <state>/pids, its
 output to <state>/logs, and its environment carries GOVCLOUD_CLOUD_TAG=<state>, so that stop
@@ -47,6 +48,10 @@ MARIADB_PORT = 13306
 AMQP_PORT = 15670
 ERLANG_DIST_PORT = 15671
 EPMD_PORT = 15369
+# GOVCLOUD_CLOUD_PORT_OFFSET moves every port by the same amount, so that a second cloud (with
+# another state folder) can run beside the first. start records it for stop and status.
+PORT_OFFSET = 0
+MAX_PORT_OFFSET = 25000
 USUAL_PORTS = {"nova": 8774, "cinder": 8776, "placement": 8778, "glance": 9292, "neutron": 9696}
 MAX_REGIONS = 3
 
@@ -56,6 +61,21 @@ PHYSNET = "public"
 AUTOMATION_USER = "govcloud-automation"
 SERVICE_USERS = ["nova", "placement", "neutron", "cinder", "glance"]
 KEYSTONE_URL = f"http://127.0.0.1:{KEYSTONE_PORT}"
+
+
+def set_port_offset(offset):
+    global KEYSTONE_PORT, MARIADB_PORT, AMQP_PORT, ERLANG_DIST_PORT, EPMD_PORT
+    global PORT_OFFSET, KEYSTONE_URL
+    if not 0 <= offset <= MAX_PORT_OFFSET:
+        raise Failure(f"GOVCLOUD_CLOUD_PORT_OFFSET must be between 0 and {MAX_PORT_OFFSET}")
+    shift = offset - PORT_OFFSET
+    KEYSTONE_PORT += shift
+    MARIADB_PORT += shift
+    AMQP_PORT += shift
+    ERLANG_DIST_PORT += shift
+    EPMD_PORT += shift
+    PORT_OFFSET = offset
+    KEYSTONE_URL = f"http://127.0.0.1:{KEYSTONE_PORT}"
 
 # Slow when the machine is busy; these only bound a run that would never finish.
 SYNC_TIMEOUT = 900
@@ -96,7 +116,7 @@ class Region:
         self.dir = STATE / "regions" / self.name
 
     def port(self, service):
-        return (self.index + 1) * 10000 + USUAL_PORTS[service]
+        return (self.index + 1) * 10000 + USUAL_PORTS[service] + PORT_OFFSET
 
     @property
     def db_prefix(self):
@@ -734,7 +754,8 @@ def bootstrap_identity(secret, regions):
     )
     identity.assign_project_role_to_user(admin_project, automation, roles["admin"])
     # The departments' owners are looked up by login id; the city directory behind the real
-    # Keystone has them, this one gets them as local users that cannot log in.
+    # Keystone has them, this one gets them as local users with a password nobody knows. Enabled:
+    # the provider's user look-up (openstack_identity_user_v3) finds enabled users only.
     say(f"keystone: catalog of {len(regions)} regions, service accounts, {AUTOMATION_USER}")
     # The scheduler and the computes may start now; the owners follow in the meantime.
     IDENTITY_READY.set()
@@ -743,7 +764,7 @@ def bootstrap_identity(secret, regions):
     def create_owners(names):
         for owner in names:
             identity.create_user(
-                name=owner, password=secrets.token_urlsafe(24), domain_id="default", is_enabled=False
+                name=owner, password=secrets.token_urlsafe(24), domain_id="default"
             )
 
     parallel([lambda part=owners[i::4]: create_owners(part) for i in range(4)])
@@ -1059,8 +1080,13 @@ def start_cloud():
         stop(purge=False)
     busy = [port for port in all_ports(regions) if port_listening(port)]
     if busy:
-        raise Failure(f"ports already in use by something else: {busy}")
+        owners = describe_pids(sorted({pid for port in busy for pid in port_owners(port)}))
+        raise Failure(
+            f"ports {busy} are in use, by {owners}; another cloud can run beside it with "
+            f"GOVCLOUD_CLOUD_PORT_OFFSET (e.g. 1000) and its own GOVCLOUD_CLOUD_DIR"
+        )
     prepare_state()
+    (STATE / "port-offset").write_text(f"{PORT_OFFSET}\n", encoding="utf-8")
     secret = Secrets.new()
     (STATE / "secrets.json").write_text(json.dumps(secret.__dict__, indent=2), encoding="utf-8")
     (STATE / "secrets.json").chmod(0o600)
@@ -1127,23 +1153,37 @@ def proc_entries():
             yield entry
 
 
+def process_info(entry):
+    """(state, session, environment, command line) of a process, or None once it is gone."""
+    try:
+        fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        environment = (entry / "environ").read_bytes().split(b"\0")
+        command = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
+    except OSError:
+        return None
+    return fields[0], int(fields[3]), environment, command
+
+
+def is_ours(info, sessions):
+    """Started from this state folder: the tag in its environment, or (for a service that
+    retitles itself, as neutron-server does, and so overwrites the environment the kernel
+    shows) a recorded session and this state folder in its command line. A PID alone is not
+    enough: after a failed stop, a recorded PID may since belong to another process."""
+    _, session, environment, command = info
+    if f"{TAG}={STATE}".encode() in environment:
+        return True
+    return session in sessions and f"{STATE}/".encode() in command
+
+
 def tagged_processes():
-    """PIDs of every live process started by this state folder, whatever forked it: by the tag
-    in its environment, or by its session (a service that retitles itself, as neutron-server
-    does, overwrites the environment the kernel shows)."""
-    wanted = f"{TAG}={STATE}".encode()
+    """PIDs of every live process started by this state folder, whatever forked it."""
     sessions = set(recorded_pids().values())
     found = []
     for entry in proc_entries():
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            environment = (entry / "environ").read_bytes().split(b"\0")
-        except OSError:
+        info = process_info(entry)
+        if info is None or info[0] in ("Z", "X"):
             continue
-        state, session = fields[0], int(fields[3])
-        if state in ("Z", "X"):
-            continue
-        if wanted in environment or session in sessions:
+        if is_ours(info, sessions):
             found.append(int(entry.name))
     return found
 
@@ -1171,35 +1211,70 @@ INFRASTRUCTURE = ("mariadb", "rabbitmq", "epmd")
 
 
 def session_members(sessions):
+    """Our live processes in these sessions."""
     found = []
     for entry in proc_entries():
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
+        info = process_info(entry)
+        if info is None or info[0] in ("Z", "X") or info[1] not in sessions:
             continue
-        if fields[0] not in ("Z", "X") and int(fields[3]) in sessions:
+        if is_ours(info, sessions):
             found.append(int(entry.name))
     return found
 
 
 def terminate(names, pids, timeout):
-    """TERM to each service's process group, KILL to what is left after the timeout."""
+    """TERM to each service's process group, KILL to what is left after the timeout. A group
+    is signalled only while its leader is still ours; members are also signalled one by one."""
     sessions = {pids[name] for name in names}
-    for pid in sessions:
-        signal_group(pid, signal.SIGTERM)
+    recorded = set(pids.values())
+
+    def send(signum):
+        members = session_members(sessions)
+        for leader in sessions:
+            info = process_info(Path(f"/proc/{leader}"))
+            if info is not None and is_ours(info, recorded):
+                signal_group(leader, signum)
+        for pid in members:
+            try:
+                os.kill(pid, signum)
+            except ProcessLookupError:
+                pass
+        return members
+
+    send(signal.SIGTERM)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and session_members(sessions):
         time.sleep(0.3)
     left = session_members(sessions)
     if left:
         print(f"stop: still running after {timeout} s, killing: {sorted(left)}", flush=True)
-        for pid in sessions:
-            signal_group(pid, signal.SIGKILL)
-        for pid in left:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        send(signal.SIGKILL)
+
+
+def port_owners(port):
+    """PIDs whose sockets listen on this port."""
+    inodes = set()
+    for table in ["tcp", "tcp6"]:
+        try:
+            lines = Path(f"/proc/net/{table}").read_text(encoding="ascii").splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            parts = line.split()
+            if parts[3] == "0A" and int(parts[1].split(":")[1], 16) == port:
+                inodes.add(parts[9])
+    return sorted(
+        int(entry.name) for entry in proc_entries() if socket_inodes(entry.name) & inodes
+    )
+
+
+def describe_pids(pids):
+    described = []
+    for pid in pids:
+        info = process_info(Path(f"/proc/{pid}"))
+        command = info[3].decode(errors="replace")[:100] if info else "?"
+        described.append(f"{pid} ({command.strip()})")
+    return ", ".join(described) or "unknown"
 
 
 def stop(purge=False, timeout=20):
@@ -1224,9 +1299,13 @@ def stop(purge=False, timeout=20):
     if left:
         problems.append(f"processes left: {left}")
     ports = listening_ports()
-    busy = sorted(port for port in all_ports(regions) if port in ports)
-    if busy:
-        problems.append(f"ports still listening: {busy}")
+    ours = set(tagged_processes())
+    for port in sorted(port for port in all_ports(regions) if port in ports):
+        owners = port_owners(port)
+        if set(owners) & ours or not owners:
+            problems.append(f"port {port} still listening")
+        else:
+            print(f"stop: port {port} is used by another program: {describe_pids(owners)}")
     if not problems and (STATE / "pids").exists():
         for path in (STATE / "pids").glob("*.pid"):
             path.unlink()
@@ -1279,11 +1358,18 @@ def status():
 
 def main(argv):
     os.environ.update({"no_proxy": "127.0.0.1,localhost", "NO_PROXY": "127.0.0.1,localhost"})
+    # The clients' plug-in cache (stevedore) goes to the state folder, not to root's home.
+    os.environ["XDG_CACHE_HOME"] = str(STATE / "home" / ".cache")
     for key in list(os.environ):
         if key.startswith("OS_") or key.lower() in ("http_proxy", "https_proxy", "all_proxy"):
             del os.environ[key]
     command = argv[1] if len(argv) > 1 else ""
     try:
+        recorded = STATE / "port-offset"
+        if command != "start" and recorded.exists():
+            set_port_offset(int(recorded.read_text().strip()))
+        else:
+            set_port_offset(int(os.environ.get("GOVCLOUD_CLOUD_PORT_OFFSET") or "0"))
         if command == "start":
             start()
         elif command == "stop":
