@@ -64,6 +64,27 @@ function stackCases(report: ReviewReport, stack: StackReview, policies: readonly
       : { name: "plan", failure: { message: "the stack could not be planned", text: failure } };
   const check = stack.check;
   const cases = [plan];
+  const alerts = stack.alerts ?? [];
+  if (alerts.length > 0) {
+    // What the change destroys or leaves unmanaged fails the review like a violation does.
+    const blocking = alerts.filter((alert) => alert.blocks);
+    const text = (list: typeof alerts) =>
+      list
+        .map(
+          (alert) => `${alert.headline}${alert.fix === undefined ? "" : `\n    fix: ${alert.fix}`}`,
+        )
+        .join("\n");
+    const entry: Case = { name: "data and lifecycle" };
+    if (blocking.length > 0) {
+      entry.failure = {
+        message: `${blocking.length} destructive change${blocking.length === 1 ? "" : "s"} not allowed`,
+        text: text(blocking),
+      };
+    }
+    const other = alerts.filter((alert) => !alert.blocks);
+    if (other.length > 0) entry.out = text(other);
+    cases.push(entry);
+  }
   const names = [
     ...new Set([
       ...policies,

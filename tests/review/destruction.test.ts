@@ -44,6 +44,7 @@ function review(repo: EstateRepo): {
   status: number | null;
   markdown: string;
   sarif: SarifResult[];
+  junit: string;
   stdout: string;
 } {
   const run = repo.run([
@@ -59,13 +60,16 @@ function review(repo: EstateRepo): {
     "out/review.md",
     "--out",
     "out/review.sarif",
+    "--out",
+    "out/review.xml",
   ]);
   const markdown = readFileSync(join(repo.dir, "out", "review.md"), "utf8");
   const log = JSON.parse(readFileSync(join(repo.dir, "out", "review.sarif"), "utf8")) as {
     runs: { results: SarifResult[] }[];
   };
+  const junit = readFileSync(join(repo.dir, "out", "review.xml"), "utf8");
   rmSync(join(repo.dir, "out"), { recursive: true, force: true });
-  return { status: run.status, markdown, sarif: log.runs[0].results, stdout: run.stdout };
+  return { status: run.status, markdown, sarif: log.runs[0].results, junit, stdout: run.stdout };
 }
 
 /** The verdict line: the first words a reviewer reads. */
@@ -171,8 +175,12 @@ describe("govcloud review: destruction needs declared intent", function () {
   it("renaming a workload without previousNames is blocked, saying what is lost", () => {
     repo.edit("departments/water.yaml", "  - name: meter-db\n", "  - name: meter-database\n");
     repo.commit("water: rename the meter database");
-    const { status, markdown, sarif, stdout } = review(repo);
+    const { status, markdown, sarif, junit, stdout } = review(repo);
     assert.equal(status, 1, stdout);
+    assert.match(
+      junit,
+      /<testcase classname="govcloud\.water" name="data and lifecycle">\n\s*<failure message="2 destructive changes not allowed"/,
+    );
     assert.match(verdict(markdown), /^❌ \*\*Blocked\*\* by 2 losses of data not declared/);
     assert.ok(
       markdown.includes(
