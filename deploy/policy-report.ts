@@ -42,8 +42,9 @@ export function policyReport(
         policy: d.policyName,
         level: d.enforcementLevel,
         urn: d.urn,
-        // As the engine prints a violation: the policy's description, then the message.
-        message: `${d.description}\n${d.message}`.trim(),
+        // The policy SDK's message: the policy's description, then the violation, as the engine
+        // prints it.
+        message: d.message.trim(),
       }))
       .sort(byKey),
     engine: events

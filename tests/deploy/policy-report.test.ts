@@ -1,7 +1,7 @@
 /**
- * The policy report of preview and up: the offline check's results in the words the engine
- * prints them (description, then message), the engine's with its colour marks removed and its
- * levels named as the offline check names them, both in one order.
+ * The policy report of preview and up: the offline check's results and the engine's, the
+ * engine's with its colour marks removed and its levels named as the offline check names them,
+ * both in one order.
  */
 import { strict as assert } from "node:assert";
 import type { OfflineCheck } from "../../deploy/offline-check";
@@ -17,7 +17,7 @@ const offline = {
         policyPackName: "govcloud",
         policyPackVersion: "0.1.0",
         description: "No ingress from the whole internet to SSH.",
-        message: "ssh opens tcp port 22 to 0.0.0.0/0.",
+        message: "No ingress from the whole internet to SSH.\nssh opens tcp port 22 to 0.0.0.0/0.",
         enforcementLevel: "mandatory",
         urn: URN,
         phase: "resource",
@@ -28,6 +28,8 @@ const offline = {
 
 describe("policy report", () => {
   it("puts both sides in the same words and order", () => {
+    // The policy SDK's diagnostic message holds the description and the violation, as the
+    // engine's event does.
     const report = policyReport("health", offline, [
       {
         resourceUrn: URN,
