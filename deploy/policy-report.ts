@@ -17,6 +17,8 @@ export interface PolicyResult {
 
 export interface PolicyReport {
   stack: string;
+  /** Why the offline check could not plan the stack (its problems, with file and line). */
+  offlineFailure?: string;
   offline: PolicyResult[];
   engine: PolicyResult[];
 }
@@ -37,6 +39,7 @@ export function policyReport(
 ): PolicyReport {
   return {
     stack,
+    ...(offline.check.failure === undefined ? {} : { offlineFailure: offline.check.failure }),
     offline: offline.check.diagnostics
       .map((d) => ({
         policy: d.policyName,

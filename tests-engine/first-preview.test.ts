@@ -63,18 +63,23 @@ describe("a department's first preview under the real engine", function () {
     });
   }
 
-  it("catches SSH open to the internet in the engine as in the offline check", () => {
-    const file = join(deployment.root, "departments", "health.yaml");
-    const text = readFileSync(file, "utf8");
-    writeFileSync(
-      file,
-      text.replace(
-        "    approval: { ticket: QD-CHG-2026-00042, date: 2026-02-11 }\n",
-        "    ingress:\n      - { protocol: tcp, port: 22, from: 0.0.0.0/0 }\n" +
-          "    approval: { ticket: QD-CHG-2026-00042, date: 2026-02-11 }\n",
-      ),
-    );
+  /** Runs `check` with one department file changed, and puts it back. */
+  function withEdit(file: string, from: string, to: string, check: () => void): void {
+    const path = join(deployment.root, "departments", file);
+    const text = readFileSync(path, "utf8");
+    assert.equal(text.split(from).length, 2, `"${from}" is not in ${file} once`);
+    writeFileSync(path, text.replace(from, to));
     try {
+      check();
+    } finally {
+      writeFileSync(path, text);
+    }
+  }
+
+  it("catches SSH open to the internet in the engine as in the offline check", () => {
+    const approval = "    approval: { ticket: QD-CHG-2026-00042, date: 2026-02-11 }\n";
+    const ssh = "    ingress:\n      - { protocol: tcp, port: 22, from: 0.0.0.0/0 }\n";
+    withEdit("health.yaml", approval, ssh + approval, () => {
       const { run, report } = deployment.preview("health");
       assert.equal(run.status, 1, run.stdout + run.stderr);
       const mandatory = report.engine.filter((r) => r.level === "mandatory");
@@ -83,8 +88,43 @@ describe("a department's first preview under the real engine", function () {
         ["security-baseline"],
       );
       assert.deepEqual(keyed(report.engine), keyed(report.offline));
-    } finally {
-      writeFileSync(file, text);
-    }
+    });
   });
+
+  // Over quota and a critical volume that is not replicated are errors of the department file:
+  // the offline check lists them with file and line, and the program refuses to run under the
+  // engine, so nothing reaches the cloud either way.
+  for (const [what, file, from, to, code] of [
+    [
+      "over quota",
+      "health.yaml",
+      "replicas: { laixi: 1 }",
+      "replicas: { laixi: 6 }",
+      "quota-exceeded",
+    ],
+    [
+      "a critical volume that is not replicated",
+      "water.yaml",
+      "{ name: data, sizeGiB: 500, type: ssd-sync }",
+      "{ name: data, sizeGiB: 500, type: sas-local }",
+      "weak-volume-replication",
+    ],
+  ]) {
+    it(`refuses ${what} offline and under the engine alike`, () => {
+      withEdit(file, from, to, () => {
+        const stack = file.replace(".yaml", "");
+        const { run, report } = deployment.preview(stack);
+        assert.equal(run.status, 1, run.stdout + run.stderr);
+        assert.match(
+          report.offlineFailure ?? "",
+          new RegExp(`departments/${file}:\\d+:\\d+: error \\[${code}\\]`),
+        );
+        assert.match(
+          run.stdout,
+          new RegExp(`Stack ${stack} cannot be deployed: the estate has \\d+ errors?`),
+        );
+        assert.deepEqual(report.engine, []);
+      });
+    });
+  }
 });
