@@ -17,6 +17,7 @@ import { policySetup } from "./check-command";
 import type { ReviewFormat } from "./review-formats";
 import { UsageError } from "./usage-error";
 import { writeReportFile } from "./output";
+import { failoverSettings } from "./failover-settings";
 
 export interface ReviewCommandOptions {
   base: string;
@@ -122,13 +123,15 @@ export async function runReviewCommand(
   }));
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   let report: ReviewReport;
+  const policy = policySetup(root, cwd, options);
   try {
     report = await runReview({
       estateRoot: root,
       base: options.base,
       ...(options.head === undefined ? {} : { head: options.head }),
       ...(options.today === undefined ? {} : { today: options.today }),
-      ...policySetup(root, cwd, options),
+      ...policy,
+      failover: failoverSettings(policy.configFile),
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.isolated === undefined ? {} : { isolated: options.isolated }),
     });

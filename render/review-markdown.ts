@@ -20,6 +20,7 @@ import {
   verdictSection,
 } from "./review-markdown-summary";
 import { md, safeSlice } from "./review-text";
+import type { FailoverSide } from "../review/failover-change";
 
 /** The first line of every review comment: pipelines find and update their comment by it. */
 export const REVIEW_COMMENT_MARKER = "<!-- govcloud-review -->";
@@ -93,6 +94,45 @@ function shortenedNote(step: Step, maxChars: number, hint: string | undefined): 
   );
 }
 
+/** Percent of each dimension left free: "vCPU 60% · RAM 70% · slots 9.8%". */
+function headroom(side: FailoverSide | undefined): string {
+  if (side === undefined) return "—";
+  const { vcpus, ramGiB, instances } = side.headroom;
+  const text = [`vCPU ${round(vcpus)}%`, `RAM ${round(ramGiB)}%`, `slots ${round(instances)}%`];
+  return `${side.fits ? "" : "❌ "}${text.join(" · ")}`;
+}
+
+function round(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+/**
+ * The failover headroom of each site before and after the change, when the change moves it:
+ * how much of the survivor's emergency capacity stays free with the other site lost.
+ */
+export function failoverSection(report: ReviewReport): string {
+  const moved = report.failover.filter(
+    (c) =>
+      c.before === undefined ||
+      c.after === undefined ||
+      c.before.fits !== c.after.fits ||
+      JSON.stringify(c.before.headroom) !== JSON.stringify(c.after.headroom),
+  );
+  if (moved.length === 0) return "";
+  const rows = moved.map(
+    (c) => `| ${c.lost} lost | ${c.survivor} | ${headroom(c.before)} | ${headroom(c.after)} |`,
+  );
+  return [
+    "### Failover headroom",
+    "",
+    "Free emergency capacity at the surviving site when the other is lost (❌: the tiers' promise does not fit; `govcloud failover --lose <site>` tells why).",
+    "",
+    "| site | survivor | before | after |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+  ].join("\n");
+}
+
 function compose(report: ReviewReport, step: Step, note: string): string {
   const sections = [
     REVIEW_COMMENT_MARKER,
@@ -100,6 +140,7 @@ function compose(report: ReviewReport, step: Step, note: string): string {
     note,
     alertsSection(report),
     summaryTable(report),
+    failoverSection(report),
     blockingSection(report, step.messageLimit),
     destructiveSection(report),
     approvalsSection(report),

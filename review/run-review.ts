@@ -29,6 +29,8 @@ import { departmentTopology } from "./topology";
 import type { Problem } from "../model/problem";
 import { DEPARTMENTS_DIR } from "../model/estate-files";
 import type { ReviewAlert, ReviewReport, ReviewVerdict, StackReview, StackStatus } from "./types";
+import type { SiteLossOptions } from "../model/failover";
+import { failoverChanges } from "./failover-change";
 
 export interface ReviewOptions extends RevisionOptions {
   /** The policy pack folder and config (checked by the command). */
@@ -36,6 +38,8 @@ export interface ReviewOptions extends RevisionOptions {
   configFile?: string;
   workers?: number;
   isolated?: boolean;
+  /** How site-failover judges a site loss (its policy config), for the failover headroom. */
+  failover?: SiteLossOptions;
 }
 
 /** The project name in Pulumi.yaml next to the estate, or "govcloud". */
@@ -296,6 +300,7 @@ export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
       changedFiles: files,
       basePlannedWith: base.program,
       stacks,
+      failover: failoverChanges(baseLoaded?.estate, headLoaded.estate, options.failover ?? {}),
       verdict: verdictOf(stacks),
     };
   } finally {

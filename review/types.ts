@@ -10,6 +10,7 @@ import type { SiteUsage } from "../model/usage";
 import type { SourcePointer } from "../plan/source-map";
 import type { StackCheck } from "../render/check-report";
 import type { DepartmentTopology } from "./topology";
+import type { FailoverChange } from "./failover-change";
 
 export type ChangeKind = "create" | "update" | "replace" | "delete";
 
@@ -199,5 +200,7 @@ export interface ReviewReport {
   basePlannedWith: "base program" | "head program";
   /** Stacks in the review: the platform first, then departments by id. */
   stacks: StackReview[];
+  /** Each active site lost in turn: the survivor's failover headroom on base and head. */
+  failover: FailoverChange[];
   verdict: ReviewVerdict;
 }

@@ -171,6 +171,7 @@ export function report(stacks: StackReview[]): ReviewReport {
   return {
     project: "govcloud",
     estatePath: "estate",
+    failover: [],
     base: { ref: "main", commit: "0123456789abcdef0123456789abcdef01234567" },
     head: { ref: "feature/health", commit: "fedcba9876543210fedcba9876543210fedcba98" },
     changedFiles: [...new Set(stacks.flatMap((s) => s.reasons))],

@@ -3,7 +3,7 @@
  * the site-failover policy runs on the head like every other policy.
  */
 import { strict as assert } from "node:assert";
-import { EstateRepo } from "./estate-repo";
+import { EstateRepo, TODAY } from "./estate-repo";
 
 describe("govcloud review of a change that breaks failover", function () {
   this.timeout(300_000);
@@ -31,5 +31,27 @@ describe("govcloud review of a change that breaks failover", function () {
     assert.ok(failover.length > 0, "site-failover reported nothing");
     assert.ok(failover.every((d) => d.enforcementLevel === "mandatory"));
     assert.match(failover[0].message, /VM slots/);
+    // The reviewer sees the headroom of each site before and after.
+    assert.deepEqual(
+      report.failover.map((c) => [c.lost, c.survivor, c.before?.fits, c.after?.fits]),
+      [
+        ["qingdao", "laixi", true, false],
+        ["laixi", "qingdao", true, false],
+      ],
+    );
+    const markdown = repo.run([
+      "review",
+      "--base",
+      "HEAD~1",
+      "--format",
+      "markdown",
+      "--today",
+      TODAY,
+    ]);
+    assert.match(markdown.stdout, /### Failover headroom/);
+    assert.match(
+      markdown.stdout,
+      /\| qingdao lost \| laixi \| vCPU [\d.]+% · RAM [\d.]+% · slots 65% \| ❌ vCPU/,
+    );
   });
 });
