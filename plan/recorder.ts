@@ -25,6 +25,7 @@ interface RegisterRequest extends RegisterRequestLike {
   getDeletebeforereplace(): boolean;
   getRetainondelete?(): boolean | undefined;
   getIgnorechangesList(): string[];
+  getReplaceonchangesList(): string[];
   getDependenciesList(): string[];
   getPropertydependenciesMap(): {
     forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void;
@@ -192,6 +193,7 @@ export class RegistrationRecorder {
       const provider = this.resolveProvider(req.getProvider());
       const retain = req.getRetainondelete?.();
       const ignoreChanges = req.getIgnorechangesList();
+      const replaceOnChanges = req.getReplaceonchangesList();
       let outputs = toPlanValue(entry.outputs ?? {}, this.resolveUrn) as Record<string, unknown>;
       // Only custom resources have an id; a preview has none yet (the engine shows it unknown).
       // Kept in key order like every other plan object, so that nothing downstream re-sorts it.
@@ -219,6 +221,7 @@ export class RegistrationRecorder {
           ...(req.getDeletebeforereplace() ? { deleteBeforeReplace: true } : {}),
           ...(retain === true ? { retainOnDelete: true } : {}),
           ...(ignoreChanges.length > 0 ? { ignoreChanges } : {}),
+          ...(replaceOnChanges.length > 0 ? { replaceOnChanges } : {}),
         },
       };
     });

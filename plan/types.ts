@@ -11,6 +11,8 @@ export interface PlannedResourceOptions {
   deleteBeforeReplace?: boolean;
   retainOnDelete?: boolean;
   ignoreChanges?: string[];
+  /** Properties whose change replaces the resource, whatever its provider says. */
+  replaceOnChanges?: string[];
 }
 
 export interface PlannedResource {

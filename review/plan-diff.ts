@@ -6,12 +6,30 @@
  * depends on them: a replaced volume gets a new id, so an attachment that names it is replaced
  * too, and a command that quotes it runs again.
  *
+ * The resource options are read as the engine reads them:
+ * - an alias keeps the resource, and with it its id: an input that names a renamed resource's id
+ *   is the same id on both sides (the plans' ids come from names, so they differ);
+ * - `ignoreChanges`: the property keeps its old value, so it neither changes nor replaces;
+ * - `replaceOnChanges`: a change there replaces, whatever the provider says;
+ * - `protect`: the engine refuses to delete or replace a protected resource (`refused`);
+ * - `deleteBeforeReplace`: the old resource goes first (`deleteBeforeReplace` on the change).
+ * What the cloud itself would refuse (review/refusals.ts) is marked `refused` too.
+ *
  * Only custom resources (cloud objects and providers) are listed: components hold nothing.
  */
 import diff from "microdiff";
 import type { PlannedResource, StackPlan } from "../plan/types";
+import { parsePropertyPath, pathTouches, resetPath } from "./property-path";
+import type { PathSegment } from "./property-path";
+import { cloudRefusal } from "./refusals";
 import { forcesReplacement } from "./replacements";
-import type { ChangeCounts, ChangeKind, PropertyChange, ResourceChange } from "./types";
+import type {
+  ChangeCounts,
+  ChangeKind,
+  PropertyChange,
+  RefusedChange,
+  ResourceChange,
+} from "./types";
 
 /** Types whose replacement loses what is on them: data on a volume, a running server. */
 const DATA_TYPES = new Set([
@@ -33,12 +51,74 @@ export function formatPropertyPath(path: readonly (string | number)[]): string {
   return text;
 }
 
-function propertyChanges(before: PlannedResource, after: PlannedResource): PropertyChange[] {
-  return diff(before.inputs, after.inputs)
+/** The parsed paths of a list of resource options (malformed ones are skipped, as the engine does). */
+function parsedPaths(paths: readonly string[] | undefined): PathSegment[][] {
+  return (paths ?? [])
+    .map(parsePropertyPath)
+    .filter((path): path is PathSegment[] => path !== undefined);
+}
+
+/** Whether changing `path` replaces `resource`: its provider says so, or `replaceOnChanges`. */
+function replaces(resource: PlannedResource, path: readonly (string | number)[]): boolean {
+  return (
+    forcesReplacement(resource.type, path) ||
+    parsedPaths(resource.options.replaceOnChanges).some((pattern) => pathTouches(pattern, path))
+  );
+}
+
+/** Whether `ignoreChanges` of `resource` covers `path`. */
+function ignored(resource: PlannedResource, path: readonly (string | number)[]): boolean {
+  return parsedPaths(resource.options.ignoreChanges).some(
+    (pattern) => pattern.length <= path.length && pathTouches(pattern, path),
+  );
+}
+
+/**
+ * Replaces every id of a renamed resource by the id it keeps (the base's), inside strings too:
+ * a command line quotes volume ids.
+ */
+function translateIds(value: unknown, ids: ReadonlyMap<string, string>, pattern: RegExp): unknown {
+  if (typeof value === "string") {
+    const exact = ids.get(value);
+    if (exact !== undefined) return exact;
+    return pattern.test(value) ? value.replace(pattern, (id) => ids.get(id) ?? id) : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => translateIds(item, ids, pattern));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, translateIds(item, ids, pattern)]),
+    );
+  }
+  return value;
+}
+
+/** The head's inputs as the engine diffs them against `before`'s: ids kept, ignored paths reset. */
+function effectiveInputs(
+  before: PlannedResource,
+  after: PlannedResource,
+  ids: ReadonlyMap<string, string>,
+  pattern: RegExp | undefined,
+): Record<string, unknown> {
+  let inputs = after.inputs;
+  if (pattern !== undefined) inputs = translateIds(inputs, ids, pattern) as Record<string, unknown>;
+  const ignore = parsedPaths(after.options.ignoreChanges);
+  if (ignore.length > 0) {
+    inputs = structuredClone(inputs);
+    for (const path of ignore) resetPath(before.inputs, inputs, path);
+  }
+  return inputs;
+}
+
+function propertyChanges(
+  before: PlannedResource,
+  after: PlannedResource,
+  inputs: Record<string, unknown>,
+): PropertyChange[] {
+  return diff(before.inputs, inputs)
     .map((difference): PropertyChange => {
       const change: PropertyChange = {
         path: formatPropertyPath(difference.path),
-        forcesReplacement: forcesReplacement(after.type, difference.path),
+        forcesReplacement: replaces(after, difference.path),
       };
       if (difference.type !== "CREATE") change.before = difference.oldValue;
       if (difference.type !== "REMOVE") change.after = difference.value;
@@ -46,6 +126,8 @@ function propertyChanges(before: PlannedResource, after: PlannedResource): Prope
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The site in a `<stack>-<site>-...` name, if any. */
 function siteOf(stack: string, name: string, sites: readonly string[]): string | undefined {
@@ -62,6 +144,12 @@ export interface PlanDiff {
   counts: ChangeCounts;
 }
 
+/** The id a plan gives a custom resource, when it has a known one. */
+function idOf(resource: PlannedResource): string | undefined {
+  const id = resource.outputs.id;
+  return typeof id === "string" && id !== "" && !id.includes("unknown") ? id : undefined;
+}
+
 /**
  * @param base the stack's plan on the base (undefined: a new stack)
  * @param head the stack's plan on the head (undefined: a removed stack)
@@ -76,7 +164,6 @@ export function diffPlans(
   const baseResources = (base?.resources ?? []).filter((resource) => resource.custom);
   const headResources = (head?.resources ?? []).filter((resource) => resource.custom);
   const baseByUrn = new Map(baseResources.map((resource) => [resource.urn, resource]));
-  const matched = new Set<string>();
   const changes = new Map<string, ResourceChange>();
   let same = 0;
 
@@ -100,26 +187,50 @@ export function diffPlans(
     return change;
   };
 
+  // Which base resource each head resource continues: the same URN, or an alias of it.
+  const previousOf = new Map<string, PlannedResource>();
+  const renamed = new Map<string, string>();
+  const matched = new Set<string>();
   for (const resource of headResources) {
-    let previous = baseByUrn.get(resource.urn);
-    let renamedFrom: string | undefined;
-    if (previous === undefined) {
-      for (const alias of resource.options.aliases) {
-        const urn = aliasUrn(resource.urn, alias);
-        const candidate = baseByUrn.get(urn);
-        if (candidate !== undefined && !matched.has(urn)) {
-          previous = candidate;
-          renamedFrom = urn;
-          break;
-        }
+    if (baseByUrn.has(resource.urn)) {
+      previousOf.set(resource.urn, baseByUrn.get(resource.urn)!);
+      matched.add(resource.urn);
+    }
+  }
+  for (const resource of headResources) {
+    if (previousOf.has(resource.urn)) continue;
+    for (const alias of resource.options.aliases) {
+      const urn = aliasUrn(resource.urn, alias);
+      const candidate = baseByUrn.get(urn);
+      if (candidate !== undefined && !matched.has(urn)) {
+        previousOf.set(resource.urn, candidate);
+        renamed.set(resource.urn, urn);
+        matched.add(urn);
+        break;
       }
     }
+  }
+
+  // A renamed resource keeps its id in the cloud: the head's plan named it after the new name.
+  const ids = new Map<string, string>();
+  for (const resource of headResources) {
+    const previous = previousOf.get(resource.urn);
+    if (previous === undefined) continue;
+    const [from, to] = [idOf(resource), idOf(previous)];
+    if (from !== undefined && to !== undefined && from !== to) ids.set(from, to);
+  }
+  const idPattern =
+    ids.size === 0 ? undefined : new RegExp([...ids.keys()].map(escapeRegExp).join("|"), "g");
+
+  for (const resource of headResources) {
+    const previous = previousOf.get(resource.urn);
     if (previous === undefined) {
       changes.set(resource.urn, entry("create", resource));
       continue;
     }
-    matched.add(previous.urn);
-    const properties = propertyChanges(previous, resource);
+    const renamedFrom = renamed.get(resource.urn);
+    const inputs = effectiveInputs(previous, resource, ids, idPattern);
+    const properties = propertyChanges(previous, resource, inputs);
     // Protection is an option, not an input: compared apart so that lifting it is never "same".
     const lifted = previous.options.protect && !resource.options.protect;
     if (previous.options.protect !== resource.options.protect) {
@@ -141,14 +252,32 @@ export function diffPlans(
     changes.set(resource.urn, change);
   }
 
-  same -= cascadeReplacements(headResources, changes, baseByUrn, entry);
+  same -= cascadeReplacements(headResources, changes, previousOf, entry);
 
   const deletions = baseResources
     .filter((resource) => !matched.has(resource.urn))
-    .map((resource) => entry("delete", resource));
+    .map((resource) => {
+      const change = entry("delete", resource);
+      // The engine refuses to delete what its state protects.
+      if (resource.options.protect) change.refused = protectedRefusal("delete", resource.name);
+      return change;
+    });
+  const headByUrn = new Map(headResources.map((resource) => [resource.urn, resource]));
   const all = [...changes.values(), ...deletions];
   for (const change of all) {
-    if (change.kind === "replace" && DATA_TYPES.has(change.type)) change.losesData = true;
+    if (change.kind !== "replace") continue;
+    if (DATA_TYPES.has(change.type)) change.losesData = true;
+    const resource = headByUrn.get(change.urn)!;
+    const previous = previousOf.get(change.urn)!;
+    if (resource.options.deleteBeforeReplace === true) change.deleteBeforeReplace = true;
+    // Lifting the protection and replacing in one update is allowed; replacing what stays
+    // protected is not (the engine checks both sides).
+    if (previous.options.protect && resource.options.protect) {
+      change.refused = protectedRefusal("replace", change.name);
+    } else {
+      const refusal = cloudRefusal(previous, resource, change.deleteBeforeReplace === true);
+      if (refusal !== undefined) change.refused = refusal;
+    }
   }
   all.sort(
     (a, b) =>
@@ -161,16 +290,27 @@ export function diffPlans(
   return { changes: all, counts };
 }
 
+function protectedRefusal(kind: "delete" | "replace", name: string): RefusedChange {
+  return {
+    by: "engine",
+    reason: `${name} is protected: pulumi up stops with "unable to ${kind} resource ... as it is currently marked for protection"`,
+    fix:
+      kind === "delete"
+        ? "lift the protection in an earlier change (for a department, its decommission block), deploy it, then delete"
+        : "avoid the replacement, or lift the protection in an earlier change and deploy it first",
+  };
+}
+
 /**
  * Resources that take an input from a replaced resource see a new id: replaced themselves when
- * that input cannot change in place, updated otherwise. Repeated until nothing more changes
- * (a replaced volume replaces its attachment, ...). Returns how many unchanged resources became
- * changes.
+ * that input cannot change in place, updated otherwise; unless `ignoreChanges` keeps the old
+ * value. Repeated until nothing more changes (a replaced volume replaces its attachment, ...).
+ * Returns how many unchanged resources became changes.
  */
 function cascadeReplacements(
   headResources: readonly PlannedResource[],
   changes: Map<string, ResourceChange>,
-  baseByUrn: ReadonlyMap<string, PlannedResource>,
+  previousOf: ReadonlyMap<string, PlannedResource>,
   entry: (
     kind: ChangeKind,
     resource: PlannedResource,
@@ -184,18 +324,20 @@ function cascadeReplacements(
     for (const resource of headResources) {
       const current = changes.get(resource.urn);
       if (current?.kind === "create" || current?.kind === "replace") continue;
-      if (!baseByUrn.has(resource.urn) && current?.renamedFrom === undefined) continue;
+      const previous = previousOf.get(resource.urn);
+      if (previous === undefined) continue;
       const added: PropertyChange[] = [];
       for (const [property, sources] of Object.entries(resource.propertyDependencies)) {
         const replaced = sources.find((urn) => changes.get(urn)?.kind === "replace");
         if (replaced === undefined) continue;
         if (current?.properties.some((change) => change.path === property)) continue;
+        if (ignored(resource, [property])) continue;
         const name = changes.get(replaced)!.name;
         added.push({
           path: property,
-          before: resource.inputs[property],
+          before: previous.inputs[property],
           after: `(new id of ${name}, known after it is replaced)`,
-          forcesReplacement: forcesReplacement(resource.type, [property]),
+          forcesReplacement: replaces(resource, [property]),
         });
       }
       if (added.length === 0) continue;

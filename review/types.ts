@@ -55,6 +55,19 @@ export interface ResourceChange {
    * the cloud yet, but the next `pulumi destroy` can delete it. Listed as an update.
    */
   protectionLifted?: boolean;
+  /** Replacements: the old resource is deleted before the new one is created. */
+  deleteBeforeReplace?: boolean;
+  /** The engine or the cloud will not carry this out: `pulumi up` stops there. */
+  refused?: RefusedChange;
+}
+
+/** A deletion or replacement that will not happen as planned, and what to do instead. */
+export interface RefusedChange {
+  /** "engine": Pulumi refuses (a protected resource); "cloud": OpenStack refuses the request. */
+  by: "engine" | "cloud";
+  /** What happens, in a sentence. */
+  reason: string;
+  fix: string;
 }
 
 /**

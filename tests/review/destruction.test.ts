@@ -203,24 +203,44 @@ describe("govcloud review: destruction needs declared intent", function () {
     }
   });
 
-  it("the same rename with previousNames keeps the volumes; the replaced instances still need intent", () => {
+  it("the same rename with previousNames renames everything in place: nothing is replaced", () => {
     repo.edit(
       "departments/water.yaml",
       "  - name: meter-db\n",
       "  - name: meter-database\n    previousNames: [meter-db]\n",
     );
     repo.commit("water: rename the meter database, keeping it");
-    const { status, markdown } = review(repo);
-    // The server group is named after the workload and cannot be renamed in place, so the
-    // instances in it are replaced: their disks are lost even though the volumes are kept.
-    assert.equal(status, 1, markdown);
-    assert.ok(
-      markdown.includes(
-        "- ❌ **water**: 2 instances of workload meter-database at qingdao will be replaced: deleted and created again empty, their data lost.",
-      ),
-      markdown,
+    const { run, report } = repo.review("--base", "HEAD~1", "--head", "HEAD");
+    assert.equal(run.status, 0, run.stdout);
+    const water = report.stacks.find((stack) => stack.stack === "water")!;
+    assert.deepEqual(
+      { replace: water.counts.replace, delete: water.counts.delete, create: water.counts.create },
+      { replace: 0, delete: 0, create: 0 },
     );
-    assert.doesNotMatch(markdown.slice(0, markdown.indexOf("| stack |")), /volume/);
+    const renamed = water.changes.filter((change) => change.renamedFrom !== undefined);
+    assert.equal(renamed.length, water.changes.length, "every change is a rename");
+    for (const type of ["ServerGroup", "Instance", "Port", "Volume", "VolumeAttach", "Command"]) {
+      assert.ok(
+        renamed.some((change) => change.type.endsWith(`:${type}`)),
+        `${type} renamed in place`,
+      );
+    }
+    // The server group keeps the name it was created with (Nova cannot rename it), and the
+    // instances keep their port and group: their ids do not change with the Pulumi name.
+    const group = water.changes.find((change) => change.type.endsWith(":ServerGroup"))!;
+    assert.deepEqual(group.properties, []);
+    const instance = water.changes.find((change) => change.type.endsWith(":Instance"))!;
+    assert.deepEqual(
+      instance.properties.map((property) => property.path),
+      ["metadata.workload", "name", "tags[8]"],
+    );
+    assert.equal(
+      water.changes.some((change) => change.losesData === true || change.refused !== undefined),
+      false,
+    );
+    const { markdown } = review(repo);
+    assert.match(verdict(markdown), /^✅ \*\*Passes\*\*/);
+    assert.doesNotMatch(markdown, /Read this first|loses data|Replacements and deletions/);
   });
 
   it("a deletion declared in allowDestroy passes and asks the platform team, with the ticket", () => {
