@@ -102,7 +102,8 @@ function summaryLine(report: ReviewReport): string {
       : "") +
     ((v.undeclaredDestruction ?? 0) > 0
       ? `, ${v.undeclaredDestruction} losses of data not declared in allowDestroy`
-      : "")
+      : "") +
+    ((v.refusedByCloud ?? 0) > 0 ? `, ${v.refusedByCloud} replacements the cloud refuses` : "")
   );
 }
 

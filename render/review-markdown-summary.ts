@@ -44,6 +44,12 @@ export function verdictSection(report: ReviewReport): string {
   // The most dangerous come first: they are what a reviewer must read before anything else.
   const missing = v.missingDepartments ?? 0;
   const undeclared = v.undeclaredDestruction ?? 0;
+  const refused = v.refusedByCloud ?? 0;
+  if (refused > 0) {
+    blockers.unshift(
+      plural(refused, "replacement the cloud refuses", "replacements the cloud refuses"),
+    );
+  }
   if (undeclared > 0) {
     blockers.unshift(
       plural(undeclared, "loss of data not declared", "losses of data not declared"),
@@ -83,6 +89,14 @@ export function verdictSection(report: ReviewReport): string {
     `${side(report.base)} → ${side(report.head)}`,
   ];
   if (data.length > 0) lines.push("", `> 🔴 **Data loss:** ${data.join(" and ")}; see below.`);
+  const protectedRefusals = v.refusedByEngine ?? 0;
+  if (protectedRefusals > 0) {
+    lines.push(
+      "",
+      `> ⛔ **Refused by the engine:** ${plural(protectedRefusals, "deletion or replacement", "deletions or replacements")} ` +
+        "of a protected resource: `pulumi up` stops there until the protection is lifted; see below.",
+    );
+  }
   const alerts = orderedAlerts(report);
   const decommissioned = alerts.filter((alert) => alert.kind === "decommission");
   const declared = alerts.filter((alert) => alert.kind === "declared-destruction");
@@ -325,10 +339,16 @@ export function destructiveSection(report: ReviewReport): string {
     for (const change of stack.changes.filter(isDestructive)) {
       const what = change.kind === "replace" ? "🟥 **replace**" : "➖ **delete**";
       const forced = change.properties.filter((p) => p.forcesReplacement).map((p) => code(p.path));
+      const refused = change.refused;
       const notes = [
         destroysData(change) ? "🔴 **loses data**" : "",
         forced.length > 0 ? `forced by ${forced.join(", ")}` : "",
-        change.protect ? "🔒 protected: lift the protection first" : "",
+        change.deleteBeforeReplace === true ? "deleted first" : "",
+        refused !== undefined
+          ? `⛔ **refused by the ${refused.by === "cloud" ? "cloud" : "engine"}**: ${md(refused.reason)}; fix: ${md(refused.fix)}`
+          : change.protect
+            ? "🔒 protected: lift the protection first"
+            : "",
       ].filter((note) => note !== "");
       lines.push(
         `- ${what} ${code(change.name)} (${md(shortType(change.type))}) · ${md(stack.stack)}` +

@@ -144,6 +144,8 @@ function verdictOf(stacks: readonly StackReview[]): ReviewVerdict {
     failedStacks: 0,
     missingDepartments: 0,
     undeclaredDestruction: 0,
+    refusedByCloud: 0,
+    refusedByEngine: 0,
     creates: 0,
     updates: 0,
     replacements: 0,
@@ -155,6 +157,10 @@ function verdictOf(stacks: readonly StackReview[]): ReviewVerdict {
     verdict.replacements += stack.counts.replace;
     verdict.deletions += stack.counts.delete;
     if (stack.status === "failed") verdict.failedStacks++;
+    for (const change of stack.changes) {
+      if (change.refused?.by === "cloud") verdict.refusedByCloud!++;
+      if (change.refused?.by === "engine") verdict.refusedByEngine!++;
+    }
     for (const alert of stack.alerts ?? []) {
       if (alert.kind === "department-file-missing") verdict.missingDepartments++;
       if (alert.kind === "undeclared-destruction") verdict.undeclaredDestruction++;
@@ -170,7 +176,8 @@ function verdictOf(stacks: readonly StackReview[]): ReviewVerdict {
     verdict.crashes === 0 &&
     verdict.failedStacks === 0 &&
     verdict.missingDepartments === 0 &&
-    verdict.undeclaredDestruction === 0;
+    verdict.undeclaredDestruction === 0 &&
+    verdict.refusedByCloud === 0;
   return verdict;
 }
 

@@ -180,7 +180,8 @@ export interface ReviewSide {
 export interface ReviewVerdict {
   /**
    * No mandatory violation, no crash, every stack planned on the head, no department file gone
-   * without a decommission, and nothing destroyed that the change does not declare.
+   * without a decommission, nothing destroyed that the change does not declare, and no
+   * replacement the cloud refuses.
    */
   passed: boolean;
   mandatory: number;
@@ -192,6 +193,13 @@ export interface ReviewVerdict {
   missingDepartments: number;
   /** Groups of data or identity the change destroys without declaring it in allowDestroy. */
   undeclaredDestruction: number;
+  /** Replacements OpenStack refuses (a unique name taken twice): the deployment would stop. */
+  refusedByCloud?: number;
+  /**
+   * Deletions and replacements the engine refuses because the resource is protected: shown, not
+   * blocking (the protection is the second key, lifted by its own change).
+   */
+  refusedByEngine?: number;
   creates: number;
   updates: number;
   replacements: number;
