@@ -12,6 +12,10 @@
  *   would need a `public` field in the catalog and a VolumeTypeAccessV3 per department.
  * - Flavors and volume types keep the catalog's names (departments look them up by name);
  *   their Pulumi names carry the platform and site prefix.
+ * - Flavors are replaced delete-first. Nova cannot change a flavor's vCPUs, RAM or disk, so a
+ *   change replaces it; created first, the new flavor would take a name Nova keeps unique and
+ *   be refused. Running servers keep a copy of their flavor, so deleting it first leaves them
+ *   as they are; the departments' FlavorAccess follow on their next update.
  */
 import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
@@ -61,7 +65,7 @@ export class SiteCatalog extends pulumi.ComponentResource {
           disk: flavor.diskGiB,
           isPublic: flavor.public,
         },
-        admin,
+        { ...admin, deleteBeforeReplace: true },
       );
       this.flavorIds[flavor.name] = created.id;
     }

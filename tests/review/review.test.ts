@@ -179,7 +179,11 @@ describe("govcloud review", function () {
         flavor.properties.map((property) => [property.path, property.forcesReplacement]),
         [["ram", true]],
       );
+      // Nova keeps flavor names unique: only a delete-first replacement is accepted.
+      assert.equal(flavor.deleteBeforeReplace, true);
+      assert.equal(flavor.refused, undefined);
     }
+    assert.equal(report.verdict.refusedByCloud, 0);
     const health = stack(report, "health");
     assert.equal(health.status, "unchanged");
     assert.equal(health.quotas[0].before?.ramGiB, 2);
