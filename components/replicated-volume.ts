@@ -124,13 +124,21 @@ export class ReplicatedVolume extends pulumi.ComponentResource {
             rpo: rpoSeconds,
           }),
         );
-    // Without an `update` command, a changed mode or RPO runs `create` again: the platform's
-    // pairing command must be idempotent. `delete` runs before either volume is deleted.
+    // A changed command line (new volume ids when a volume is replaced, a new mode or RPO)
+    // replaces the command, delete-first: the old pair is removed with the ids it was made with,
+    // then the new one is created. Updated in place, the command would only run `create` again
+    // and leave the old pair on the storage. `delete` runs before either volume is deleted.
+    // Options, not inputs: adding them changes nothing for the pairs already made.
     this.pairingCommand = new command.local.Command(
       `${primary.name}-pairing`,
       { create: fill(args.pairing.create), delete: fill(args.pairing.delete) },
       withFormerNames(
-        { parent: this, provider: args.commandProvider },
+        {
+          parent: this,
+          provider: args.commandProvider,
+          replaceOnChanges: ["create", "delete"],
+          deleteBeforeReplace: true,
+        },
         (args.formerNames?.primary ?? []).map((old) => `${old}-pairing`),
       ),
     );

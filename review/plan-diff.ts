@@ -222,6 +222,7 @@ export function diffPlans(
   const idPattern =
     ids.size === 0 ? undefined : new RegExp([...ids.keys()].map(escapeRegExp).join("|"), "g");
 
+  const effective = new Map<string, Record<string, unknown>>();
   for (const resource of headResources) {
     const previous = previousOf.get(resource.urn);
     if (previous === undefined) {
@@ -230,6 +231,7 @@ export function diffPlans(
     }
     const renamedFrom = renamed.get(resource.urn);
     const inputs = effectiveInputs(previous, resource, ids, idPattern);
+    effective.set(resource.urn, inputs);
     const properties = propertyChanges(previous, resource, inputs);
     // Protection is an option, not an input: compared apart so that lifting it is never "same".
     const lifted = previous.options.protect && !resource.options.protect;
@@ -252,7 +254,7 @@ export function diffPlans(
     changes.set(resource.urn, change);
   }
 
-  same -= cascadeReplacements(headResources, changes, previousOf, entry);
+  same -= cascadeReplacements({ headResources, changes, previousOf, effective, entry });
 
   const deletions = baseResources
     .filter((resource) => !matched.has(resource.urn))
@@ -301,49 +303,93 @@ function protectedRefusal(kind: "delete" | "replace", name: string): RefusedChan
   };
 }
 
+/** `value` with the ids in `labels` (old id -> what replaces it) spelled out, inside strings too. */
+function withNewIds(value: unknown, labels: ReadonlyMap<string, string>): unknown {
+  if (typeof value === "string") {
+    let text = value;
+    for (const [id, label] of labels) text = text.split(id).join(label);
+    return text;
+  }
+  if (Array.isArray(value)) return value.map((item) => withNewIds(item, labels));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, withNewIds(item, labels)]),
+    );
+  }
+  return value;
+}
+
+const samePath = (property: string) => (change: PropertyChange) =>
+  change.path === property ||
+  change.path.startsWith(`${property}.`) ||
+  change.path.startsWith(`${property}[`);
+
 /**
  * Resources that take an input from a replaced resource see a new id: replaced themselves when
  * that input cannot change in place, updated otherwise; unless `ignoreChanges` keeps the old
- * value. Repeated until nothing more changes (a replaced volume replaces its attachment, ...).
- * Returns how many unchanged resources became changes.
+ * value. The input is shown with the new ids spelled out (a command line that quotes a replaced
+ * volume's id shows both its old and its new line). Repeated until nothing more changes (a
+ * replaced volume replaces its attachment, ...). Returns how many unchanged resources became
+ * changes.
  */
-function cascadeReplacements(
-  headResources: readonly PlannedResource[],
-  changes: Map<string, ResourceChange>,
-  previousOf: ReadonlyMap<string, PlannedResource>,
+function cascadeReplacements(args: {
+  headResources: readonly PlannedResource[];
+  changes: Map<string, ResourceChange>;
+  previousOf: ReadonlyMap<string, PlannedResource>;
+  effective: ReadonlyMap<string, Record<string, unknown>>;
   entry: (
     kind: ChangeKind,
     resource: PlannedResource,
     properties?: PropertyChange[],
-  ) => ResourceChange,
-): number {
+  ) => ResourceChange;
+}): number {
+  const { headResources, changes, previousOf, effective, entry } = args;
   let promoted = 0;
   let grew = true;
   while (grew) {
     grew = false;
     for (const resource of headResources) {
       const current = changes.get(resource.urn);
-      if (current?.kind === "create" || current?.kind === "replace") continue;
+      // A replaced resource is looked at too: its inputs are shown with the new ids.
+      if (current?.kind === "create") continue;
       const previous = previousOf.get(resource.urn);
       if (previous === undefined) continue;
-      const added: PropertyChange[] = [];
+      let properties = [...(current?.properties ?? [])];
+      let added = false;
       for (const [property, sources] of Object.entries(resource.propertyDependencies)) {
-        const replaced = sources.find((urn) => changes.get(urn)?.kind === "replace");
-        if (replaced === undefined) continue;
-        if (current?.properties.some((change) => change.path === property)) continue;
+        const replaced = sources.filter((urn) => changes.get(urn)?.kind === "replace");
+        if (replaced.length === 0) continue;
         if (ignored(resource, [property])) continue;
-        const name = changes.get(replaced)!.name;
-        added.push({
+        const labels = new Map<string, string>();
+        for (const urn of replaced) {
+          const id = idOf(previousOf.get(urn)!);
+          if (id !== undefined) labels.set(id, `(new id of ${changes.get(urn)!.name})`);
+        }
+        const value = effective.get(resource.urn)?.[property];
+        const spelled = withNewIds(value, labels);
+        const after =
+          JSON.stringify(spelled) !== JSON.stringify(value)
+            ? spelled
+            : `(new id of ${changes.get(replaced[0])!.name}, known after it is replaced)`;
+        const shown = JSON.stringify(after);
+        if (
+          properties.some(
+            (change) => samePath(property)(change) && JSON.stringify(change.after) === shown,
+          )
+        ) {
+          continue;
+        }
+        properties = properties.filter((change) => !samePath(property)(change));
+        properties.push({
           path: property,
           before: previous.inputs[property],
-          after: `(new id of ${name}, known after it is replaced)`,
+          after,
           forcesReplacement: replaces(resource, [property]),
         });
+        added = true;
       }
-      if (added.length === 0) continue;
-      const properties = [...(current?.properties ?? []), ...added].sort((a, b) =>
-        a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-      );
+      if (!added) continue;
+      properties.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       const kind = properties.some((property) => property.forcesReplacement) ? "replace" : "update";
       const change = entry(kind, resource, properties);
       if (current?.renamedFrom !== undefined) change.renamedFrom = current.renamedFrom;

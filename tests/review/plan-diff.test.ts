@@ -150,7 +150,7 @@ describe("review: the offline diff follows the engine's resource options", () =>
     assert.deepEqual(instance.properties[0], {
       path: "schedulerHints",
       before: [{ group: "id-of-water-qingdao-db" }],
-      after: "(new id of water-qingdao-database, known after it is replaced)",
+      after: [{ group: "(new id of water-qingdao-database)" }],
       forcesReplacement: true,
     });
   });
@@ -230,6 +230,43 @@ describe("review: the offline diff follows the engine's resource options", () =>
       resource(FLAVOR, "platform-qingdao-flavor-m1", { name: "m1-large", disk: 40 }),
     ]);
     assert.equal(renamed[0].refused, undefined, "a new name does not collide");
+  });
+
+  it("a replaced volume replaces its pairing command delete-first, the old pair removed with its ids", () => {
+    const volume = `${PREFIX}${VOLUME}::water-qingdao-db-0-data`;
+    const pairing = (type: string) =>
+      resource(
+        COMMAND,
+        "water-qingdao-db-0-data-pairing",
+        {
+          create: `storagectl pair create id-of-water-qingdao-db-0-data ${type}`,
+          delete: "storagectl pair delete id-of-water-qingdao-db-0-data",
+        },
+        { replaceOnChanges: ["create", "delete"], deleteBeforeReplace: true },
+        { propertyDependencies: { create: [volume], delete: [volume] } },
+      );
+    const changes = only(
+      [resource(VOLUME, "water-qingdao-db-0-data", { volumeType: "a" }), pairing("async")],
+      [resource(VOLUME, "water-qingdao-db-0-data", { volumeType: "b" }), pairing("sync")],
+    );
+    const command = changes.find((change) => change.type === COMMAND)!;
+    assert.equal(command.kind, "replace");
+    assert.equal(command.deleteBeforeReplace, true);
+    assert.deepEqual(
+      command.properties.map((property) => [property.path, property.before, property.after]),
+      [
+        [
+          "create",
+          "storagectl pair create id-of-water-qingdao-db-0-data async",
+          "storagectl pair create (new id of water-qingdao-db-0-data) sync",
+        ],
+        [
+          "delete",
+          "storagectl pair delete id-of-water-qingdao-db-0-data",
+          "storagectl pair delete (new id of water-qingdao-db-0-data)",
+        ],
+      ],
+    );
   });
 
   it("ids quoted inside strings follow a renamed resource", () => {
