@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from "node:fs";
 import type { Estate } from "../model/estate";
 import type { SiteLoss, SiteLossOptions } from "../model/failover";
 import { failoverInput, siteLoss } from "../model/failover";
-import { SITE_FAILOVER_CONFIG } from "../policies/site-failover";
+// The config alone: the policy itself would load the policy SDK (and the Pulumi SDK with it).
+import { SITE_FAILOVER_CONFIG } from "../policies/site-failover-config";
 import { UsageError } from "./usage-error";
 
 const POLICY = "site-failover";

@@ -14,6 +14,9 @@ export type CompiledPattern =
 export const PATTERN_SYNTAX =
   "an RE2 regular expression (JavaScript syntax without look-around or back-references)";
 
+/** Answers remembered per pattern. */
+const MAX_REMEMBERED = 10_000;
+
 // Policies test the same pattern once per resource: compile it once per process.
 const compiled = new Map<string, CompiledPattern>();
 
@@ -29,7 +32,20 @@ export function compileConfiguredPattern(source: string): CompiledPattern {
 function compile(source: string): CompiledPattern {
   try {
     const pattern = RE2JS.compile(source);
-    return { ok: true, test: (text) => pattern.matcher(text).find() };
+    // RE2's matcher costs microseconds a call, and the same few tickets are tested on every
+    // resource they approve: remember the answers (bounded, so no input can grow it without end).
+    const answers = new Map<string, boolean>();
+    return {
+      ok: true,
+      test: (text) => {
+        let answer = answers.get(text);
+        if (answer === undefined) {
+          answer = pattern.matcher(text).find();
+          if (answers.size < MAX_REMEMBERED) answers.set(text, answer);
+        }
+        return answer;
+      },
+    };
   } catch (error) {
     // "error parsing regexp: missing closing ): `(`" -> "missing closing ): `(`"
     const message = error instanceof Error ? error.message : String(error);

@@ -13,35 +13,14 @@
 import type { Demand, FailoverDimension, SiteLoss } from "../model/failover";
 import { siteLoss } from "../model/failover";
 import type { CityFacts } from "./lib/facts";
-import type { ConfigSchema, RuleContext, Verdict, Violation } from "./lib/policy";
+import type { RuleContext, Verdict, Violation } from "./lib/policy";
 import { stackPolicy } from "./lib/policy";
 import type { ResourceView } from "./lib/resource-view";
+import type { SiteFailoverConfig } from "./site-failover-config";
+import { SITE_FAILOVER_CONFIG } from "./site-failover-config";
 
-export interface SiteFailoverConfig {
-  tiers: string[];
-  headroomPercent: number;
-}
-
-export const SITE_FAILOVER_CONFIG: ConfigSchema<SiteFailoverConfig> = {
-  tiers: {
-    type: "array",
-    items: { type: "string" },
-    default: [],
-    description:
-      "Tiers whose workloads must keep their full load when a site is lost (platform.yaml " +
-      "tiers[].failover says how much); empty: every tier placed on both sites (active-active " +
-      "and active-standby).",
-  },
-  headroomPercent: {
-    type: "number",
-    minimum: 0,
-    maximum: 90,
-    default: 0,
-    description:
-      "Share of the surviving site's emergency capacity kept free after a failover (for " +
-      "restoring single-site workloads, or a host failing during the failover).",
-  },
-};
+export type { SiteFailoverConfig } from "./site-failover-config";
+export { SITE_FAILOVER_CONFIG } from "./site-failover-config";
 
 const UNIT: Record<FailoverDimension, string> = {
   vcpus: "vCPUs",
@@ -63,8 +42,27 @@ function survivingTiers(config: SiteFailoverConfig): string[] | undefined {
   return config.tiers.length === 0 ? undefined : [...config.tiers];
 }
 
+// The losses depend only on the facts and the config, which every stack of a check shares: work
+// them out once per facts object and config instead of once per stack.
+const computed = new WeakMap<CityFacts, Map<string, SiteLoss[]>>();
+
 /** Each active site lost in turn, from the facts. */
 export function siteLosses(facts: CityFacts, config: SiteFailoverConfig): SiteLoss[] {
+  let byConfig = computed.get(facts);
+  if (byConfig === undefined) {
+    byConfig = new Map();
+    computed.set(facts, byConfig);
+  }
+  const key = JSON.stringify([config.tiers, config.headroomPercent]);
+  let losses = byConfig.get(key);
+  if (losses === undefined) {
+    losses = computeSiteLosses(facts, config);
+    byConfig.set(key, losses);
+  }
+  return losses;
+}
+
+function computeSiteLosses(facts: CityFacts, config: SiteFailoverConfig): SiteLoss[] {
   const input = facts.failover;
   const tiers = survivingTiers(config);
   return input.sites
