@@ -160,9 +160,15 @@ describe("the built command relaunching itself", function () {
       first.on("exit", (code, signal) => done({ code, signal })),
     );
     let second: number | undefined;
+    const firstLine = commandLine(first.pid!).join(" ");
     // No deadline of its own: the test's timeout bounds the wait, however busy the machine is.
+    // Between fork and exec the child still shows the first's command line (and environment):
+    // wait until it runs the relaunched command.
     while (second === undefined && first.exitCode === null && first.signalCode === null) {
-      second = childrenOf(first.pid!).find((pid) => commandLine(pid).includes(CLI));
+      second = childrenOf(first.pid!).find((pid) => {
+        const line = commandLine(pid);
+        return line.includes(CLI) && line.join(" ") !== firstLine;
+      });
       if (second === undefined) await sleep(50);
     }
     assert.ok(second !== undefined, "no relaunched process appeared");
