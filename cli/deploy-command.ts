@@ -116,7 +116,15 @@ async function deploy(
     deps.stdout(invalidPlatformOutput(command, loaded).stdout);
     return 1;
   }
-  const [stack] = selectStacks([name], false, loaded.estate, loaded.files);
+  // A department whose file is gone without a decommission is still a stack: the offline check
+  // refuses it with department-file-missing and the decommission steps, not as an unknown name.
+  const [stack] = selectStacks(
+    [name],
+    false,
+    loaded.estate,
+    loaded.files,
+    loaded.missingDepartments,
+  );
   const policy = policySetup(root, deps.cwd, options);
   requireProjectFolder(root);
   const missingSettings = missingStackSettings(root, stack);

@@ -310,6 +310,27 @@ describe("govcloud preview and up", function () {
       );
       assert.deepEqual(standIn.calls(), []);
     });
+    it("refuses a department whose file is gone without a decommission, with the steps", () => {
+      const root = copyProject();
+      rmSync(join(root, "departments", "audit.yaml"));
+      const standIn = standInPulumi(tempDir("missing-file"));
+      const run = govcloud(
+        ["up", "audit", "--yes", "--policy-pack", join(REPO, "policies")],
+        withStandIn(standIn),
+        root,
+      );
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      assert.match(
+        run.stdout,
+        /departments\/audit\.yaml does not exist, but stack audit is being deployed/,
+      );
+      assert.match(run.stdout, /pulumi destroy --stack audit/);
+      assert.match(
+        run.stdout,
+        /govcloud up: refusing to deploy audit: .*nothing was sent to Pulumi/,
+      );
+      assert.deepEqual(standIn.calls(), [], "the Pulumi CLI was run");
+    });
   });
 
   describe("with a stand-in for the pulumi executable", () => {
