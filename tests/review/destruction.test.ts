@@ -239,7 +239,7 @@ describe("govcloud review: destruction needs declared intent", function () {
       false,
     );
     const { markdown } = review(repo);
-    assert.match(verdict(markdown), /^✅ \*\*Passes\*\*/);
+    assert.match(verdict(markdown), /^✅ \*\*Passes\*\*/, markdown);
     assert.doesNotMatch(markdown, /Read this first|loses data|Replacements and deletions/);
   });
 
