@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import type { PolicyReport } from "../../deploy/policy-report";
-import { engineBinDir, repoRoot } from "./engine";
+import { engineBinDir, engineBinary, repoRoot } from "./engine";
 
 export const CLI = join(repoRoot, "dist", "cli", "main.js");
 export const ESTATE = join(repoRoot, "tests-engine", "estate");
@@ -31,6 +31,8 @@ export interface Run {
 export class Deployment {
   readonly dir = mkdtempSync(join(tmpdir(), "govcloud-engine-"));
   readonly root = join(this.dir, "estate");
+  /** Where the estate's `pairing` script records each replication pair. */
+  readonly pairingLog = join(this.dir, "pairs.log");
   private readonly env: NodeJS.ProcessEnv;
 
   constructor() {
@@ -56,23 +58,31 @@ export class Deployment {
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
       OS_CLIENT_CONFIG_FILE: clouds,
       GOVCLOUD_LOOPBACK_ONLY: "1",
-      GOVCLOUD_PAIRING_LOG: join(this.dir, "pairs.log"),
+      GOVCLOUD_PAIRING_LOG: this.pairingLog,
     };
   }
 
   govcloud(args: string[]): Run {
+    return this.spawn(process.execPath, [CLI, ...args, "--root", this.root, "--today", TODAY]);
+  }
+
+  /**
+   * The built Pulumi CLI in the estate, on this deployment's backend (`stack output`, `destroy`:
+   * the project runs its program inline, and neither needs the program).
+   */
+  pulumi(args: string[]): Run {
+    return this.spawn(engineBinary("pulumi"), [...args, "--non-interactive"]);
+  }
+
+  private spawn(file: string, args: string[]): Run {
     const started = performance.now();
-    const result = spawnSync(
-      process.execPath,
-      [CLI, ...args, "--root", this.root, "--today", TODAY],
-      {
-        cwd: this.root,
-        env: this.env,
-        encoding: "utf8",
-        timeout: 1_800_000,
-        maxBuffer: 256 * 1024 * 1024,
-      },
-    );
+    const result = spawnSync(file, args, {
+      cwd: this.root,
+      env: this.env,
+      encoding: "utf8",
+      timeout: 1_800_000,
+      maxBuffer: 256 * 1024 * 1024,
+    });
     return {
       status: result.status,
       stdout: result.stdout,
