@@ -101,8 +101,10 @@ describe("analyzer pack start-up", function () {
       "package.json": PACKAGE_JSON,
       "index.js": `console.error("waiting forever");\nsetInterval(() => {}, 1000);\n`,
     });
-    const error = await startFailure(dir, 2000);
-    assert.match(error.message, /it did not report a port within 2000 ms/);
+    // Long enough for Node to start and write its line on a machine running other suites
+    // (2 s was not), short enough for a unit test.
+    const error = await startFailure(dir, 10_000);
+    assert.match(error.message, /it did not report a port within 10000 ms/);
     assert.match(error.message, /waiting forever/);
     assertGone(error);
   });
