@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { PolicyResult } from "../deploy/policy-report";
 import { Deployment } from "./support/deployment";
 
-const DEPARTMENTS = ["water", "health"];
+const DEPARTMENTS = ["water", "transport", "health"];
 
 function keyed(results: PolicyResult[]): string[] {
   return results.map((r) => `${r.level} [${r.policy}] ${r.urn}\n${r.message}`).sort();
@@ -27,6 +27,10 @@ describe("a department's first preview under the real engine", function () {
 
   after(() => {
     console.log(timings.join("\n"));
+    // Leave the cloud as this test found it: other tests deploy the platform themselves.
+    const run = deployment?.pulumi(["destroy", "--yes", "--stack", "platform"]);
+    if (run !== undefined && run.status !== 0)
+      console.log(`destroying the platform failed:\n${run.stdout}${run.stderr}`);
     deployment?.remove();
   });
 
