@@ -13,9 +13,9 @@ import * as path from "node:path";
 
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
-import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
+import type { Stack } from "@pulumi/pulumi/automation";
 
-import { engineBinary, engineBinDir } from "./support/engine";
+import { engineBinary, inlineTestStack } from "./support/engine";
 
 describe("engine: command:local:Command through the real engine", function () {
   // Every engine run starts the CLI and the plugin: seconds each, more on a busy machine.
@@ -61,31 +61,7 @@ describe("engine: command:local:Command through the real engine", function () {
     engineBinary("pulumi-resource-command");
     temp = fs.mkdtempSync(path.join(os.tmpdir(), "govcloud-engine-command-"));
     log = path.join(temp, "commands.log");
-    const backend = path.join(temp, "state");
-    fs.mkdirSync(backend);
-    const pulumiCommand = await PulumiCommand.get({
-      root: path.dirname(engineBinDir()),
-      skipVersionCheck: true,
-    });
-    stack = await LocalWorkspace.createOrSelectStack(
-      { stackName: "test", projectName: "engine-command", program },
-      {
-        pulumiCommand,
-        workDir: temp,
-        projectSettings: {
-          name: "engine-command",
-          runtime: "nodejs",
-          backend: { url: `file://${backend}` },
-        },
-        envVars: {
-          PATH: `${engineBinDir()}${path.delimiter}${process.env.PATH ?? ""}`,
-          PULUMI_HOME: path.join(temp, "home"),
-          PULUMI_CONFIG_PASSPHRASE: "engine-test",
-          PULUMI_SKIP_UPDATE_CHECK: "true",
-          PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        },
-      },
-    );
+    stack = await inlineTestStack(temp, "engine-command", program);
   });
 
   after(async () => {

@@ -10,9 +10,9 @@ import * as path from "node:path";
 
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
-import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
+import type { Stack } from "@pulumi/pulumi/automation";
 
-import { engineBinary, engineBinDir, repoRoot } from "./support/engine";
+import { engineBinary, inlineTestStack, repoRoot } from "./support/engine";
 
 const PACK = `
 const { PolicyPack, validateResourceOfType } = require(${JSON.stringify(
@@ -56,30 +56,7 @@ describe("engine: a Node policy pack through pulumi-analyzer-policy-nodejs", fun
       JSON.stringify({ name: "engine-test-pack", version: "0.0.1", main: "index.js" }),
     );
     fs.writeFileSync(path.join(pack, "index.js"), PACK);
-    const backend = path.join(temp, "state");
-    fs.mkdirSync(backend);
-    stack = await LocalWorkspace.createOrSelectStack(
-      { stackName: "test", projectName: "engine-policy", program },
-      {
-        pulumiCommand: await PulumiCommand.get({
-          root: path.dirname(engineBinDir()),
-          skipVersionCheck: true,
-        }),
-        workDir: temp,
-        projectSettings: {
-          name: "engine-policy",
-          runtime: "nodejs",
-          backend: { url: `file://${backend}` },
-        },
-        envVars: {
-          PATH: `${engineBinDir()}${path.delimiter}${process.env.PATH ?? ""}`,
-          PULUMI_HOME: path.join(temp, "home"),
-          PULUMI_CONFIG_PASSPHRASE: "engine-test",
-          PULUMI_SKIP_UPDATE_CHECK: "true",
-          PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        },
-      },
-    );
+    stack = await inlineTestStack(temp, "engine-policy", program);
   });
 
   after(async () => {

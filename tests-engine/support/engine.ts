@@ -6,6 +6,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
+import {
+  LocalWorkspace,
+  PulumiCommand,
+  type PulumiFn,
+  type Stack,
+} from "@pulumi/pulumi/automation";
+
 import type { PackageSchema } from "./schema-types";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
@@ -53,4 +60,39 @@ export function providerSchema(pluginName: string): PackageSchema {
   } finally {
     fs.rmSync(home, { recursive: true, force: true });
   }
+}
+
+/**
+ * A stack named `test` of an inline program, run by the built CLI with the engine's plugins
+ * first on PATH, a file backend and Pulumi home inside `temp`: nothing of the user's is involved.
+ */
+export async function inlineTestStack(
+  temp: string,
+  projectName: string,
+  program: PulumiFn,
+): Promise<Stack> {
+  const backend = path.join(temp, "state");
+  fs.mkdirSync(backend, { recursive: true });
+  return LocalWorkspace.createOrSelectStack(
+    { stackName: "test", projectName, program },
+    {
+      pulumiCommand: await PulumiCommand.get({
+        root: path.dirname(engineBinDir()),
+        skipVersionCheck: true,
+      }),
+      workDir: temp,
+      projectSettings: {
+        name: projectName,
+        runtime: "nodejs",
+        backend: { url: `file://${backend}` },
+      },
+      envVars: {
+        PATH: `${engineBinDir()}${path.delimiter}${process.env.PATH ?? ""}`,
+        PULUMI_HOME: path.join(temp, "home"),
+        PULUMI_CONFIG_PASSPHRASE: "engine-test",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      },
+    },
+  );
 }
