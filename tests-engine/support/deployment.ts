@@ -5,7 +5,15 @@
  */
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import type { PolicyReport } from "../../deploy/policy-report";
@@ -19,6 +27,24 @@ export const TODAY = "2026-11-26";
 /** Where scripts/cloud/start keeps the cloud's state and clouds.yaml. */
 export function cloudDir(): string {
   return process.env.GOVCLOUD_CLOUD_DIR ?? "/tmp/govcloud-cloud";
+}
+
+/** The Keystone address the test estate names; a cloud started with a port offset has another. */
+const ESTATE_KEYSTONE = "http://127.0.0.1:15000/v3";
+
+/**
+ * Points the copied estate's auth URLs at the running cloud's Keystone (read from its
+ * clouds.yaml), so that a second cloud started with GOVCLOUD_CLOUD_PORT_OFFSET serves the tests
+ * as well as the first. Still loopback: the cloud only listens on 127.0.0.1.
+ */
+function pointEstateAtCloud(platformFile: string, clouds: string): void {
+  const found = /auth_url:\s*(\S+)/.exec(readFileSync(clouds, "utf8"));
+  assert.ok(found, `${clouds} names no auth_url`);
+  const keystone = found[1];
+  assert.match(keystone, /^http:\/\/127\.0\.0\.1:\d+\/v3$/, `${clouds}: not a loopback Keystone`);
+  if (keystone === ESTATE_KEYSTONE) return;
+  const platform = readFileSync(platformFile, "utf8");
+  writeFileSync(platformFile, platform.split(ESTATE_KEYSTONE).join(keystone));
 }
 
 export interface Run {
@@ -42,6 +68,7 @@ export class Deployment {
       `${clouds} is missing: start the loopback cloud first (npm run cloud:start)`,
     );
     cpSync(ESTATE, this.root, { recursive: true });
+    pointEstateAtCloud(join(this.root, "platform.yaml"), clouds);
     for (const folder of ["state", "home"]) mkdirSync(join(this.dir, folder));
     const env: NodeJS.ProcessEnv = {};
     // The OpenStack provider reads OS_* variables; only where clouds.yaml is may reach it.
