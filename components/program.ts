@@ -12,7 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { formatProblemText } from "../render/problems";
 import type { Estate } from "../model/estate";
 import { findDepartment } from "../model/estate";
-import { DEPARTMENTS_DIR, PLATFORM_FILE } from "../model/estate-files";
+import { DEPARTMENTS_DIR, filesThatStop } from "../model/estate-files";
 import { missingDepartmentMessage } from "../model/lifecycle";
 import { PLATFORM_STACK } from "../model/naming";
 import type { Problem } from "../model/problem";
@@ -36,9 +36,9 @@ export function departmentFile(id: string): string {
 export function partitionProblems(
   stack: string,
   problems: readonly Problem[],
+  register?: string,
 ): { blocking: Problem[]; other: Problem[] } {
-  const ownFiles =
-    stack === PLATFORM_STACK ? undefined : new Set([PLATFORM_FILE, departmentFile(stack)]);
+  const ownFiles = filesThatStop(stack, PLATFORM_STACK, register);
   const blocking: Problem[] = [];
   const other: Problem[] = [];
   for (const problem of problems) {
@@ -62,7 +62,11 @@ export function buildStack(
   loaded: LoadedEstate,
   options: ProgramOptions,
 ): DepartmentStackOutputs | PlatformStackOutputs {
-  const { blocking, other } = partitionProblems(stack, loaded.problems);
+  const { blocking, other } = partitionProblems(
+    stack,
+    loaded.problems,
+    loaded.estate?.platform.approvals.register,
+  );
   if (blocking.length > 0 || loaded.estate === undefined) {
     throw new pulumi.RunError(
       problemReport(stack, blocking.length > 0 ? blocking : loaded.problems),

@@ -9,6 +9,23 @@ export function expectedIdFor(file: string): string {
   return basename(file).replace(/\.yaml$/, "");
 }
 
+/**
+ * The files whose errors stop a stack: for a department, platform.yaml, the ticket register (when
+ * platform.yaml names one) and its own file; for the platform (undefined), every file.
+ */
+export function filesThatStop(
+  stack: string,
+  platformStack: string,
+  register: string | undefined,
+): Set<string> | undefined {
+  if (stack === platformStack) return undefined;
+  return new Set([
+    PLATFORM_FILE,
+    `${DEPARTMENTS_DIR}/${stack}.yaml`,
+    ...(register === undefined ? [] : [register]),
+  ]);
+}
+
 /** The folder of the Pulumi stack settings (Pulumi.yaml's stackConfigDir), next to platform.yaml. */
 export const STACKS_DIR = "stacks";
 

@@ -24,7 +24,7 @@ import { boundProblem, compareProblems, formatPath, show } from "./problem";
 import { RULES } from "./rules";
 import { checkSchema, ID_PATTERN } from "./schema-check";
 import type { DocumentKind } from "./schema-check";
-import type { Department, Platform } from "./types";
+import type { Department, Platform, TicketRegister } from "./types";
 import type { Position, YamlSource } from "./yaml-source";
 import { MAX_FILE_BYTES, parseYamlBytes } from "./yaml-source";
 
@@ -262,12 +262,33 @@ export function loadEstate(rootDir: string, options: LoadOptions = {}): LoadResu
     };
   }
   sources.set(platformRead.source.file, platformRead.source);
+  const platform = platformRead.source.data as Platform;
   const estate: Estate = {
     root,
     platformFile: platformRead.source.file,
-    platform: platformRead.source.data as Platform,
+    platform,
     departments,
   };
+  if (platform.approvals.register !== undefined) {
+    // The register is read like platform.yaml: a regular file of the estate, schema-checked.
+    const registerRead = readSource(
+      root,
+      realRoot,
+      join(root, platform.approvals.register),
+      "tickets",
+    );
+    problems.push(...registerRead.problems);
+    if (registerRead.source !== undefined) {
+      sources.set(registerRead.source.file, registerRead.source);
+      files.push(registerRead.source.file);
+      if (registerRead.problems.length === 0) {
+        estate.register = {
+          file: registerRead.source.file,
+          register: registerRead.source.data as TicketRegister,
+        };
+      }
+    }
+  }
   const today = options.today ?? todayUtc();
   for (const rule of RULES) {
     for (const finding of rule.check({ estate, today })) {

@@ -8,7 +8,7 @@ import { DEPARTMENTS_DIR } from "./estate-files";
 import type { Problem, Severity } from "./problem";
 import { tooLargeProblem } from "./yaml-source";
 
-export type FileRole = "platform" | "department";
+export type FileRole = "platform" | "department" | "tickets";
 
 function fileProblem(
   file: string,
@@ -31,7 +31,9 @@ export function refusalProblem(file: string, refusal: FileRefusal, role: FileRol
         `${file} does not exist`,
         role === "platform"
           ? "run govcloud in the folder that holds platform.yaml, or pass --root"
-          : "check the path",
+          : role === "tickets"
+            ? "platform.yaml approvals.register names the ticket register: commit it beside platform.yaml (see docs/approvals.md)"
+            : "check the path",
       );
     case "unreadable":
       return fileProblem(

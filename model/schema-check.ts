@@ -11,7 +11,7 @@ import * as compiled from "./schema-validators";
 import { closest, didYouMean, listNames } from "./suggest";
 import type { YamlSource } from "./yaml-source";
 
-export type DocumentKind = "department" | "platform";
+export type DocumentKind = "department" | "platform" | "tickets";
 
 /**
  * The validators of schema/*.json, compiled ahead of time by scripts/compile-schemas.ts (with
@@ -21,6 +21,7 @@ export type DocumentKind = "department" | "platform";
 const validators: Record<DocumentKind, ValidateFunction> = {
   department: compiled.department as unknown as ValidateFunction,
   platform: compiled.platform as unknown as ValidateFunction,
+  tickets: compiled.tickets as unknown as ValidateFunction,
 };
 
 /** The id pattern of both schemas (sites, departments, networks, workloads). */

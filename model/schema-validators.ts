@@ -5475,6 +5475,12 @@ const schema48 = {
           maximum: 3650,
           description: "Days an approval stays valid.",
         },
+        register: {
+          type: "string",
+          pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*\\.yaml$",
+          description:
+            "The ticket register beside platform.yaml (e.g. tickets.yaml): when named, every ticket a department file cites must be granted there (schema/tickets.schema.json).",
+        },
         approvers: {
           type: "array",
           minItems: 1,
@@ -8936,8 +8942,8 @@ const schema74 = {
     },
   },
 };
-const pattern27 = new RegExp("^(qemu|qemu\\+ssh|qemu\\+tls|test)://", "u");
-const pattern29 = new RegExp("^/", "u");
+const pattern28 = new RegExp("^(qemu|qemu\\+ssh|qemu\\+tls|test)://", "u");
+const pattern30 = new RegExp("^/", "u");
 function validate32(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
@@ -9163,7 +9169,7 @@ function validate32(
     if (data.uri !== undefined) {
       let data2 = data.uri;
       if (typeof data2 === "string") {
-        if (!pattern27.test(data2)) {
+        if (!pattern28.test(data2)) {
           const err11 = {
             instancePath: instancePath + "/uri",
             schemaPath: "#/properties/uri/pattern",
@@ -9302,7 +9308,7 @@ function validate32(
         if (data3.path !== undefined) {
           let data5 = data3.path;
           if (typeof data5 === "string") {
-            if (!pattern29.test(data5)) {
+            if (!pattern30.test(data5)) {
               const err18 = {
                 instancePath: instancePath + "/pool/path",
                 schemaPath: "#/properties/pool/properties/path/pattern",
@@ -9872,7 +9878,7 @@ function validate32(
             if (data10.baseImage !== undefined) {
               let data16 = data10.baseImage;
               if (typeof data16 === "string") {
-                if (!pattern29.test(data16)) {
+                if (!pattern30.test(data16)) {
                   const err46 = {
                     instancePath: instancePath + "/domains/" + i0 + "/baseImage",
                     schemaPath: "#/properties/domains/items/properties/baseImage/pattern",
@@ -9968,6 +9974,7 @@ function validate32(
   validate32.errors = vErrors;
   return errors === 0;
 }
+const pattern22 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*\\.yaml$", "u");
 function validate19(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
@@ -11491,6 +11498,7 @@ function validate19(
             key5 === "ticketPattern" ||
             key5 === "ticketExample" ||
             key5 === "validityDays" ||
+            key5 === "register" ||
             key5 === "approvers"
           )) {
             const err72 = {
@@ -11650,18 +11658,18 @@ function validate19(
             }
           }
         }
-        if (data26.approvers !== undefined) {
-          let data30 = data26.approvers;
-          if (Array.isArray(data30)) {
-            if (data30.length < 1) {
+        if (data26.register !== undefined) {
+          let data30 = data26.register;
+          if (typeof data30 === "string") {
+            if (!pattern22.test(data30)) {
               const err80 = {
-                instancePath: instancePath + "/approvals/approvers",
-                schemaPath: "#/properties/approvals/properties/approvers/minItems",
-                keyword: "minItems",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 items",
-                schema: 1,
-                parentSchema: schema48.properties.approvals.properties.approvers,
+                instancePath: instancePath + "/approvals/register",
+                schemaPath: "#/properties/approvals/properties/register/pattern",
+                keyword: "pattern",
+                params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*\\.yaml$" },
+                message: 'must match pattern "' + "^[A-Za-z0-9][A-Za-z0-9._-]*\\.yaml$" + '"',
+                schema: "^[A-Za-z0-9][A-Za-z0-9._-]*\\.yaml$",
+                parentSchema: schema48.properties.approvals.properties.register,
                 data: data30,
               };
               if (vErrors === null) {
@@ -11671,12 +11679,52 @@ function validate19(
               }
               errors++;
             }
-            const len6 = data30.length;
+          } else {
+            const err81 = {
+              instancePath: instancePath + "/approvals/register",
+              schemaPath: "#/properties/approvals/properties/register/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema48.properties.approvals.properties.register.type,
+              parentSchema: schema48.properties.approvals.properties.register,
+              data: data30,
+            };
+            if (vErrors === null) {
+              vErrors = [err81];
+            } else {
+              vErrors.push(err81);
+            }
+            errors++;
+          }
+        }
+        if (data26.approvers !== undefined) {
+          let data31 = data26.approvers;
+          if (Array.isArray(data31)) {
+            if (data31.length < 1) {
+              const err82 = {
+                instancePath: instancePath + "/approvals/approvers",
+                schemaPath: "#/properties/approvals/properties/approvers/minItems",
+                keyword: "minItems",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 items",
+                schema: 1,
+                parentSchema: schema48.properties.approvals.properties.approvers,
+                data: data31,
+              };
+              if (vErrors === null) {
+                vErrors = [err82];
+              } else {
+                vErrors.push(err82);
+              }
+              errors++;
+            }
+            const len6 = data31.length;
             for (let i6 = 0; i6 < len6; i6++) {
-              let data31 = data30[i6];
-              if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-                if (data31.id === undefined) {
-                  const err81 = {
+              let data32 = data31[i6];
+              if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+                if (data32.id === undefined) {
+                  const err83 = {
                     instancePath: instancePath + "/approvals/approvers/" + i6,
                     schemaPath: "#/definitions/person/required",
                     keyword: "required",
@@ -11684,43 +11732,7 @@ function validate19(
                     message: "must have required property '" + "id" + "'",
                     schema: schema63.required,
                     parentSchema: schema63,
-                    data: data31,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err81];
-                  } else {
-                    vErrors.push(err81);
-                  }
-                  errors++;
-                }
-                if (data31.name === undefined) {
-                  const err82 = {
-                    instancePath: instancePath + "/approvals/approvers/" + i6,
-                    schemaPath: "#/definitions/person/required",
-                    keyword: "required",
-                    params: { missingProperty: "name" },
-                    message: "must have required property '" + "name" + "'",
-                    schema: schema63.required,
-                    parentSchema: schema63,
-                    data: data31,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err82];
-                  } else {
-                    vErrors.push(err82);
-                  }
-                  errors++;
-                }
-                if (data31.email === undefined) {
-                  const err83 = {
-                    instancePath: instancePath + "/approvals/approvers/" + i6,
-                    schemaPath: "#/definitions/person/required",
-                    keyword: "required",
-                    params: { missingProperty: "email" },
-                    message: "must have required property '" + "email" + "'",
-                    schema: schema63.required,
-                    parentSchema: schema63,
-                    data: data31,
+                    data: data32,
                   };
                   if (vErrors === null) {
                     vErrors = [err83];
@@ -11729,14 +11741,50 @@ function validate19(
                   }
                   errors++;
                 }
-                for (const key6 in data31) {
+                if (data32.name === undefined) {
+                  const err84 = {
+                    instancePath: instancePath + "/approvals/approvers/" + i6,
+                    schemaPath: "#/definitions/person/required",
+                    keyword: "required",
+                    params: { missingProperty: "name" },
+                    message: "must have required property '" + "name" + "'",
+                    schema: schema63.required,
+                    parentSchema: schema63,
+                    data: data32,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err84];
+                  } else {
+                    vErrors.push(err84);
+                  }
+                  errors++;
+                }
+                if (data32.email === undefined) {
+                  const err85 = {
+                    instancePath: instancePath + "/approvals/approvers/" + i6,
+                    schemaPath: "#/definitions/person/required",
+                    keyword: "required",
+                    params: { missingProperty: "email" },
+                    message: "must have required property '" + "email" + "'",
+                    schema: schema63.required,
+                    parentSchema: schema63,
+                    data: data32,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err85];
+                  } else {
+                    vErrors.push(err85);
+                  }
+                  errors++;
+                }
+                for (const key6 in data32) {
                   if (!(
                     key6 === "id" ||
                     key6 === "name" ||
                     key6 === "email" ||
                     key6 === "handle"
                   )) {
-                    const err84 = {
+                    const err86 = {
                       instancePath: instancePath + "/approvals/approvers/" + i6,
                       schemaPath: "#/definitions/person/additionalProperties",
                       keyword: "additionalProperties",
@@ -11744,46 +11792,6 @@ function validate19(
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema63,
-                      data: data31,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err84];
-                    } else {
-                      vErrors.push(err84);
-                    }
-                    errors++;
-                  }
-                }
-                if (data31.id !== undefined) {
-                  let data32 = data31.id;
-                  if (typeof data32 === "string") {
-                    if (!pattern2.test(data32)) {
-                      const err85 = {
-                        instancePath: instancePath + "/approvals/approvers/" + i6 + "/id",
-                        schemaPath: "#/definitions/person/properties/id/pattern",
-                        keyword: "pattern",
-                        params: { pattern: "^[a-z][a-z0-9._-]{1,40}$" },
-                        message: 'must match pattern "' + "^[a-z][a-z0-9._-]{1,40}$" + '"',
-                        schema: "^[a-z][a-z0-9._-]{1,40}$",
-                        parentSchema: schema63.properties.id,
-                        data: data32,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err85];
-                      } else {
-                        vErrors.push(err85);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err86 = {
-                      instancePath: instancePath + "/approvals/approvers/" + i6 + "/id",
-                      schemaPath: "#/definitions/person/properties/id/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                      schema: schema63.properties.id.type,
-                      parentSchema: schema63.properties.id,
                       data: data32,
                     };
                     if (vErrors === null) {
@@ -11794,18 +11802,18 @@ function validate19(
                     errors++;
                   }
                 }
-                if (data31.name !== undefined) {
-                  let data33 = data31.name;
+                if (data32.id !== undefined) {
+                  let data33 = data32.id;
                   if (typeof data33 === "string") {
-                    if (func3(data33) > 100) {
+                    if (!pattern2.test(data33)) {
                       const err87 = {
-                        instancePath: instancePath + "/approvals/approvers/" + i6 + "/name",
-                        schemaPath: "#/definitions/person/properties/name/maxLength",
-                        keyword: "maxLength",
-                        params: { limit: 100 },
-                        message: "must NOT have more than 100 characters",
-                        schema: 100,
-                        parentSchema: schema63.properties.name,
+                        instancePath: instancePath + "/approvals/approvers/" + i6 + "/id",
+                        schemaPath: "#/definitions/person/properties/id/pattern",
+                        keyword: "pattern",
+                        params: { pattern: "^[a-z][a-z0-9._-]{1,40}$" },
+                        message: 'must match pattern "' + "^[a-z][a-z0-9._-]{1,40}$" + '"',
+                        schema: "^[a-z][a-z0-9._-]{1,40}$",
+                        parentSchema: schema63.properties.id,
                         data: data33,
                       };
                       if (vErrors === null) {
@@ -11815,8 +11823,48 @@ function validate19(
                       }
                       errors++;
                     }
-                    if (func3(data33) < 1) {
-                      const err88 = {
+                  } else {
+                    const err88 = {
+                      instancePath: instancePath + "/approvals/approvers/" + i6 + "/id",
+                      schemaPath: "#/definitions/person/properties/id/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema63.properties.id.type,
+                      parentSchema: schema63.properties.id,
+                      data: data33,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err88];
+                    } else {
+                      vErrors.push(err88);
+                    }
+                    errors++;
+                  }
+                }
+                if (data32.name !== undefined) {
+                  let data34 = data32.name;
+                  if (typeof data34 === "string") {
+                    if (func3(data34) > 100) {
+                      const err89 = {
+                        instancePath: instancePath + "/approvals/approvers/" + i6 + "/name",
+                        schemaPath: "#/definitions/person/properties/name/maxLength",
+                        keyword: "maxLength",
+                        params: { limit: 100 },
+                        message: "must NOT have more than 100 characters",
+                        schema: 100,
+                        parentSchema: schema63.properties.name,
+                        data: data34,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err89];
+                      } else {
+                        vErrors.push(err89);
+                      }
+                      errors++;
+                    }
+                    if (func3(data34) < 1) {
+                      const err90 = {
                         instancePath: instancePath + "/approvals/approvers/" + i6 + "/name",
                         schemaPath: "#/definitions/person/properties/name/minLength",
                         keyword: "minLength",
@@ -11824,46 +11872,6 @@ function validate19(
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
                         parentSchema: schema63.properties.name,
-                        data: data33,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err88];
-                      } else {
-                        vErrors.push(err88);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err89 = {
-                      instancePath: instancePath + "/approvals/approvers/" + i6 + "/name",
-                      schemaPath: "#/definitions/person/properties/name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                      schema: schema63.properties.name.type,
-                      parentSchema: schema63.properties.name,
-                      data: data33,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err89];
-                    } else {
-                      vErrors.push(err89);
-                    }
-                    errors++;
-                  }
-                }
-                if (data31.email !== undefined) {
-                  let data34 = data31.email;
-                  if (typeof data34 === "string") {
-                    if (!formats0.test(data34)) {
-                      const err90 = {
-                        instancePath: instancePath + "/approvals/approvers/" + i6 + "/email",
-                        schemaPath: "#/definitions/person/properties/email/format",
-                        keyword: "format",
-                        params: { format: "email" },
-                        message: 'must match format "' + "email" + '"',
-                        schema: "email",
-                        parentSchema: schema63.properties.email,
                         data: data34,
                       };
                       if (vErrors === null) {
@@ -11875,13 +11883,13 @@ function validate19(
                     }
                   } else {
                     const err91 = {
-                      instancePath: instancePath + "/approvals/approvers/" + i6 + "/email",
-                      schemaPath: "#/definitions/person/properties/email/type",
+                      instancePath: instancePath + "/approvals/approvers/" + i6 + "/name",
+                      schemaPath: "#/definitions/person/properties/name/type",
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema63.properties.email.type,
-                      parentSchema: schema63.properties.email,
+                      schema: schema63.properties.name.type,
+                      parentSchema: schema63.properties.name,
                       data: data34,
                     };
                     if (vErrors === null) {
@@ -11892,21 +11900,18 @@ function validate19(
                     errors++;
                   }
                 }
-                if (data31.handle !== undefined) {
-                  let data35 = data31.handle;
+                if (data32.email !== undefined) {
+                  let data35 = data32.email;
                   if (typeof data35 === "string") {
-                    if (!pattern3.test(data35)) {
+                    if (!formats0.test(data35)) {
                       const err92 = {
-                        instancePath: instancePath + "/approvals/approvers/" + i6 + "/handle",
-                        schemaPath: "#/definitions/person/properties/handle/pattern",
-                        keyword: "pattern",
-                        params: { pattern: "^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$" },
-                        message:
-                          'must match pattern "' +
-                          "^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$" +
-                          '"',
-                        schema: "^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$",
-                        parentSchema: schema63.properties.handle,
+                        instancePath: instancePath + "/approvals/approvers/" + i6 + "/email",
+                        schemaPath: "#/definitions/person/properties/email/format",
+                        keyword: "format",
+                        params: { format: "email" },
+                        message: 'must match format "' + "email" + '"',
+                        schema: "email",
+                        parentSchema: schema63.properties.email,
                         data: data35,
                       };
                       if (vErrors === null) {
@@ -11918,13 +11923,13 @@ function validate19(
                     }
                   } else {
                     const err93 = {
-                      instancePath: instancePath + "/approvals/approvers/" + i6 + "/handle",
-                      schemaPath: "#/definitions/person/properties/handle/type",
+                      instancePath: instancePath + "/approvals/approvers/" + i6 + "/email",
+                      schemaPath: "#/definitions/person/properties/email/type",
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema63.properties.handle.type,
-                      parentSchema: schema63.properties.handle,
+                      schema: schema63.properties.email.type,
+                      parentSchema: schema63.properties.email,
                       data: data35,
                     };
                     if (vErrors === null) {
@@ -11935,8 +11940,51 @@ function validate19(
                     errors++;
                   }
                 }
+                if (data32.handle !== undefined) {
+                  let data36 = data32.handle;
+                  if (typeof data36 === "string") {
+                    if (!pattern3.test(data36)) {
+                      const err94 = {
+                        instancePath: instancePath + "/approvals/approvers/" + i6 + "/handle",
+                        schemaPath: "#/definitions/person/properties/handle/pattern",
+                        keyword: "pattern",
+                        params: { pattern: "^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$" },
+                        message:
+                          'must match pattern "' +
+                          "^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$" +
+                          '"',
+                        schema: "^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9._-]+)?$",
+                        parentSchema: schema63.properties.handle,
+                        data: data36,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err94];
+                      } else {
+                        vErrors.push(err94);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err95 = {
+                      instancePath: instancePath + "/approvals/approvers/" + i6 + "/handle",
+                      schemaPath: "#/definitions/person/properties/handle/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema63.properties.handle.type,
+                      parentSchema: schema63.properties.handle,
+                      data: data36,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err95];
+                    } else {
+                      vErrors.push(err95);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err94 = {
+                const err96 = {
                   instancePath: instancePath + "/approvals/approvers/" + i6,
                   schemaPath: "#/definitions/person/type",
                   keyword: "type",
@@ -11944,18 +11992,18 @@ function validate19(
                   message: "must be object",
                   schema: schema63.type,
                   parentSchema: schema63,
-                  data: data31,
+                  data: data32,
                 };
                 if (vErrors === null) {
-                  vErrors = [err94];
+                  vErrors = [err96];
                 } else {
-                  vErrors.push(err94);
+                  vErrors.push(err96);
                 }
                 errors++;
               }
             }
           } else {
-            const err95 = {
+            const err97 = {
               instancePath: instancePath + "/approvals/approvers",
               schemaPath: "#/properties/approvals/properties/approvers/type",
               keyword: "type",
@@ -11963,18 +12011,18 @@ function validate19(
               message: "must be array",
               schema: schema48.properties.approvals.properties.approvers.type,
               parentSchema: schema48.properties.approvals.properties.approvers,
-              data: data30,
+              data: data31,
             };
             if (vErrors === null) {
-              vErrors = [err95];
+              vErrors = [err97];
             } else {
-              vErrors.push(err95);
+              vErrors.push(err97);
             }
             errors++;
           }
         }
       } else {
-        const err96 = {
+        const err98 = {
           instancePath: instancePath + "/approvals",
           schemaPath: "#/properties/approvals/type",
           keyword: "type",
@@ -11985,18 +12033,18 @@ function validate19(
           data: data26,
         };
         if (vErrors === null) {
-          vErrors = [err96];
+          vErrors = [err98];
         } else {
-          vErrors.push(err96);
+          vErrors.push(err98);
         }
         errors++;
       }
     }
     if (data.quotaDefaults !== undefined) {
-      let data36 = data.quotaDefaults;
-      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-        if (data36.subnets === undefined) {
-          const err97 = {
+      let data37 = data.quotaDefaults;
+      if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+        if (data37.subnets === undefined) {
+          const err99 = {
             instancePath: instancePath + "/quotaDefaults",
             schemaPath: "#/properties/quotaDefaults/required",
             keyword: "required",
@@ -12004,43 +12052,7 @@ function validate19(
             message: "must have required property '" + "subnets" + "'",
             schema: schema48.properties.quotaDefaults.required,
             parentSchema: schema48.properties.quotaDefaults,
-            data: data36,
-          };
-          if (vErrors === null) {
-            vErrors = [err97];
-          } else {
-            vErrors.push(err97);
-          }
-          errors++;
-        }
-        if (data36.routers === undefined) {
-          const err98 = {
-            instancePath: instancePath + "/quotaDefaults",
-            schemaPath: "#/properties/quotaDefaults/required",
-            keyword: "required",
-            params: { missingProperty: "routers" },
-            message: "must have required property '" + "routers" + "'",
-            schema: schema48.properties.quotaDefaults.required,
-            parentSchema: schema48.properties.quotaDefaults,
-            data: data36,
-          };
-          if (vErrors === null) {
-            vErrors = [err98];
-          } else {
-            vErrors.push(err98);
-          }
-          errors++;
-        }
-        if (data36.ports === undefined) {
-          const err99 = {
-            instancePath: instancePath + "/quotaDefaults",
-            schemaPath: "#/properties/quotaDefaults/required",
-            keyword: "required",
-            params: { missingProperty: "ports" },
-            message: "must have required property '" + "ports" + "'",
-            schema: schema48.properties.quotaDefaults.required,
-            parentSchema: schema48.properties.quotaDefaults,
-            data: data36,
+            data: data37,
           };
           if (vErrors === null) {
             vErrors = [err99];
@@ -12049,16 +12061,16 @@ function validate19(
           }
           errors++;
         }
-        if (data36.securityGroups === undefined) {
+        if (data37.routers === undefined) {
           const err100 = {
             instancePath: instancePath + "/quotaDefaults",
             schemaPath: "#/properties/quotaDefaults/required",
             keyword: "required",
-            params: { missingProperty: "securityGroups" },
-            message: "must have required property '" + "securityGroups" + "'",
+            params: { missingProperty: "routers" },
+            message: "must have required property '" + "routers" + "'",
             schema: schema48.properties.quotaDefaults.required,
             parentSchema: schema48.properties.quotaDefaults,
-            data: data36,
+            data: data37,
           };
           if (vErrors === null) {
             vErrors = [err100];
@@ -12067,16 +12079,16 @@ function validate19(
           }
           errors++;
         }
-        if (data36.securityGroupRules === undefined) {
+        if (data37.ports === undefined) {
           const err101 = {
             instancePath: instancePath + "/quotaDefaults",
             schemaPath: "#/properties/quotaDefaults/required",
             keyword: "required",
-            params: { missingProperty: "securityGroupRules" },
-            message: "must have required property '" + "securityGroupRules" + "'",
+            params: { missingProperty: "ports" },
+            message: "must have required property '" + "ports" + "'",
             schema: schema48.properties.quotaDefaults.required,
             parentSchema: schema48.properties.quotaDefaults,
-            data: data36,
+            data: data37,
           };
           if (vErrors === null) {
             vErrors = [err101];
@@ -12085,16 +12097,16 @@ function validate19(
           }
           errors++;
         }
-        if (data36.serverGroups === undefined) {
+        if (data37.securityGroups === undefined) {
           const err102 = {
             instancePath: instancePath + "/quotaDefaults",
             schemaPath: "#/properties/quotaDefaults/required",
             keyword: "required",
-            params: { missingProperty: "serverGroups" },
-            message: "must have required property '" + "serverGroups" + "'",
+            params: { missingProperty: "securityGroups" },
+            message: "must have required property '" + "securityGroups" + "'",
             schema: schema48.properties.quotaDefaults.required,
             parentSchema: schema48.properties.quotaDefaults,
-            data: data36,
+            data: data37,
           };
           if (vErrors === null) {
             vErrors = [err102];
@@ -12103,16 +12115,16 @@ function validate19(
           }
           errors++;
         }
-        if (data36.serverGroupMembers === undefined) {
+        if (data37.securityGroupRules === undefined) {
           const err103 = {
             instancePath: instancePath + "/quotaDefaults",
             schemaPath: "#/properties/quotaDefaults/required",
             keyword: "required",
-            params: { missingProperty: "serverGroupMembers" },
-            message: "must have required property '" + "serverGroupMembers" + "'",
+            params: { missingProperty: "securityGroupRules" },
+            message: "must have required property '" + "securityGroupRules" + "'",
             schema: schema48.properties.quotaDefaults.required,
             parentSchema: schema48.properties.quotaDefaults,
-            data: data36,
+            data: data37,
           };
           if (vErrors === null) {
             vErrors = [err103];
@@ -12121,16 +12133,16 @@ function validate19(
           }
           errors++;
         }
-        if (data36.snapshots === undefined) {
+        if (data37.serverGroups === undefined) {
           const err104 = {
             instancePath: instancePath + "/quotaDefaults",
             schemaPath: "#/properties/quotaDefaults/required",
             keyword: "required",
-            params: { missingProperty: "snapshots" },
-            message: "must have required property '" + "snapshots" + "'",
+            params: { missingProperty: "serverGroups" },
+            message: "must have required property '" + "serverGroups" + "'",
             schema: schema48.properties.quotaDefaults.required,
             parentSchema: schema48.properties.quotaDefaults,
-            data: data36,
+            data: data37,
           };
           if (vErrors === null) {
             vErrors = [err104];
@@ -12139,16 +12151,16 @@ function validate19(
           }
           errors++;
         }
-        if (data36.keyPairs === undefined) {
+        if (data37.serverGroupMembers === undefined) {
           const err105 = {
             instancePath: instancePath + "/quotaDefaults",
             schemaPath: "#/properties/quotaDefaults/required",
             keyword: "required",
-            params: { missingProperty: "keyPairs" },
-            message: "must have required property '" + "keyPairs" + "'",
+            params: { missingProperty: "serverGroupMembers" },
+            message: "must have required property '" + "serverGroupMembers" + "'",
             schema: schema48.properties.quotaDefaults.required,
             parentSchema: schema48.properties.quotaDefaults,
-            data: data36,
+            data: data37,
           };
           if (vErrors === null) {
             vErrors = [err105];
@@ -12157,9 +12169,45 @@ function validate19(
           }
           errors++;
         }
-        for (const key7 in data36) {
+        if (data37.snapshots === undefined) {
+          const err106 = {
+            instancePath: instancePath + "/quotaDefaults",
+            schemaPath: "#/properties/quotaDefaults/required",
+            keyword: "required",
+            params: { missingProperty: "snapshots" },
+            message: "must have required property '" + "snapshots" + "'",
+            schema: schema48.properties.quotaDefaults.required,
+            parentSchema: schema48.properties.quotaDefaults,
+            data: data37,
+          };
+          if (vErrors === null) {
+            vErrors = [err106];
+          } else {
+            vErrors.push(err106);
+          }
+          errors++;
+        }
+        if (data37.keyPairs === undefined) {
+          const err107 = {
+            instancePath: instancePath + "/quotaDefaults",
+            schemaPath: "#/properties/quotaDefaults/required",
+            keyword: "required",
+            params: { missingProperty: "keyPairs" },
+            message: "must have required property '" + "keyPairs" + "'",
+            schema: schema48.properties.quotaDefaults.required,
+            parentSchema: schema48.properties.quotaDefaults,
+            data: data37,
+          };
+          if (vErrors === null) {
+            vErrors = [err107];
+          } else {
+            vErrors.push(err107);
+          }
+          errors++;
+        }
+        for (const key7 in data37) {
           if (!func2.call(schema48.properties.quotaDefaults.properties, key7)) {
-            const err106 = {
+            const err108 = {
               instancePath: instancePath + "/quotaDefaults",
               schemaPath: "#/properties/quotaDefaults/additionalProperties",
               keyword: "additionalProperties",
@@ -12167,80 +12215,21 @@ function validate19(
               message: "must NOT have additional properties",
               schema: false,
               parentSchema: schema48.properties.quotaDefaults,
-              data: data36,
-            };
-            if (vErrors === null) {
-              vErrors = [err106];
-            } else {
-              vErrors.push(err106);
-            }
-            errors++;
-          }
-        }
-        if (data36.subnets !== undefined) {
-          let data37 = data36.subnets;
-          if (!(typeof data37 == "number" && !(data37 % 1) && !isNaN(data37) && isFinite(data37))) {
-            const err107 = {
-              instancePath: instancePath + "/quotaDefaults/subnets",
-              schemaPath: "#/definitions/count/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-              schema: schema64.type,
-              parentSchema: schema64,
               data: data37,
             };
             if (vErrors === null) {
-              vErrors = [err107];
+              vErrors = [err108];
             } else {
-              vErrors.push(err107);
+              vErrors.push(err108);
             }
             errors++;
           }
-          if (typeof data37 == "number" && isFinite(data37)) {
-            if (data37 > 1000000 || isNaN(data37)) {
-              const err108 = {
-                instancePath: instancePath + "/quotaDefaults/subnets",
-                schemaPath: "#/definitions/count/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 1000000 },
-                message: "must be <= 1000000",
-                schema: 1000000,
-                parentSchema: schema64,
-                data: data37,
-              };
-              if (vErrors === null) {
-                vErrors = [err108];
-              } else {
-                vErrors.push(err108);
-              }
-              errors++;
-            }
-            if (data37 < 0 || isNaN(data37)) {
-              const err109 = {
-                instancePath: instancePath + "/quotaDefaults/subnets",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema64,
-                data: data37,
-              };
-              if (vErrors === null) {
-                vErrors = [err109];
-              } else {
-                vErrors.push(err109);
-              }
-              errors++;
-            }
-          }
         }
-        if (data36.routers !== undefined) {
-          let data38 = data36.routers;
+        if (data37.subnets !== undefined) {
+          let data38 = data37.subnets;
           if (!(typeof data38 == "number" && !(data38 % 1) && !isNaN(data38) && isFinite(data38))) {
-            const err110 = {
-              instancePath: instancePath + "/quotaDefaults/routers",
+            const err109 = {
+              instancePath: instancePath + "/quotaDefaults/subnets",
               schemaPath: "#/definitions/count/type",
               keyword: "type",
               params: { type: "integer" },
@@ -12250,21 +12239,39 @@ function validate19(
               data: data38,
             };
             if (vErrors === null) {
-              vErrors = [err110];
+              vErrors = [err109];
             } else {
-              vErrors.push(err110);
+              vErrors.push(err109);
             }
             errors++;
           }
           if (typeof data38 == "number" && isFinite(data38)) {
             if (data38 > 1000000 || isNaN(data38)) {
-              const err111 = {
-                instancePath: instancePath + "/quotaDefaults/routers",
+              const err110 = {
+                instancePath: instancePath + "/quotaDefaults/subnets",
                 schemaPath: "#/definitions/count/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
+                parentSchema: schema64,
+                data: data38,
+              };
+              if (vErrors === null) {
+                vErrors = [err110];
+              } else {
+                vErrors.push(err110);
+              }
+              errors++;
+            }
+            if (data38 < 0 || isNaN(data38)) {
+              const err111 = {
+                instancePath: instancePath + "/quotaDefaults/subnets",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
                 parentSchema: schema64,
                 data: data38,
               };
@@ -12275,31 +12282,13 @@ function validate19(
               }
               errors++;
             }
-            if (data38 < 0 || isNaN(data38)) {
-              const err112 = {
-                instancePath: instancePath + "/quotaDefaults/routers",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema64,
-                data: data38,
-              };
-              if (vErrors === null) {
-                vErrors = [err112];
-              } else {
-                vErrors.push(err112);
-              }
-              errors++;
-            }
           }
         }
-        if (data36.ports !== undefined) {
-          let data39 = data36.ports;
+        if (data37.routers !== undefined) {
+          let data39 = data37.routers;
           if (!(typeof data39 == "number" && !(data39 % 1) && !isNaN(data39) && isFinite(data39))) {
-            const err113 = {
-              instancePath: instancePath + "/quotaDefaults/ports",
+            const err112 = {
+              instancePath: instancePath + "/quotaDefaults/routers",
               schemaPath: "#/definitions/count/type",
               keyword: "type",
               params: { type: "integer" },
@@ -12309,21 +12298,39 @@ function validate19(
               data: data39,
             };
             if (vErrors === null) {
-              vErrors = [err113];
+              vErrors = [err112];
             } else {
-              vErrors.push(err113);
+              vErrors.push(err112);
             }
             errors++;
           }
           if (typeof data39 == "number" && isFinite(data39)) {
             if (data39 > 1000000 || isNaN(data39)) {
-              const err114 = {
-                instancePath: instancePath + "/quotaDefaults/ports",
+              const err113 = {
+                instancePath: instancePath + "/quotaDefaults/routers",
                 schemaPath: "#/definitions/count/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
+                parentSchema: schema64,
+                data: data39,
+              };
+              if (vErrors === null) {
+                vErrors = [err113];
+              } else {
+                vErrors.push(err113);
+              }
+              errors++;
+            }
+            if (data39 < 0 || isNaN(data39)) {
+              const err114 = {
+                instancePath: instancePath + "/quotaDefaults/routers",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
                 parentSchema: schema64,
                 data: data39,
               };
@@ -12334,31 +12341,13 @@ function validate19(
               }
               errors++;
             }
-            if (data39 < 0 || isNaN(data39)) {
-              const err115 = {
-                instancePath: instancePath + "/quotaDefaults/ports",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema64,
-                data: data39,
-              };
-              if (vErrors === null) {
-                vErrors = [err115];
-              } else {
-                vErrors.push(err115);
-              }
-              errors++;
-            }
           }
         }
-        if (data36.securityGroups !== undefined) {
-          let data40 = data36.securityGroups;
+        if (data37.ports !== undefined) {
+          let data40 = data37.ports;
           if (!(typeof data40 == "number" && !(data40 % 1) && !isNaN(data40) && isFinite(data40))) {
-            const err116 = {
-              instancePath: instancePath + "/quotaDefaults/securityGroups",
+            const err115 = {
+              instancePath: instancePath + "/quotaDefaults/ports",
               schemaPath: "#/definitions/count/type",
               keyword: "type",
               params: { type: "integer" },
@@ -12368,21 +12357,39 @@ function validate19(
               data: data40,
             };
             if (vErrors === null) {
-              vErrors = [err116];
+              vErrors = [err115];
             } else {
-              vErrors.push(err116);
+              vErrors.push(err115);
             }
             errors++;
           }
           if (typeof data40 == "number" && isFinite(data40)) {
             if (data40 > 1000000 || isNaN(data40)) {
-              const err117 = {
-                instancePath: instancePath + "/quotaDefaults/securityGroups",
+              const err116 = {
+                instancePath: instancePath + "/quotaDefaults/ports",
                 schemaPath: "#/definitions/count/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
+                parentSchema: schema64,
+                data: data40,
+              };
+              if (vErrors === null) {
+                vErrors = [err116];
+              } else {
+                vErrors.push(err116);
+              }
+              errors++;
+            }
+            if (data40 < 0 || isNaN(data40)) {
+              const err117 = {
+                instancePath: instancePath + "/quotaDefaults/ports",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
                 parentSchema: schema64,
                 data: data40,
               };
@@ -12393,31 +12400,13 @@ function validate19(
               }
               errors++;
             }
-            if (data40 < 0 || isNaN(data40)) {
-              const err118 = {
-                instancePath: instancePath + "/quotaDefaults/securityGroups",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema64,
-                data: data40,
-              };
-              if (vErrors === null) {
-                vErrors = [err118];
-              } else {
-                vErrors.push(err118);
-              }
-              errors++;
-            }
           }
         }
-        if (data36.securityGroupRules !== undefined) {
-          let data41 = data36.securityGroupRules;
+        if (data37.securityGroups !== undefined) {
+          let data41 = data37.securityGroups;
           if (!(typeof data41 == "number" && !(data41 % 1) && !isNaN(data41) && isFinite(data41))) {
-            const err119 = {
-              instancePath: instancePath + "/quotaDefaults/securityGroupRules",
+            const err118 = {
+              instancePath: instancePath + "/quotaDefaults/securityGroups",
               schemaPath: "#/definitions/count/type",
               keyword: "type",
               params: { type: "integer" },
@@ -12427,21 +12416,39 @@ function validate19(
               data: data41,
             };
             if (vErrors === null) {
-              vErrors = [err119];
+              vErrors = [err118];
             } else {
-              vErrors.push(err119);
+              vErrors.push(err118);
             }
             errors++;
           }
           if (typeof data41 == "number" && isFinite(data41)) {
             if (data41 > 1000000 || isNaN(data41)) {
-              const err120 = {
-                instancePath: instancePath + "/quotaDefaults/securityGroupRules",
+              const err119 = {
+                instancePath: instancePath + "/quotaDefaults/securityGroups",
                 schemaPath: "#/definitions/count/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
+                parentSchema: schema64,
+                data: data41,
+              };
+              if (vErrors === null) {
+                vErrors = [err119];
+              } else {
+                vErrors.push(err119);
+              }
+              errors++;
+            }
+            if (data41 < 0 || isNaN(data41)) {
+              const err120 = {
+                instancePath: instancePath + "/quotaDefaults/securityGroups",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
                 parentSchema: schema64,
                 data: data41,
               };
@@ -12452,31 +12459,13 @@ function validate19(
               }
               errors++;
             }
-            if (data41 < 0 || isNaN(data41)) {
-              const err121 = {
-                instancePath: instancePath + "/quotaDefaults/securityGroupRules",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema64,
-                data: data41,
-              };
-              if (vErrors === null) {
-                vErrors = [err121];
-              } else {
-                vErrors.push(err121);
-              }
-              errors++;
-            }
           }
         }
-        if (data36.serverGroups !== undefined) {
-          let data42 = data36.serverGroups;
+        if (data37.securityGroupRules !== undefined) {
+          let data42 = data37.securityGroupRules;
           if (!(typeof data42 == "number" && !(data42 % 1) && !isNaN(data42) && isFinite(data42))) {
-            const err122 = {
-              instancePath: instancePath + "/quotaDefaults/serverGroups",
+            const err121 = {
+              instancePath: instancePath + "/quotaDefaults/securityGroupRules",
               schemaPath: "#/definitions/count/type",
               keyword: "type",
               params: { type: "integer" },
@@ -12486,21 +12475,39 @@ function validate19(
               data: data42,
             };
             if (vErrors === null) {
-              vErrors = [err122];
+              vErrors = [err121];
             } else {
-              vErrors.push(err122);
+              vErrors.push(err121);
             }
             errors++;
           }
           if (typeof data42 == "number" && isFinite(data42)) {
             if (data42 > 1000000 || isNaN(data42)) {
-              const err123 = {
-                instancePath: instancePath + "/quotaDefaults/serverGroups",
+              const err122 = {
+                instancePath: instancePath + "/quotaDefaults/securityGroupRules",
                 schemaPath: "#/definitions/count/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
+                parentSchema: schema64,
+                data: data42,
+              };
+              if (vErrors === null) {
+                vErrors = [err122];
+              } else {
+                vErrors.push(err122);
+              }
+              errors++;
+            }
+            if (data42 < 0 || isNaN(data42)) {
+              const err123 = {
+                instancePath: instancePath + "/quotaDefaults/securityGroupRules",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
                 parentSchema: schema64,
                 data: data42,
               };
@@ -12511,31 +12518,13 @@ function validate19(
               }
               errors++;
             }
-            if (data42 < 0 || isNaN(data42)) {
-              const err124 = {
-                instancePath: instancePath + "/quotaDefaults/serverGroups",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema64,
-                data: data42,
-              };
-              if (vErrors === null) {
-                vErrors = [err124];
-              } else {
-                vErrors.push(err124);
-              }
-              errors++;
-            }
           }
         }
-        if (data36.serverGroupMembers !== undefined) {
-          let data43 = data36.serverGroupMembers;
+        if (data37.serverGroups !== undefined) {
+          let data43 = data37.serverGroups;
           if (!(typeof data43 == "number" && !(data43 % 1) && !isNaN(data43) && isFinite(data43))) {
-            const err125 = {
-              instancePath: instancePath + "/quotaDefaults/serverGroupMembers",
+            const err124 = {
+              instancePath: instancePath + "/quotaDefaults/serverGroups",
               schemaPath: "#/definitions/count/type",
               keyword: "type",
               params: { type: "integer" },
@@ -12545,21 +12534,39 @@ function validate19(
               data: data43,
             };
             if (vErrors === null) {
-              vErrors = [err125];
+              vErrors = [err124];
             } else {
-              vErrors.push(err125);
+              vErrors.push(err124);
             }
             errors++;
           }
           if (typeof data43 == "number" && isFinite(data43)) {
             if (data43 > 1000000 || isNaN(data43)) {
-              const err126 = {
-                instancePath: instancePath + "/quotaDefaults/serverGroupMembers",
+              const err125 = {
+                instancePath: instancePath + "/quotaDefaults/serverGroups",
                 schemaPath: "#/definitions/count/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
+                parentSchema: schema64,
+                data: data43,
+              };
+              if (vErrors === null) {
+                vErrors = [err125];
+              } else {
+                vErrors.push(err125);
+              }
+              errors++;
+            }
+            if (data43 < 0 || isNaN(data43)) {
+              const err126 = {
+                instancePath: instancePath + "/quotaDefaults/serverGroups",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
                 parentSchema: schema64,
                 data: data43,
               };
@@ -12570,31 +12577,13 @@ function validate19(
               }
               errors++;
             }
-            if (data43 < 0 || isNaN(data43)) {
-              const err127 = {
-                instancePath: instancePath + "/quotaDefaults/serverGroupMembers",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema64,
-                data: data43,
-              };
-              if (vErrors === null) {
-                vErrors = [err127];
-              } else {
-                vErrors.push(err127);
-              }
-              errors++;
-            }
           }
         }
-        if (data36.snapshots !== undefined) {
-          let data44 = data36.snapshots;
+        if (data37.serverGroupMembers !== undefined) {
+          let data44 = data37.serverGroupMembers;
           if (!(typeof data44 == "number" && !(data44 % 1) && !isNaN(data44) && isFinite(data44))) {
-            const err128 = {
-              instancePath: instancePath + "/quotaDefaults/snapshots",
+            const err127 = {
+              instancePath: instancePath + "/quotaDefaults/serverGroupMembers",
               schemaPath: "#/definitions/count/type",
               keyword: "type",
               params: { type: "integer" },
@@ -12604,21 +12593,39 @@ function validate19(
               data: data44,
             };
             if (vErrors === null) {
-              vErrors = [err128];
+              vErrors = [err127];
             } else {
-              vErrors.push(err128);
+              vErrors.push(err127);
             }
             errors++;
           }
           if (typeof data44 == "number" && isFinite(data44)) {
             if (data44 > 1000000 || isNaN(data44)) {
-              const err129 = {
-                instancePath: instancePath + "/quotaDefaults/snapshots",
+              const err128 = {
+                instancePath: instancePath + "/quotaDefaults/serverGroupMembers",
                 schemaPath: "#/definitions/count/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
+                parentSchema: schema64,
+                data: data44,
+              };
+              if (vErrors === null) {
+                vErrors = [err128];
+              } else {
+                vErrors.push(err128);
+              }
+              errors++;
+            }
+            if (data44 < 0 || isNaN(data44)) {
+              const err129 = {
+                instancePath: instancePath + "/quotaDefaults/serverGroupMembers",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
                 parentSchema: schema64,
                 data: data44,
               };
@@ -12629,31 +12636,13 @@ function validate19(
               }
               errors++;
             }
-            if (data44 < 0 || isNaN(data44)) {
-              const err130 = {
-                instancePath: instancePath + "/quotaDefaults/snapshots",
-                schemaPath: "#/definitions/count/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-                schema: 0,
-                parentSchema: schema64,
-                data: data44,
-              };
-              if (vErrors === null) {
-                vErrors = [err130];
-              } else {
-                vErrors.push(err130);
-              }
-              errors++;
-            }
           }
         }
-        if (data36.keyPairs !== undefined) {
-          let data45 = data36.keyPairs;
+        if (data37.snapshots !== undefined) {
+          let data45 = data37.snapshots;
           if (!(typeof data45 == "number" && !(data45 % 1) && !isNaN(data45) && isFinite(data45))) {
-            const err131 = {
-              instancePath: instancePath + "/quotaDefaults/keyPairs",
+            const err130 = {
+              instancePath: instancePath + "/quotaDefaults/snapshots",
               schemaPath: "#/definitions/count/type",
               keyword: "type",
               params: { type: "integer" },
@@ -12663,21 +12652,39 @@ function validate19(
               data: data45,
             };
             if (vErrors === null) {
-              vErrors = [err131];
+              vErrors = [err130];
             } else {
-              vErrors.push(err131);
+              vErrors.push(err130);
             }
             errors++;
           }
           if (typeof data45 == "number" && isFinite(data45)) {
             if (data45 > 1000000 || isNaN(data45)) {
-              const err132 = {
-                instancePath: instancePath + "/quotaDefaults/keyPairs",
+              const err131 = {
+                instancePath: instancePath + "/quotaDefaults/snapshots",
                 schemaPath: "#/definitions/count/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1000000 },
                 message: "must be <= 1000000",
                 schema: 1000000,
+                parentSchema: schema64,
+                data: data45,
+              };
+              if (vErrors === null) {
+                vErrors = [err131];
+              } else {
+                vErrors.push(err131);
+              }
+              errors++;
+            }
+            if (data45 < 0 || isNaN(data45)) {
+              const err132 = {
+                instancePath: instancePath + "/quotaDefaults/snapshots",
+                schemaPath: "#/definitions/count/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
+                schema: 0,
                 parentSchema: schema64,
                 data: data45,
               };
@@ -12688,8 +12695,49 @@ function validate19(
               }
               errors++;
             }
-            if (data45 < 0 || isNaN(data45)) {
-              const err133 = {
+          }
+        }
+        if (data37.keyPairs !== undefined) {
+          let data46 = data37.keyPairs;
+          if (!(typeof data46 == "number" && !(data46 % 1) && !isNaN(data46) && isFinite(data46))) {
+            const err133 = {
+              instancePath: instancePath + "/quotaDefaults/keyPairs",
+              schemaPath: "#/definitions/count/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+              schema: schema64.type,
+              parentSchema: schema64,
+              data: data46,
+            };
+            if (vErrors === null) {
+              vErrors = [err133];
+            } else {
+              vErrors.push(err133);
+            }
+            errors++;
+          }
+          if (typeof data46 == "number" && isFinite(data46)) {
+            if (data46 > 1000000 || isNaN(data46)) {
+              const err134 = {
+                instancePath: instancePath + "/quotaDefaults/keyPairs",
+                schemaPath: "#/definitions/count/maximum",
+                keyword: "maximum",
+                params: { comparison: "<=", limit: 1000000 },
+                message: "must be <= 1000000",
+                schema: 1000000,
+                parentSchema: schema64,
+                data: data46,
+              };
+              if (vErrors === null) {
+                vErrors = [err134];
+              } else {
+                vErrors.push(err134);
+              }
+              errors++;
+            }
+            if (data46 < 0 || isNaN(data46)) {
+              const err135 = {
                 instancePath: instancePath + "/quotaDefaults/keyPairs",
                 schemaPath: "#/definitions/count/minimum",
                 keyword: "minimum",
@@ -12697,19 +12745,19 @@ function validate19(
                 message: "must be >= 0",
                 schema: 0,
                 parentSchema: schema64,
-                data: data45,
+                data: data46,
               };
               if (vErrors === null) {
-                vErrors = [err133];
+                vErrors = [err135];
               } else {
-                vErrors.push(err133);
+                vErrors.push(err135);
               }
               errors++;
             }
           }
         }
       } else {
-        const err134 = {
+        const err136 = {
           instancePath: instancePath + "/quotaDefaults",
           schemaPath: "#/properties/quotaDefaults/type",
           keyword: "type",
@@ -12717,21 +12765,21 @@ function validate19(
           message: "must be object",
           schema: schema48.properties.quotaDefaults.type,
           parentSchema: schema48.properties.quotaDefaults,
-          data: data36,
+          data: data37,
         };
         if (vErrors === null) {
-          vErrors = [err134];
+          vErrors = [err136];
         } else {
-          vErrors.push(err134);
+          vErrors.push(err136);
         }
         errors++;
       }
     }
     if (data.storagePairing !== undefined) {
-      let data46 = data.storagePairing;
-      if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
-        if (data46.create === undefined) {
-          const err135 = {
+      let data47 = data.storagePairing;
+      if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
+        if (data47.create === undefined) {
+          const err137 = {
             instancePath: instancePath + "/storagePairing",
             schemaPath: "#/properties/storagePairing/required",
             keyword: "required",
@@ -12739,17 +12787,17 @@ function validate19(
             message: "must have required property '" + "create" + "'",
             schema: schema48.properties.storagePairing.required,
             parentSchema: schema48.properties.storagePairing,
-            data: data46,
+            data: data47,
           };
           if (vErrors === null) {
-            vErrors = [err135];
+            vErrors = [err137];
           } else {
-            vErrors.push(err135);
+            vErrors.push(err137);
           }
           errors++;
         }
-        if (data46.delete === undefined) {
-          const err136 = {
+        if (data47.delete === undefined) {
+          const err138 = {
             instancePath: instancePath + "/storagePairing",
             schemaPath: "#/properties/storagePairing/required",
             keyword: "required",
@@ -12757,18 +12805,18 @@ function validate19(
             message: "must have required property '" + "delete" + "'",
             schema: schema48.properties.storagePairing.required,
             parentSchema: schema48.properties.storagePairing,
-            data: data46,
+            data: data47,
           };
           if (vErrors === null) {
-            vErrors = [err136];
+            vErrors = [err138];
           } else {
-            vErrors.push(err136);
+            vErrors.push(err138);
           }
           errors++;
         }
-        for (const key8 in data46) {
+        for (const key8 in data47) {
           if (!(key8 === "create" || key8 === "delete" || key8 === "preferredSite")) {
-            const err137 = {
+            const err139 = {
               instancePath: instancePath + "/storagePairing",
               schemaPath: "#/properties/storagePairing/additionalProperties",
               keyword: "additionalProperties",
@@ -12776,46 +12824,6 @@ function validate19(
               message: "must NOT have additional properties",
               schema: false,
               parentSchema: schema48.properties.storagePairing,
-              data: data46,
-            };
-            if (vErrors === null) {
-              vErrors = [err137];
-            } else {
-              vErrors.push(err137);
-            }
-            errors++;
-          }
-        }
-        if (data46.create !== undefined) {
-          let data47 = data46.create;
-          if (typeof data47 === "string") {
-            if (func3(data47) < 1) {
-              const err138 = {
-                instancePath: instancePath + "/storagePairing/create",
-                schemaPath: "#/properties/storagePairing/properties/create/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-                schema: 1,
-                parentSchema: schema48.properties.storagePairing.properties.create,
-                data: data47,
-              };
-              if (vErrors === null) {
-                vErrors = [err138];
-              } else {
-                vErrors.push(err138);
-              }
-              errors++;
-            }
-          } else {
-            const err139 = {
-              instancePath: instancePath + "/storagePairing/create",
-              schemaPath: "#/properties/storagePairing/properties/create/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema48.properties.storagePairing.properties.create.type,
-              parentSchema: schema48.properties.storagePairing.properties.create,
               data: data47,
             };
             if (vErrors === null) {
@@ -12826,18 +12834,18 @@ function validate19(
             errors++;
           }
         }
-        if (data46.delete !== undefined) {
-          let data48 = data46.delete;
+        if (data47.create !== undefined) {
+          let data48 = data47.create;
           if (typeof data48 === "string") {
             if (func3(data48) < 1) {
               const err140 = {
-                instancePath: instancePath + "/storagePairing/delete",
-                schemaPath: "#/properties/storagePairing/properties/delete/minLength",
+                instancePath: instancePath + "/storagePairing/create",
+                schemaPath: "#/properties/storagePairing/properties/create/minLength",
                 keyword: "minLength",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema48.properties.storagePairing.properties.delete,
+                parentSchema: schema48.properties.storagePairing.properties.create,
                 data: data48,
               };
               if (vErrors === null) {
@@ -12849,13 +12857,13 @@ function validate19(
             }
           } else {
             const err141 = {
-              instancePath: instancePath + "/storagePairing/delete",
-              schemaPath: "#/properties/storagePairing/properties/delete/type",
+              instancePath: instancePath + "/storagePairing/create",
+              schemaPath: "#/properties/storagePairing/properties/create/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema48.properties.storagePairing.properties.delete.type,
-              parentSchema: schema48.properties.storagePairing.properties.delete,
+              schema: schema48.properties.storagePairing.properties.create.type,
+              parentSchema: schema48.properties.storagePairing.properties.create,
               data: data48,
             };
             if (vErrors === null) {
@@ -12866,18 +12874,18 @@ function validate19(
             errors++;
           }
         }
-        if (data46.preferredSite !== undefined) {
-          let data49 = data46.preferredSite;
+        if (data47.delete !== undefined) {
+          let data49 = data47.delete;
           if (typeof data49 === "string") {
-            if (!pattern0.test(data49)) {
+            if (func3(data49) < 1) {
               const err142 = {
-                instancePath: instancePath + "/storagePairing/preferredSite",
-                schemaPath: "#/definitions/id/pattern",
-                keyword: "pattern",
-                params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
-                message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
-                schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
-                parentSchema: schema51,
+                instancePath: instancePath + "/storagePairing/delete",
+                schemaPath: "#/properties/storagePairing/properties/delete/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema48.properties.storagePairing.properties.delete,
                 data: data49,
               };
               if (vErrors === null) {
@@ -12889,13 +12897,13 @@ function validate19(
             }
           } else {
             const err143 = {
-              instancePath: instancePath + "/storagePairing/preferredSite",
-              schemaPath: "#/definitions/id/type",
+              instancePath: instancePath + "/storagePairing/delete",
+              schemaPath: "#/properties/storagePairing/properties/delete/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema51.type,
-              parentSchema: schema51,
+              schema: schema48.properties.storagePairing.properties.delete.type,
+              parentSchema: schema48.properties.storagePairing.properties.delete,
               data: data49,
             };
             if (vErrors === null) {
@@ -12906,8 +12914,48 @@ function validate19(
             errors++;
           }
         }
+        if (data47.preferredSite !== undefined) {
+          let data50 = data47.preferredSite;
+          if (typeof data50 === "string") {
+            if (!pattern0.test(data50)) {
+              const err144 = {
+                instancePath: instancePath + "/storagePairing/preferredSite",
+                schemaPath: "#/definitions/id/pattern",
+                keyword: "pattern",
+                params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
+                message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
+                schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
+                parentSchema: schema51,
+                data: data50,
+              };
+              if (vErrors === null) {
+                vErrors = [err144];
+              } else {
+                vErrors.push(err144);
+              }
+              errors++;
+            }
+          } else {
+            const err145 = {
+              instancePath: instancePath + "/storagePairing/preferredSite",
+              schemaPath: "#/definitions/id/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema51.type,
+              parentSchema: schema51,
+              data: data50,
+            };
+            if (vErrors === null) {
+              vErrors = [err145];
+            } else {
+              vErrors.push(err145);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err144 = {
+        const err146 = {
           instancePath: instancePath + "/storagePairing",
           schemaPath: "#/properties/storagePairing/type",
           keyword: "type",
@@ -12915,25 +12963,25 @@ function validate19(
           message: "must be object",
           schema: schema48.properties.storagePairing.type,
           parentSchema: schema48.properties.storagePairing,
-          data: data46,
+          data: data47,
         };
         if (vErrors === null) {
-          vErrors = [err144];
+          vErrors = [err146];
         } else {
-          vErrors.push(err144);
+          vErrors.push(err146);
         }
         errors++;
       }
     }
     if (data.kvmHosts !== undefined) {
-      let data50 = data.kvmHosts;
-      if (Array.isArray(data50)) {
-        const len7 = data50.length;
+      let data51 = data.kvmHosts;
+      if (Array.isArray(data51)) {
+        const len7 = data51.length;
         for (let i7 = 0; i7 < len7; i7++) {
           if (
-            !validate32(data50[i7], {
+            !validate32(data51[i7], {
               instancePath: instancePath + "/kvmHosts/" + i7,
-              parentData: data50,
+              parentData: data51,
               parentDataProperty: i7,
               rootData,
             })
@@ -12943,7 +12991,7 @@ function validate19(
           }
         }
       } else {
-        const err145 = {
+        const err147 = {
           instancePath: instancePath + "/kvmHosts",
           schemaPath: "#/properties/kvmHosts/type",
           keyword: "type",
@@ -12951,18 +12999,18 @@ function validate19(
           message: "must be array",
           schema: schema48.properties.kvmHosts.type,
           parentSchema: schema48.properties.kvmHosts,
-          data: data50,
+          data: data51,
         };
         if (vErrors === null) {
-          vErrors = [err145];
+          vErrors = [err147];
         } else {
-          vErrors.push(err145);
+          vErrors.push(err147);
         }
         errors++;
       }
     }
   } else {
-    const err146 = {
+    const err148 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -12973,12 +13021,802 @@ function validate19(
       data,
     };
     if (vErrors === null) {
-      vErrors = [err146];
+      vErrors = [err148];
     } else {
-      vErrors.push(err146);
+      vErrors.push(err148);
     }
     errors++;
   }
   validate19.errors = vErrors;
+  return errors === 0;
+}
+export const tickets = validate34;
+const schema80 = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://govcloud.example/schema/tickets.schema.json",
+  title: "govcloud ticket register",
+  description:
+    "The change tickets the platform team has granted, kept beside platform.yaml and owned by the platform team (CODEOWNERS). When platform.yaml names it (approvals.register), every ticket a department file cites must be granted here to that department, for that use, by the approver and on the date the file names.",
+  type: "object",
+  additionalProperties: false,
+  required: ["tickets"],
+  properties: {
+    $schema: { type: "string" },
+    tickets: {
+      type: "array",
+      description: "One entry per granted ticket.",
+      items: { $ref: "#/definitions/grant" },
+    },
+  },
+  definitions: {
+    id: {
+      type: "string",
+      pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
+      description:
+        "Lower-case letters, digits and hyphens; starts with a letter, 2 to 32 characters.",
+    },
+    grant: {
+      type: "object",
+      additionalProperties: false,
+      required: ["ticket", "department", "scope", "approver", "date"],
+      properties: {
+        ticket: {
+          type: "string",
+          minLength: 1,
+          description:
+            "The change ticket, as the change system issued it (platform.yaml approvals.ticketPattern).",
+        },
+        department: {
+          $ref: "#/definitions/id",
+          description: "The department the ticket was granted to (its id).",
+        },
+        scope: {
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          description:
+            "What the ticket may be cited for: vdc (the department's own approval: its VDC and quota), workload (a workload's approval), decommission, destroy (an allowDestroy entry).",
+          items: { enum: ["vdc", "workload", "decommission", "destroy"] },
+        },
+        workloads: {
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          description:
+            "With scope workload: the workloads it was granted for (a renamed workload keeps its grant through previousNames). Without: any workload of the department.",
+          items: { $ref: "#/definitions/id" },
+        },
+        approver: {
+          type: "string",
+          minLength: 1,
+          description:
+            "Id of the person who granted it: a platform approver, or an approver of the department.",
+        },
+        date: {
+          type: "string",
+          pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+          description: "Date the ticket was granted, YYYY-MM-DD.",
+        },
+        note: {
+          type: "string",
+          description: "What was granted, in a few words (for the people who read the register).",
+        },
+      },
+    },
+  },
+};
+const schema81 = {
+  type: "object",
+  additionalProperties: false,
+  required: ["ticket", "department", "scope", "approver", "date"],
+  properties: {
+    ticket: {
+      type: "string",
+      minLength: 1,
+      description:
+        "The change ticket, as the change system issued it (platform.yaml approvals.ticketPattern).",
+    },
+    department: {
+      $ref: "#/definitions/id",
+      description: "The department the ticket was granted to (its id).",
+    },
+    scope: {
+      type: "array",
+      minItems: 1,
+      uniqueItems: true,
+      description:
+        "What the ticket may be cited for: vdc (the department's own approval: its VDC and quota), workload (a workload's approval), decommission, destroy (an allowDestroy entry).",
+      items: { enum: ["vdc", "workload", "decommission", "destroy"] },
+    },
+    workloads: {
+      type: "array",
+      minItems: 1,
+      uniqueItems: true,
+      description:
+        "With scope workload: the workloads it was granted for (a renamed workload keeps its grant through previousNames). Without: any workload of the department.",
+      items: { $ref: "#/definitions/id" },
+    },
+    approver: {
+      type: "string",
+      minLength: 1,
+      description:
+        "Id of the person who granted it: a platform approver, or an approver of the department.",
+    },
+    date: {
+      type: "string",
+      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+      description: "Date the ticket was granted, YYYY-MM-DD.",
+    },
+    note: {
+      type: "string",
+      description: "What was granted, in a few words (for the people who read the register).",
+    },
+  },
+};
+const schema82 = {
+  type: "string",
+  pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
+  description: "Lower-case letters, digits and hyphens; starts with a letter, 2 to 32 characters.",
+};
+function validate35(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ticket === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "ticket" },
+        message: "must have required property '" + "ticket" + "'",
+        schema: schema81.required,
+        parentSchema: schema81,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.department === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "department" },
+        message: "must have required property '" + "department" + "'",
+        schema: schema81.required,
+        parentSchema: schema81,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.scope === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "scope" },
+        message: "must have required property '" + "scope" + "'",
+        schema: schema81.required,
+        parentSchema: schema81,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.approver === undefined) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "approver" },
+        message: "must have required property '" + "approver" + "'",
+        schema: schema81.required,
+        parentSchema: schema81,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.date === undefined) {
+      const err4 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "date" },
+        message: "must have required property '" + "date" + "'",
+        schema: schema81.required,
+        parentSchema: schema81,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(
+        key0 === "ticket" ||
+        key0 === "department" ||
+        key0 === "scope" ||
+        key0 === "workloads" ||
+        key0 === "approver" ||
+        key0 === "date" ||
+        key0 === "note"
+      )) {
+        const err5 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+          schema: false,
+          parentSchema: schema81,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.ticket !== undefined) {
+      let data0 = data.ticket;
+      if (typeof data0 === "string") {
+        if (func3(data0) < 1) {
+          const err6 = {
+            instancePath: instancePath + "/ticket",
+            schemaPath: "#/properties/ticket/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema81.properties.ticket,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = {
+          instancePath: instancePath + "/ticket",
+          schemaPath: "#/properties/ticket/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema81.properties.ticket.type,
+          parentSchema: schema81.properties.ticket,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.department !== undefined) {
+      let data1 = data.department;
+      if (typeof data1 === "string") {
+        if (!pattern0.test(data1)) {
+          const err8 = {
+            instancePath: instancePath + "/department",
+            schemaPath: "#/definitions/id/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
+            message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
+            schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
+            parentSchema: schema82,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = {
+          instancePath: instancePath + "/department",
+          schemaPath: "#/definitions/id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema82.type,
+          parentSchema: schema82,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.scope !== undefined) {
+      let data2 = data.scope;
+      if (Array.isArray(data2)) {
+        if (data2.length < 1) {
+          const err10 = {
+            instancePath: instancePath + "/scope",
+            schemaPath: "#/properties/scope/minItems",
+            keyword: "minItems",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema81.properties.scope,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (!(
+            data3 === "vdc" ||
+            data3 === "workload" ||
+            data3 === "decommission" ||
+            data3 === "destroy"
+          )) {
+            const err11 = {
+              instancePath: instancePath + "/scope/" + i0,
+              schemaPath: "#/properties/scope/items/enum",
+              keyword: "enum",
+              params: { allowedValues: schema81.properties.scope.items.enum },
+              message: "must be equal to one of the allowed values",
+              schema: schema81.properties.scope.items.enum,
+              parentSchema: schema81.properties.scope.items,
+              data: data3,
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        let i1 = data2.length;
+        let j0;
+        if (i1 > 1) {
+          outer0: for (; i1--;) {
+            for (j0 = i1; j0--;) {
+              if (func0(data2[i1], data2[j0])) {
+                const err12 = {
+                  instancePath: instancePath + "/scope",
+                  schemaPath: "#/properties/scope/uniqueItems",
+                  keyword: "uniqueItems",
+                  params: { i: i1, j: j0 },
+                  message:
+                    "must NOT have duplicate items (items ## " +
+                    j0 +
+                    " and " +
+                    i1 +
+                    " are identical)",
+                  schema: true,
+                  parentSchema: schema81.properties.scope,
+                  data: data2,
+                };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+                break outer0;
+              }
+            }
+          }
+        }
+      } else {
+        const err13 = {
+          instancePath: instancePath + "/scope",
+          schemaPath: "#/properties/scope/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+          schema: schema81.properties.scope.type,
+          parentSchema: schema81.properties.scope,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.workloads !== undefined) {
+      let data4 = data.workloads;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err14 = {
+            instancePath: instancePath + "/workloads",
+            schemaPath: "#/properties/workloads/minItems",
+            keyword: "minItems",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema81.properties.workloads,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        const len1 = data4.length;
+        for (let i2 = 0; i2 < len1; i2++) {
+          let data5 = data4[i2];
+          if (typeof data5 === "string") {
+            if (!pattern0.test(data5)) {
+              const err15 = {
+                instancePath: instancePath + "/workloads/" + i2,
+                schemaPath: "#/definitions/id/pattern",
+                keyword: "pattern",
+                params: { pattern: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" },
+                message: 'must match pattern "' + "^[a-z][a-z0-9-]{0,30}[a-z0-9]$" + '"',
+                schema: "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
+                parentSchema: schema82,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = {
+              instancePath: instancePath + "/workloads/" + i2,
+              schemaPath: "#/definitions/id/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema82.type,
+              parentSchema: schema82,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        let i3 = data4.length;
+        let j1;
+        if (i3 > 1) {
+          outer1: for (; i3--;) {
+            for (j1 = i3; j1--;) {
+              if (func0(data4[i3], data4[j1])) {
+                const err17 = {
+                  instancePath: instancePath + "/workloads",
+                  schemaPath: "#/properties/workloads/uniqueItems",
+                  keyword: "uniqueItems",
+                  params: { i: i3, j: j1 },
+                  message:
+                    "must NOT have duplicate items (items ## " +
+                    j1 +
+                    " and " +
+                    i3 +
+                    " are identical)",
+                  schema: true,
+                  parentSchema: schema81.properties.workloads,
+                  data: data4,
+                };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+                break outer1;
+              }
+            }
+          }
+        }
+      } else {
+        const err18 = {
+          instancePath: instancePath + "/workloads",
+          schemaPath: "#/properties/workloads/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+          schema: schema81.properties.workloads.type,
+          parentSchema: schema81.properties.workloads,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.approver !== undefined) {
+      let data6 = data.approver;
+      if (typeof data6 === "string") {
+        if (func3(data6) < 1) {
+          const err19 = {
+            instancePath: instancePath + "/approver",
+            schemaPath: "#/properties/approver/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema81.properties.approver,
+            data: data6,
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = {
+          instancePath: instancePath + "/approver",
+          schemaPath: "#/properties/approver/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema81.properties.approver.type,
+          parentSchema: schema81.properties.approver,
+          data: data6,
+        };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.date !== undefined) {
+      let data7 = data.date;
+      if (typeof data7 === "string") {
+        if (!pattern4.test(data7)) {
+          const err21 = {
+            instancePath: instancePath + "/date",
+            schemaPath: "#/properties/date/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+            message: 'must match pattern "' + "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" + '"',
+            schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            parentSchema: schema81.properties.date,
+            data: data7,
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = {
+          instancePath: instancePath + "/date",
+          schemaPath: "#/properties/date/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema81.properties.date.type,
+          parentSchema: schema81.properties.date,
+          data: data7,
+        };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.note !== undefined) {
+      let data8 = data.note;
+      if (typeof data8 !== "string") {
+        const err23 = {
+          instancePath: instancePath + "/note",
+          schemaPath: "#/properties/note/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema81.properties.note.type,
+          parentSchema: schema81.properties.note,
+          data: data8,
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err24 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+      schema: schema81.type,
+      parentSchema: schema81,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err24];
+    } else {
+      vErrors.push(err24);
+    }
+    errors++;
+  }
+  validate35.errors = vErrors;
+  return errors === 0;
+}
+function validate34(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
+) {
+  /*# sourceURL="https://govcloud.example/schema/tickets.schema.json" */ let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.tickets === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "tickets" },
+        message: "must have required property '" + "tickets" + "'",
+        schema: schema80.required,
+        parentSchema: schema80,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "$schema" || key0 === "tickets")) {
+        const err1 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+          schema: false,
+          parentSchema: schema80,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.$schema !== undefined) {
+      let data0 = data.$schema;
+      if (typeof data0 !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/$schema",
+          schemaPath: "#/properties/%24schema/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema80.properties.$schema.type,
+          parentSchema: schema80.properties.$schema,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.tickets !== undefined) {
+      let data1 = data.tickets;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate35(data1[i0], {
+              instancePath: instancePath + "/tickets/" + i0,
+              parentData: data1,
+              parentDataProperty: i0,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + "/tickets",
+          schemaPath: "#/properties/tickets/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+          schema: schema80.properties.tickets.type,
+          parentSchema: schema80.properties.tickets,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+      schema: schema80.type,
+      parentSchema: schema80,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate34.errors = vErrors;
   return errors === 0;
 }

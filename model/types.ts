@@ -153,6 +153,11 @@ export interface ApprovalPolicy {
   ticketExample: string;
   /** How long an approval stays valid. */
   validityDays: number;
+  /**
+   * The ticket register's file name beside platform.yaml (e.g. tickets.yaml). When set, every
+   * ticket a department file cites must be granted there (model/rules/ticket-register.ts).
+   */
+  register?: string;
   /** Platform team members who approve department quotas and exceptions. */
   approvers: Person[];
 }
@@ -334,4 +339,29 @@ export interface AllowDestroy {
 
 export interface Decommission extends Approval {
   reason?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ticket register (platform.yaml approvals.register, e.g. tickets.yaml)
+// ---------------------------------------------------------------------------------------------
+
+/** What a granted ticket may be cited for in a department file. */
+export type TicketUse = "vdc" | "workload" | "decommission" | "destroy";
+
+export interface TicketGrant {
+  ticket: string;
+  /** The department it was granted to. */
+  department: string;
+  scope: TicketUse[];
+  /** With scope workload: the workloads it covers; absent, any of the department's. */
+  workloads?: string[];
+  /** Id of the person who granted it. */
+  approver: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  note?: string;
+}
+
+export interface TicketRegister {
+  tickets: TicketGrant[];
 }

@@ -27,6 +27,12 @@ export function renderCodeowners(estate: Estate): string {
     `* ${platform.join(" ")}`,
     "",
   ];
+  const register = estate.platform.approvals.register;
+  if (register !== undefined) {
+    // Covered by the line above too; named so that nobody takes it for a department's file.
+    lines.push("# The ticket register: granting a ticket is the platform team's approval.");
+    lines.push(`/${register} ${platform.join(" ")}`, "");
+  }
   const departments = [...estate.departments].sort((a, b) =>
     a.department.id < b.department.id ? -1 : 1,
   );

@@ -23,6 +23,7 @@ import {
   policyVerdict,
   stackSites,
 } from "./review-facts";
+import { approverGroups, approverName } from "./approval-groups";
 import { repoPosition } from "./review-paths";
 import { code, md, plural, shortType, shorten } from "./review-text";
 
@@ -361,8 +362,9 @@ export function destructiveSection(report: ReviewReport): string {
 }
 
 function person(p: ApprovalRequirement["people"][number]): string {
-  if (p.handle !== undefined && p.handle !== "") return `@${p.handle.replace(/^@/, "")}`;
-  return `${md(p.name)} (${code(p.id)})`;
+  return p.handle !== undefined && p.handle !== ""
+    ? approverName(p)
+    : `${md(p.name)} (${code(p.id)})`;
 }
 
 /** "water, health", "every stack (31)", or the first few and how many more. */
@@ -375,51 +377,26 @@ function stackList(stacks: readonly string[], report: ReviewReport): string {
 }
 
 /**
- * Approvals grouped by who gives them: one entry per approver (the platform team, each
- * department's approvers), and under it each reason once with the stacks it applies to.
+ * Approvals grouped by who gives them (render/approval-groups.ts): one entry per approver, and
+ * under it each reason once with the stacks it applies to.
  */
 export function approvalsSection(report: ReviewReport): string {
-  interface Group {
-    requirement: ApprovalRequirement;
-    stacks: string[];
-    reasons: Map<string, string[]>;
-  }
-  const groups = new Map<string, Group>();
-  for (const stack of report.stacks) {
-    for (const requirement of stack.approvals) {
-      const key = JSON.stringify([
-        requirement.by,
-        requirement.people.map((p) => [p.id, p.handle ?? ""]),
-      ]);
-      const group: Group = groups.get(key) ?? { requirement, stacks: [], reasons: new Map() };
-      if (!group.stacks.includes(stack.stack)) group.stacks.push(stack.stack);
-      for (const reason of requirement.reasons ?? [requirement.reason]) {
-        const stacks = group.reasons.get(reason) ?? [];
-        stacks.push(stack.stack);
-        group.reasons.set(reason, stacks);
-      }
-      groups.set(key, group);
-    }
-  }
-  if (groups.size === 0) return "### Approvals\n\nNo approval beyond the usual review is needed.";
-  // The platform team first: it approves what cannot be undone.
-  const ordered = [...groups.values()].sort(
-    (a, b) => Number(b.requirement.by === "platform") - Number(a.requirement.by === "platform"),
-  );
+  const groups = approverGroups(report);
+  if (groups.length === 0) return "### Approvals\n\nNo approval beyond the usual review is needed.";
   const lines: string[] = [];
-  for (const { requirement, stacks, reasons } of ordered) {
+  for (const { by, people, stacks, reasons } of groups) {
     const who =
-      requirement.by === "platform"
-        ? "Platform team"
-        : `${stacks.map(md).join(", ")} department approvers`;
-    const people =
-      requirement.people.length > 0
-        ? [...new Set(requirement.people.map(person))].join(" or ") // a team handle once
+      by === "platform" ? "Platform team" : `${stacks.map(md).join(", ")} department approvers`;
+    const names =
+      people.length > 0
+        ? [...new Set(people.map(person))].join(" or ") // a team handle once
         : "_nobody listed_";
-    lines.push(`- **${who}**: ${people}`);
+    lines.push(`- **${who}**: ${names}`);
     for (const [reason, on] of reasons) {
       const where =
-        requirement.by === "platform" || stacks.length > 1 ? ` — ${stackList(on, report)}` : "";
+        on.length > 0 && (by === "platform" || stacks.length > 1)
+          ? ` — ${stackList(on, report)}`
+          : "";
       lines.push(`  - ${md(reason)}${where}`);
     }
   }

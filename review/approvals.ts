@@ -34,6 +34,8 @@ export interface ApprovalInput {
   reasons: readonly string[];
   /** Changed files that touch every stack (platform.yaml, program, policies). */
   everyStack: readonly string[];
+  /** Changed files only the platform team approves though they touch this stack (the register). */
+  platformFiles?: readonly string[];
   changes: readonly ResourceChange[];
   quotas: readonly QuotaChange[];
   /** What the change destroys or decommissions (review/destruction.ts). */
@@ -42,18 +44,60 @@ export interface ApprovalInput {
   head?: Estate;
 }
 
+/**
+ * The platform team's approval of changed files that no reviewed stack is built from, unless a
+ * department owns them (its file, its stack settings): what CODEOWNERS gives the platform team.
+ */
+export function repositoryApprovals(
+  files: readonly string[],
+  estatePath: string,
+  stacks: readonly { reasons: readonly string[] }[],
+  estate: Estate | undefined,
+): ApprovalRequirement[] {
+  if (estate === undefined) return [];
+  const prefix = estatePath === "" ? "" : `${estatePath}/`;
+  const inStacks = new Set(stacks.flatMap((stack) => stack.reasons));
+  const departmentOwned = (file: string) => {
+    if (!file.startsWith(prefix)) return false;
+    const local = file.slice(prefix.length);
+    if (/^departments\/[^/]+\.yaml$/.test(local)) return true;
+    const settings = /^stacks\/Pulumi\.([^/]+)\.yaml$/.exec(local);
+    return settings !== null && settings[1] !== PLATFORM_STACK;
+  };
+  const owned = files.filter((file) => !inStacks.has(file) && !departmentOwned(file));
+  if (owned.length === 0) return [];
+  const shown =
+    owned.slice(0, 5).join(", ") + (owned.length > 5 ? `, and ${owned.length - 5} more` : "");
+  const reason = `changes files the platform team owns: ${shown}`;
+  return [
+    {
+      by: "platform",
+      people: people(estate.platform.approvals.approvers),
+      reason,
+      reasons: [reason],
+    },
+  ];
+}
+
 export function requiredApprovals(input: ApprovalInput): ApprovalRequirement[] {
   const estate = input.head ?? input.base;
   if (estate === undefined) return [];
   const platformReasons: string[] = [];
   const departmentReasons: string[] = [];
-  const ownFiles = input.reasons.filter((file) => !input.everyStack.includes(file));
+  const platformFiles = input.platformFiles ?? [];
+  const ownFiles = input.reasons.filter(
+    (file) => !input.everyStack.includes(file) && !platformFiles.includes(file),
+  );
   const shared = input.reasons.filter((file) => input.everyStack.includes(file));
+  const grants = input.reasons.filter((file) => platformFiles.includes(file));
 
   if (input.stack !== PLATFORM_STACK && ownFiles.length > 0) {
     departmentReasons.push(`changes ${ownFiles.join(", ")}`);
   }
   if (shared.length > 0) platformReasons.push(`changes ${shared.join(", ")}`);
+  if (grants.length > 0) {
+    platformReasons.push(`changes the tickets granted in the register (${grants.join(", ")})`);
+  }
   if (input.stack === PLATFORM_STACK && ownFiles.length > 0) {
     platformReasons.push(`changes ${ownFiles.join(", ")}`);
   }

@@ -44,6 +44,11 @@ export interface Revisions {
   /** The changed files that touch every stack. */
   everyStack: string[];
   /**
+   * Changed files that only the platform team approves though they touch single departments:
+   * the ticket register (its departments whose grants changed are in `touched`).
+   */
+  platformFiles: string[];
+  /**
    * Departments whose file is gone on the head without a decommission: on the base without a
    * decommission block and not on the head, or with a stack settings file but no department
    * file on the head. Never on the head's stacks: there is nothing to plan or deploy for them.
@@ -129,9 +134,17 @@ export function openRevisions(options: RevisionOptions): Revisions {
     const { everyStack } = affected;
     // A department left without its file is reviewed even when this change did not remove it.
     const touched = new Map(affected.stacks);
+    const prefix = repo.estatePath === "" ? "" : `${repo.estatePath}/`;
+    const platformFiles: string[] = [];
+    const register = changedRegister(baseLoaded?.estate, headLoaded.estate, files, prefix);
+    if (register !== undefined) {
+      platformFiles.push(register.file);
+      for (const stack of register.departments) {
+        touched.set(stack, [...(touched.get(stack) ?? []), register.file].sort());
+      }
+    }
     for (const missing of missingDepartments) {
       if (!touched.has(missing.stack)) {
-        const prefix = repo.estatePath === "" ? "" : `${repo.estatePath}/`;
         touched.set(missing.stack, [`${prefix}${missing.settingsFile ?? missing.file}`]);
       }
     }
@@ -148,6 +161,7 @@ export function openRevisions(options: RevisionOptions): Revisions {
       onHead,
       touched: sortedStacks(touched),
       everyStack,
+      platformFiles,
       missingDepartments,
       close,
     };
@@ -155,6 +169,39 @@ export function openRevisions(options: RevisionOptions): Revisions {
     close();
     throw error;
   }
+}
+
+/**
+ * The ticket register, when the change touched it: its path from the repository top and the
+ * departments (on either side) whose grants differ between base and head.
+ */
+function changedRegister(
+  base: Estate | undefined,
+  head: Estate | undefined,
+  files: readonly string[],
+  prefix: string,
+): { file: string; departments: string[] } | undefined {
+  const name = head?.platform.approvals.register ?? base?.platform.approvals.register;
+  if (name === undefined || !files.includes(`${prefix}${name}`)) return undefined;
+  const grantsOf = (estate: Estate | undefined) => {
+    const byDepartment = new Map<string, string[]>();
+    for (const grant of estate?.register?.register.tickets ?? []) {
+      const list = byDepartment.get(grant.department) ?? [];
+      list.push(JSON.stringify(grant));
+      byDepartment.set(grant.department, list);
+    }
+    return byDepartment;
+  };
+  const before = grantsOf(base);
+  const after = grantsOf(head);
+  const known = new Set(departmentIds(base, head));
+  const departments = [...new Set([...before.keys(), ...after.keys()])].filter(
+    (id) =>
+      known.has(id) &&
+      JSON.stringify((before.get(id) ?? []).sort()) !==
+        JSON.stringify((after.get(id) ?? []).sort()),
+  );
+  return { file: `${prefix}${name}`, departments: departments.sort() };
 }
 
 /** Platform first, then departments by id. */

@@ -15,7 +15,7 @@ import { PLATFORM_STACK } from "../model/naming";
 import { formatProblemText } from "../render/problems";
 import { mandatoryCount, advisoryCount } from "../render/check-report";
 import { PLANNING_PATHS, matchesPath } from "./affected-stacks";
-import { requiredApprovals } from "./approvals";
+import { repositoryApprovals, requiredApprovals } from "./approvals";
 import { planWithBaseProgram, planWithThisProgram } from "./base-plans";
 import type { SidePlans } from "./base-plans";
 import { existsAt } from "./git";
@@ -27,7 +27,7 @@ import { openRevisions } from "./revisions";
 import type { RevisionOptions } from "./revisions";
 import { departmentTopology } from "./topology";
 import type { Problem } from "../model/problem";
-import { DEPARTMENTS_DIR } from "../model/estate-files";
+import { filesThatStop } from "../model/estate-files";
 import type { ReviewAlert, ReviewReport, ReviewVerdict, StackReview, StackStatus } from "./types";
 import type { SiteLossOptions } from "../model/failover";
 import { failoverChanges } from "./failover-change";
@@ -52,14 +52,10 @@ function projectName(root: string): string {
 
 /**
  * The head's errors that stop a stack, as the program decides (components/program.ts
- * partitionProblems): for a department, those in its file and platform.yaml; for the platform,
- * every error.
+ * partitionProblems, model/estate-files.ts filesThatStop).
  */
 function blockingProblems(stack: string, loaded: LoadResult): Problem[] {
-  const own =
-    stack === PLATFORM_STACK
-      ? undefined
-      : new Set(["platform.yaml", `${DEPARTMENTS_DIR}/${stack}.yaml`]);
+  const own = filesThatStop(stack, PLATFORM_STACK, loaded.estate?.platform.approvals.register);
   return loaded.problems.filter(
     (problem) => problem.severity === "error" && (own === undefined || own.has(problem.file)),
   );
@@ -185,7 +181,7 @@ export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
   const revisions = openRevisions(options);
   try {
     const { repo, baseCommit, headCommit, files, baseLoaded, headLoaded, headRoot } = revisions;
-    const { onBase, onHead, touched, everyStack } = revisions;
+    const { onBase, onHead, touched, everyStack, platformFiles } = revisions;
     const missing = new Map(revisions.missingDepartments.map((entry) => [entry.stack, entry]));
     const names = [...touched.keys()].filter(
       (stack) => onBase.has(stack) || onHead.has(stack) || missing.has(stack),
@@ -265,6 +261,7 @@ export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
           status,
           reasons: touched.get(stack) ?? [],
           everyStack,
+          platformFiles,
           changes,
           quotas,
           alerts,
@@ -296,6 +293,12 @@ export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
       return review;
     });
 
+    const approvals = repositoryApprovals(
+      files,
+      repo.estatePath,
+      stacks,
+      headLoaded.estate ?? baseLoaded?.estate,
+    );
     return {
       project: projectName(headRoot),
       estatePath: repo.estatePath,
@@ -307,6 +310,7 @@ export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
       changedFiles: files,
       basePlannedWith: base.program,
       stacks,
+      ...(approvals.length === 0 ? {} : { approvals }),
       failover: failoverChanges(baseLoaded?.estate, headLoaded.estate, options.failover ?? {}),
       verdict: verdictOf(stacks),
     };

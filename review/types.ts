@@ -221,6 +221,11 @@ export interface ReviewReport {
   basePlannedWith: "base program" | "head program";
   /** Stacks in the review: the platform first, then departments by id. */
   stacks: StackReview[];
+  /**
+   * Approvals the change needs beyond its stacks: changed files that touch no stack in the
+   * review and that only the platform team owns (CODEOWNERS): docs, pipelines, scripts.
+   */
+  approvals?: ApprovalRequirement[];
   /** Each active site lost in turn: the survivor's failover headroom on base and head. */
   failover: FailoverChange[];
   verdict: ReviewVerdict;

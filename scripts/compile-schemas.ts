@@ -1,5 +1,5 @@
 /**
- * Compiles schema/department.schema.json and schema/platform.schema.json into
+ * Compiles schema/department.schema.json, platform.schema.json and tickets.schema.json into
  * model/schema-validators.ts, so that validating a file does not compile the schemas first
  * (compiling costs more than validating the whole estate), and the config schemas of the
  * policies in policies/ into check/policy-config-validators.ts, which the check hands to the
@@ -55,7 +55,7 @@ const POLICY_CONFIGS: Record<string, object> = {
   siteCapacity: SITE_CAPACITY_CONFIG,
   siteFailover: SITE_FAILOVER_CONFIG,
 };
-const KINDS = ["department", "platform"] as const;
+const KINDS = ["department", "platform", "tickets"] as const;
 
 function schema(kind: string): object {
   return JSON.parse(readFileSync(join(ROOT, "schema", `${kind}.schema.json`), "utf8")) as object;
@@ -86,7 +86,7 @@ async function generateFileValidators(): Promise<string> {
   });
   addFormats(ajv, ["email", "uri"]);
   for (const kind of KINDS) ajv.addSchema(schema(kind), kind);
-  const code = standaloneCode(ajv, { department: "department", platform: "platform" });
+  const code = standaloneCode(ajv, Object.fromEntries(KINDS.map((kind) => [kind, kind])));
   return format([...HEADER, code].join("\n"), { ...(await resolveConfig(OUT)), filepath: OUT });
 }
 

@@ -18,6 +18,7 @@ import { renames } from "./renames";
 import type { Rule } from "./rule";
 import { siteCapacityRule } from "./site-capacity";
 import { subnetSize } from "./subnet-size";
+import { ticketRegister } from "./ticket-register";
 import { tierPlacement } from "./tier-placement";
 
 export const RULES: readonly Rule[] = [
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   tierPlacement,
   approvals,
   allowDestroy,
+  ticketRegister,
   quotaFit,
   siteCapacityRule,
 ];

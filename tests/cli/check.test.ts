@@ -6,9 +6,10 @@
  */
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { copyBundledEstate } from "../support/bundled-estate";
 
 const REPO = resolve(__dirname, "..", "..");
 const CLI = join(REPO, "dist", "cli", "main.js");
@@ -16,8 +17,7 @@ const TODAY = "2026-11-26";
 
 function estateWith(department: string, edit: (text: string) => string): string {
   const root = mkdtempSync(join(tmpdir(), "govcloud-check-"));
-  cpSync(join(REPO, "platform.yaml"), join(root, "platform.yaml"));
-  cpSync(join(REPO, "departments"), join(root, "departments"), { recursive: true });
+  copyBundledEstate(root);
   const file = join(root, "departments", `${department}.yaml`);
   const before = readFileSync(file, "utf8");
   const after = edit(before);

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { copyBundledEstate } from "../support/bundled-estate";
 
 const REPO = resolve(__dirname, "..", "..");
 const CLI = join(REPO, "dist", "cli", "main.js");
@@ -22,8 +23,7 @@ function failover(args: string[], root = REPO) {
 /** A copy of the bundled estate with platform.yaml edited. */
 function estateWithPlatform(edit: (text: string) => string): string {
   const root = mkdtempSync(join(tmpdir(), "govcloud-failover-"));
-  cpSync(join(REPO, "platform.yaml"), join(root, "platform.yaml"));
-  cpSync(join(REPO, "departments"), join(root, "departments"), { recursive: true });
+  copyBundledEstate(root);
   cpSync(join(REPO, "policy-config.json"), join(root, "policy-config.json"));
   const file = join(root, "platform.yaml");
   const before = readFileSync(file, "utf8");

@@ -14,6 +14,7 @@ import { bundledPackDir, programRoot } from "../../cli/installed-program";
 import { UsageError } from "../../cli/usage-error";
 import { EstateRepo } from "../review/estate-repo";
 import type { ReviewReport } from "../../review/types";
+import { copyBundledEstate } from "../support/bundled-estate";
 
 const REPO = resolve(__dirname, "..", "..");
 const CLI = join(REPO, "dist", "cli", "main.js");
@@ -22,8 +23,7 @@ const TODAY = "2026-11-26";
 /** A folder with a copy of the bundled estate's platform.yaml and departments, nothing else. */
 function estateCopy(): string {
   const root = mkdtempSync(join(tmpdir(), "govcloud-estate-copy-"));
-  cpSync(join(REPO, "platform.yaml"), join(root, "platform.yaml"));
-  cpSync(join(REPO, "departments"), join(root, "departments"), { recursive: true });
+  copyBundledEstate(root);
   return root;
 }
 

@@ -44,6 +44,7 @@ describe("planning a stack whose files have errors", function () {
     root = mkdtempSync(join(tmpdir(), "govcloud-plan-"));
     mkdirSync(join(root, "departments"));
     copyFileSync(join(REPO_ROOT, "platform.yaml"), join(root, "platform.yaml"));
+    copyFileSync(join(REPO_ROOT, "tickets.yaml"), join(root, "tickets.yaml"));
     const read = (id: string) => readFileSync(join(REPO_ROOT, "departments", `${id}.yaml`), "utf8");
     audit = edit(
       edit(read("audit"), "flavor: m1.xlarge", "flavor: m9.huge"),

@@ -6,10 +6,11 @@
  */
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { CLI, EstateRepo, REPO, TODAY } from "./estate-repo";
+import { CLI, EstateRepo, TODAY } from "./estate-repo";
+import { copyBundledEstate } from "../support/bundled-estate";
 
 /** The worktrees git knows of, besides the repository's own. */
 function extraWorktrees(repo: EstateRepo): string[] {
@@ -72,8 +73,7 @@ describe("govcloud review stopped by a signal", function () {
 
   before(() => {
     source = mkdtempSync(join(tmpdir(), "govcloud-interrupt-estate-"));
-    cpSync(join(REPO, "platform.yaml"), join(source, "platform.yaml"));
-    cpSync(join(REPO, "departments"), join(source, "departments"), { recursive: true });
+    copyBundledEstate(source);
   });
   after(() => rmSync(source, { recursive: true, force: true }));
 
