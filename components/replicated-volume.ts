@@ -86,6 +86,8 @@ export class ReplicatedVolume extends pulumi.ComponentResource {
           name: planned.name,
           size: planned.volume.sizeGiB,
           volumeType: volumeType.name,
+          // Grown while attached: the provider refuses to extend an in-use volume without it.
+          enableOnlineResize: true,
           ...(planned.volume.description === undefined
             ? {}
             : { description: planned.volume.description }),

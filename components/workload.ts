@@ -267,6 +267,8 @@ export class Workload extends pulumi.ComponentResource {
           name: primary.name,
           size: primary.volume.sizeGiB,
           volumeType: volumeType.name,
+          // Grown while attached: the provider refuses to extend an in-use volume without it.
+          enableOnlineResize: true,
           ...(primary.volume.description === undefined
             ? {}
             : { description: primary.volume.description }),

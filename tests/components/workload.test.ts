@@ -307,6 +307,16 @@ describe("Workload", function () {
       assert.deepEqual(zones, ["qd-az1", "qd-az2", "qd-az1", "qd-az2"]);
     });
 
+    it("grows every volume while it is attached (the provider refuses to without online resize)", () => {
+      for (const name of [
+        "police-qingdao-video-index-2-index",
+        "police-qingdao-case-db-0-data",
+        "police-laixi-case-db-0-data-from-qingdao",
+      ]) {
+        assert.equal(get(T.volume, name).inputs.enableOnlineResize, true, name);
+      }
+    });
+
     it("keeps local volumes unreplicated and unprotected", () => {
       const volume = get(T.volume, "police-qingdao-video-index-2-index");
       assert.equal(volume.inputs.volumeType, "sas-local");
