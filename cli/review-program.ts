@@ -1,6 +1,7 @@
 /** The `review` and `changed` commands of the govcloud command line. */
 import { type Command, Option } from "commander";
 import type { EstateCommandHelpers } from "./deploy-program";
+import { runApprovals } from "./approvals-command";
 import { withPolicyOptions } from "./policy-options";
 import { REVIEW_FORMATS, type ReviewFormat } from "./review-formats";
 import { UsageError } from "./usage-error";
@@ -24,6 +25,35 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 export function addReviewCommands(program: Command, helpers: ReviewHelpers): void {
+  program
+    .command("approvals")
+    .description(
+      "Exit 1 until the approvers a review names (platform team, department approvers) have " +
+        "approved the pull or merge request, read from the GitHub or GitLab API (docs/approvals.md).",
+    )
+    .requiredOption("--review <file>", "the review as JSON (govcloud review --out review.json)")
+    .addOption(
+      new Option("--host <host>", "code host (default: from GITHUB_ACTIONS or GITLAB_CI)").choices([
+        "github",
+        "gitlab",
+      ]),
+    )
+    .option("--number <n>", "pull or merge request number (default: from the CI environment)")
+    .addOption(
+      new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
+    )
+    .action(
+      async (options: {
+        review: string;
+        host?: string;
+        number?: string;
+        format: "text" | "json";
+      }) => {
+        const result = await runApprovals(options);
+        writeStdout(result.stdout);
+        process.exitCode = result.exitCode;
+      },
+    );
   helpers
     .withEstateOptions(
       withPolicyOptions(
