@@ -8,6 +8,7 @@ import { calendarError } from "../model/rules/approvals";
 import { resolveEstateRoot } from "./estate-root";
 import { DEFAULT_CODEOWNERS, runCodeowners } from "./codeowners-command";
 import { addDeployCommands } from "./deploy-program";
+import { addDriftCommands } from "./drift-program";
 import { runCheck } from "./check-command";
 import type { FailoverFormat } from "./failover-command";
 import { runFailover } from "./failover-command";
@@ -197,6 +198,7 @@ function buildProgram(): Command {
   );
   addDeployCommands(program, { withEstateOptions, estateRoot, checkedToday });
   addReviewCommands(program, { withEstateOptions, estateRoot, checkedToday, checkedWorkers });
+  addDriftCommands(program, { withEstateOptions, estateRoot, checkedToday });
   return program;
 }
 

@@ -14,7 +14,7 @@ import { CliTooOldError, PROJECT_MINIMUM_CLI } from "./missing-cli";
 import type { EnginePolicyEvent } from "./policy-events";
 
 /** The project name in Pulumi.yaml; the inline program runs under it. */
-const PROJECT_NAME = "govcloud";
+export const PROJECT_NAME = "govcloud";
 
 export interface StackSetup {
   stack: string;
@@ -51,7 +51,7 @@ export interface EngineStack {
  * of the install script and of the packages). A CLI found anywhere else (--pulumi) is put first
  * on PATH instead, which also lets the engine find the plugins bundled next to it.
  */
-async function pulumiCommandFor(executable: string): Promise<PulumiCommand> {
+export async function pulumiCommandFor(executable: string): Promise<PulumiCommand> {
   const dir = dirname(executable);
   if (basename(executable) === "pulumi" && basename(dir) === "bin") {
     return PulumiCommand.get({ root: dirname(dir) });
