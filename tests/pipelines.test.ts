@@ -338,10 +338,94 @@ describe("pipelines", () => {
       );
       assert.deepEqual(job(".default-branch").rules, [
         { if: '$CI_PIPELINE_SOURCE == "parent_pipeline"', when: "never" },
+        { if: '$CI_PIPELINE_SOURCE == "schedule"', when: "never" },
         { if: "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" },
       ]);
       for (const name of ["changed", "deploy"])
         assert.ok(job(name).extends?.includes(".default-branch"));
+    });
+
+    it("checks drift on a schedule only, with the deploy logins, then keeps the issues in step", () => {
+      const rules = (pipeline.workflow as { rules: { if: string }[] }).rules.map((r) => r.if);
+      assert.ok(rules.includes('$CI_PIPELINE_SOURCE == "schedule"'));
+      const drift = job("drift");
+      assert.deepEqual(drift.rules, [{ if: '$CI_PIPELINE_SOURCE == "schedule"' }]);
+      assert.deepEqual(drift.extends, [".deploy-stack"]);
+      const script = drift.script!.join("\n");
+      assert.match(
+        script,
+        /node dist\/cli\/main\.js drift --all --out drift\.json --out drift\.md/,
+      );
+      assert.match(
+        script,
+        /drift-issues --provider gitlab --report drift\.json[\s\S]*if \[ "\$status" -gt 1 \]; then exit "\$status"; fi$/,
+      );
+      assert.deepEqual(drift.artifacts?.paths, ["drift.json", "drift.md"]);
+      assert.equal(drift.artifacts?.when, "always");
+      // No other job runs in a scheduled pipeline: none deploys on a schedule.
+      for (const [name, value] of Object.entries(pipeline)) {
+        const other = value as GitlabJob;
+        if (name === "drift" || name.startsWith(".")) continue;
+        if (other?.script === undefined && other?.trigger === undefined) continue;
+        const rules = [
+          ...(other.rules ?? []),
+          ...(other.extends ?? []).flatMap((template) => job(template).rules ?? []),
+        ];
+        const merge = rules.every((r) => r.if === '$CI_PIPELINE_SOURCE == "merge_request_event"');
+        const never = rules.some(
+          (r) => r.if === '$CI_PIPELINE_SOURCE == "schedule"' && r.when === "never",
+        );
+        assert.ok(
+          rules.length > 0 && (merge || never),
+          `${name} could run in a scheduled pipeline`,
+        );
+      }
+    });
+  });
+
+  describe("GitHub: drift", () => {
+    const workflow = load(".github/workflows/drift.yml");
+    const jobs = workflow.jobs as Record<string, GithubJob>;
+    const drift = jobs.drift;
+
+    it("runs every night and by hand, one run at a time, never cancelled", () => {
+      const on = workflow.on as { schedule: { cron: string }[]; workflow_dispatch: null };
+      assert.equal(on.schedule.length, 1);
+      assert.match(on.schedule[0].cron, /^\d+ \d+ \* \* \*$/);
+      assert.ok("workflow_dispatch" in on);
+      assert.deepEqual(workflow.concurrency, { group: "drift", "cancel-in-progress": false });
+      assert.deepEqual(workflow.permissions, { contents: "read" });
+      assert.deepEqual(drift.permissions, { contents: "read", issues: "write" });
+    });
+
+    it("checks every stack inside the city network, without waiting for a deployment approval", () => {
+      assert.deepEqual((drift as unknown as Yaml)["runs-on"], ["self-hosted", "govcloud-deploy"]);
+      assert.equal(drift.environment, "drift");
+      assert.ok(drift.steps.some((s) => s.uses?.startsWith("pulumi/actions@")));
+      const step = drift.steps.find((s) => s.id === "drift")!;
+      assert.match(
+        step.run!,
+        /node dist\/cli\/main\.js drift --all --out drift\.json --out drift\.md/,
+      );
+    });
+
+    it("keeps the report, syncs the issues, then fails only when a stack could not be checked", () => {
+      const artifact = indexOfStep(
+        drift,
+        (s) => s.uses?.startsWith("actions/upload-artifact@") === true,
+      );
+      assert.equal(drift.steps[artifact].with?.name, "drift-report");
+      const issues = indexOfStep(drift, (s) => (s.run ?? "").includes("drift-issues"));
+      assert.match(drift.steps[issues].run!, /drift-issues --provider github --report drift\.json/);
+      assert.equal(drift.steps[issues].env?.GITHUB_TOKEN, "${{ github.token }}");
+      const fail = indexOfStep(drift, (s) => s.name === "Fail when a stack could not be checked");
+      assert.ok(fail > issues && issues > indexOfStep(drift, (s) => s.id === "drift"));
+      assert.match(drift.steps[fail].if!, /status != '0' && steps\.drift\.outputs\.status != '1'/);
+      assert.match(drift.steps[fail].run!, /exit 1/);
+    });
+
+    it("pins every action to a major version", () => {
+      for (const uses of everyUses(jobs)) assert.match(uses, /^[\w-]+\/[\w/-]+@v\d+$/);
     });
   });
 });
