@@ -13,22 +13,22 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { applyIssueAction, IssueApiError, listOpenIssues } from "../deploy/drift-issue-host";
-import type { IssueHostSettings, IssueProvider } from "../deploy/drift-issue-host";
+import { CodeHostError, type CodeHost, type CodeHostSettings } from "../codehost/api";
+import { applyIssueAction, listOpenIssues } from "../deploy/drift-issue-host";
 import { planIssueSync, type IssueAction, type RunContext } from "../deploy/drift-issues";
 import type { DriftReport } from "../deploy/drift-types";
 import { isLoopbackHost, LOOPBACK_ONLY_VARIABLE } from "../deploy/loopback-guard";
 import { UsageError } from "./usage-error";
 
 export interface DriftIssuesOptions {
-  provider: IssueProvider;
+  provider: CodeHost;
   /** The JSON report of `govcloud drift --out drift.json`. */
   report: string;
   /** Print what would be done, call nothing but the listing. */
   dryRun: boolean;
 }
 
-function required(env: NodeJS.ProcessEnv, name: string, provider: IssueProvider): string {
+function required(env: NodeJS.ProcessEnv, name: string, provider: CodeHost): string {
   const value = env[name];
   if (value === undefined || value === "") {
     throw new UsageError(
@@ -39,17 +39,17 @@ function required(env: NodeJS.ProcessEnv, name: string, provider: IssueProvider)
   return value;
 }
 
-export function hostSettings(provider: IssueProvider, env: NodeJS.ProcessEnv): IssueHostSettings {
-  const settings: IssueHostSettings =
+export function hostSettings(provider: CodeHost, env: NodeJS.ProcessEnv): CodeHostSettings {
+  const settings: CodeHostSettings =
     provider === "github"
       ? {
-          provider,
+          host: provider,
           apiUrl: env.GITHUB_API_URL || "https://api.github.com",
           project: required(env, "GITHUB_REPOSITORY", provider),
           token: required(env, "GITHUB_TOKEN", provider),
         }
       : {
-          provider,
+          host: provider,
           apiUrl: required(env, "CI_API_V4_URL", provider),
           project: required(env, "CI_PROJECT_ID", provider),
           token: required(env, "GOVCLOUD_DRIFT_TOKEN", provider),
@@ -62,7 +62,7 @@ export function hostSettings(provider: IssueProvider, env: NodeJS.ProcessEnv): I
   return settings;
 }
 
-export function runContext(provider: IssueProvider, env: NodeJS.ProcessEnv): RunContext {
+export function runContext(provider: CodeHost, env: NodeJS.ProcessEnv): RunContext {
   if (provider === "gitlab") return env.CI_PIPELINE_URL ? { runUrl: env.CI_PIPELINE_URL } : {};
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
   return server && repo && run ? { runUrl: `${server}/${repo}/actions/runs/${run}` } : {};
@@ -115,7 +115,7 @@ export async function runDriftIssues(
     );
     return { exitCode: 0, stdout: lines.map((line) => `${line}\n`).join(""), stderr: "" };
   } catch (error) {
-    if (!(error instanceof IssueApiError)) throw error;
+    if (!(error instanceof CodeHostError)) throw error;
     return {
       exitCode: 1,
       stdout: lines.map((line) => `${line}\n`).join(""),

@@ -1,7 +1,7 @@
 /**
  * The drift issues: which are opened, updated and closed (pure), and the calls made to GitHub's
  * and GitLab's APIs for them, against a server on 127.0.0.1 that answers as they do (listings
- * with pull requests mixed in on GitHub, `x-next-page` paging on GitLab) and records each request.
+ * with pull requests mixed in on GitHub, paged by `Link` headers) and records each request.
  */
 import { strict as assert } from "node:assert";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -141,7 +141,7 @@ describe("drift issues", function () {
       const api = await fakeApi((method, url) => {
         if (method === "GET") {
           return {
-            json: url.endsWith("&page=1")
+            json: url.endsWith("per_page=100")
               ? [
                   { number: 4, body: `${driftMarker("health")}`, pull_request: { url: "x" } },
                   { number: 7, body: `${driftMarker("water")}\nold` },
@@ -176,7 +176,7 @@ describe("drift issues", function () {
       assert.deepEqual(
         api.requests.map((r) => `${r.method} ${r.url}`),
         [
-          "GET /repos/city/govcloud/issues?state=open&labels=govcloud-drift&per_page=100&page=1",
+          "GET /repos/city/govcloud/issues?state=open&labels=govcloud-drift&per_page=100",
           "POST /repos/city/govcloud/issues",
           "POST /repos/city/govcloud/issues/7/comments",
           "PATCH /repos/city/govcloud/issues/7",
@@ -194,21 +194,25 @@ describe("drift issues", function () {
       assert.deepEqual(api.requests[3].body, { state: "closed", state_reason: "completed" });
     });
 
-    it("GitLab: follows x-next-page, updates the description, notes and closes", async () => {
+    it("GitLab: follows the next-page link, updates the description, notes and closes", async () => {
+      let next = "";
       const api = await fakeApi((method, url) => {
         if (method === "GET") {
-          return url.endsWith("&page=1")
-            ? { json: [{ iid: 3, description: "unrelated" }], headers: { "x-next-page": "2" } }
+          return url.endsWith("per_page=100")
+            ? {
+                json: [{ iid: 3, description: "unrelated" }],
+                headers: { link: `<${next}>; rel="next"` },
+              }
             : {
                 json: [
                   { iid: 5, description: `${driftMarker("health")}\nold` },
                   { iid: 7, description: `${driftMarker("water")}\nold` },
                 ],
-                headers: { "x-next-page": "" },
               };
         }
         return { json: { iid: 5 } };
       });
+      next = `${api.url}/api/v4/projects/17/issues?state=opened&labels=govcloud-drift&per_page=100&page=2`;
       server = api.server;
       const result = await runDriftIssues(
         { provider: "gitlab", report: "drift.json", dryRun: false },
@@ -224,7 +228,7 @@ describe("drift issues", function () {
       assert.deepEqual(
         api.requests.map((r) => `${r.method} ${r.url}`),
         [
-          "GET /api/v4/projects/17/issues?state=opened&labels=govcloud-drift&per_page=100&page=1",
+          "GET /api/v4/projects/17/issues?state=opened&labels=govcloud-drift&per_page=100",
           "GET /api/v4/projects/17/issues?state=opened&labels=govcloud-drift&per_page=100&page=2",
           "PUT /api/v4/projects/17/issues/5",
           "POST /api/v4/projects/17/issues/7/notes",
