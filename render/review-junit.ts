@@ -85,6 +85,28 @@ function stackCases(report: ReviewReport, stack: StackReview, policies: readonly
     if (other.length > 0) entry.out = text(other);
     cases.push(entry);
   }
+  const refused = stack.changes.filter((change) => change.refused !== undefined);
+  if (refused.length > 0) {
+    // A replacement the cloud refuses stops the deployment: it fails like a violation does.
+    const text = (list: typeof refused) =>
+      list
+        .map(
+          (change) =>
+            `${change.kind} of ${change.name}: ${change.refused!.reason}\n    fix: ${change.refused!.fix}`,
+        )
+        .join("\n");
+    const byCloud = refused.filter((change) => change.refused!.by === "cloud");
+    const byEngine = refused.filter((change) => change.refused!.by === "engine");
+    const entry: Case = { name: "changes the cloud or the engine refuse" };
+    if (byCloud.length > 0) {
+      entry.failure = {
+        message: `${byCloud.length} change${byCloud.length === 1 ? "" : "s"} OpenStack refuses`,
+        text: text(byCloud),
+      };
+    }
+    if (byEngine.length > 0) entry.out = text(byEngine);
+    cases.push(entry);
+  }
   const names = [
     ...new Set([
       ...policies,

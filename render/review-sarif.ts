@@ -23,6 +23,8 @@ export const DEPARTMENT_FILE_MISSING_RULE = "govcloud/department-file-missing";
 export const UNDECLARED_DESTRUCTION_RULE = "govcloud/undeclared-destruction";
 export const DECLARED_DESTRUCTION_RULE = "govcloud/declared-destruction";
 export const DECOMMISSION_RULE = "govcloud/decommission";
+export const REFUSED_BY_CLOUD_RULE = "govcloud/refused-by-cloud";
+export const REFUSED_BY_ENGINE_RULE = "govcloud/refused-by-engine";
 
 const ALERT_RULES: Record<AlertKind, string> = {
   "department-file-missing": DEPARTMENT_FILE_MISSING_RULE,
@@ -52,6 +54,14 @@ const OWN_RULES: Record<string, { text: string; level: Result.level }> = {
   },
   [DECLARED_DESTRUCTION_RULE]: {
     text: "The change destroys data, declared in allowDestroy; the platform team approves it.",
+    level: "warning",
+  },
+  [REFUSED_BY_CLOUD_RULE]: {
+    text: "OpenStack refuses this replacement (a unique name taken twice): pulumi up would stop there.",
+    level: "error",
+  },
+  [REFUSED_BY_ENGINE_RULE]: {
+    text: "Pulumi refuses to delete or replace a protected resource until its protection is lifted.",
     level: "warning",
   },
   [DECOMMISSION_RULE]: {
@@ -110,6 +120,20 @@ function stackResults(report: ReviewReport, stack: StackReview): Result[] {
           : { file: alert.file ?? file, path: "", line: alert.line },
       ),
       properties: { stack: stack.stack, resources: alert.resources },
+    });
+  }
+  // Changes that will not happen as planned: at the line the resource comes from.
+  for (const change of stack.changes) {
+    if (change.refused === undefined) continue;
+    const ruleId = change.refused.by === "cloud" ? REFUSED_BY_CLOUD_RULE : REFUSED_BY_ENGINE_RULE;
+    results.push({
+      ruleId,
+      level: OWN_RULES[ruleId]!.level,
+      message: {
+        text: `${change.kind} of ${change.name}: ${change.refused.reason}\nfix: ${change.refused.fix}`,
+      },
+      locations: location(report, file, change.source),
+      properties: { stack: stack.stack, resources: [change.urn] },
     });
   }
   // Validation errors go on their own lines; the stack-level failure would only repeat them.

@@ -2,8 +2,10 @@ import { strict as assert } from "node:assert";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { renderReviewJunit, xmlEscape } from "../../render/review-junit";
 import {
+  change,
   check,
   crashedStack,
+  FLAVOR,
   diagnostic,
   everything,
   report,
@@ -148,5 +150,22 @@ describe("review JUnit", () => {
     });
     const { suites } = parse(renderReviewJunit(report([odd])));
     assert.equal(suites[0].testcase[1]["@_name"], 'policy x"<y>&');
+  });
+
+  it("fails a stack whose replacement the cloud refuses, with the reason and the fix", () => {
+    const refused = stackReview("water", [
+      change("replace", "water-qingdao-flavor-db", FLAVOR, {
+        refused: { by: "cloud", reason: "Nova flavor names are unique", fix: "use a new name" },
+      }),
+    ]);
+    const { suites } = parse(renderReviewJunit(report([refused])));
+    const entry = suites[0].testcase.find(
+      (c) => c["@_name"] === "changes the cloud or the engine refuse",
+    );
+    assert.equal(entry?.failure?.["@_message"], "1 change OpenStack refuses");
+    assert.equal(
+      entry?.failure?.["#text"],
+      "replace of water-qingdao-flavor-db: Nova flavor names are unique\n    fix: use a new name",
+    );
   });
 });

@@ -4,11 +4,16 @@ import {
   BASE_PLAN_FAILED_RULE,
   PLAN_FAILED_RULE,
   POLICY_CRASHED_RULE,
+  REFUSED_BY_CLOUD_RULE,
+  REFUSED_BY_ENGINE_RULE,
   renderReviewSarif,
 } from "../../render/review-sarif";
 import {
+  change,
   check,
   diagnostic,
+  FLAVOR,
+  VOLUME,
   everything,
   failingReport,
   report,
@@ -134,5 +139,44 @@ describe("review SARIF", () => {
       }
       for (const rule of log.runs[0].tool.driver.rules ?? []) assert.ok(rule.id.length > 0);
     }
+  });
+
+  it("puts each change the cloud or the engine refuses at the line it comes from", () => {
+    const refused = stackReview("water", [
+      change("replace", "water-qingdao-flavor-db", FLAVOR, {
+        source: { file: "platform.yaml", path: "catalog.flavors[2]", line: 56, column: 7 },
+        refused: { by: "cloud", reason: "Nova flavor names are unique", fix: "use a new name" },
+      }),
+      change("delete", "water-qingdao-data", VOLUME, {
+        protect: true,
+        source: { file: "departments/water.yaml", path: "workloads[0]", line: 43, column: 5 },
+        refused: { by: "engine", reason: "it is protected", fix: "lift the protection" },
+      }),
+    ]);
+    const found = results(renderReviewSarif(report([refused])))
+      .filter((r) => r.ruleId === REFUSED_BY_CLOUD_RULE || r.ruleId === REFUSED_BY_ENGINE_RULE)
+      .map((r) => [
+        r.ruleId,
+        r.level,
+        r.locations?.[0].physicalLocation?.artifactLocation?.uri,
+        r.locations?.[0].physicalLocation?.region?.startLine,
+        (r.message.text ?? "").split("\n")[0],
+      ]);
+    assert.deepEqual(found, [
+      [
+        REFUSED_BY_CLOUD_RULE,
+        "error",
+        "estate/platform.yaml",
+        56,
+        "replace of water-qingdao-flavor-db: Nova flavor names are unique",
+      ],
+      [
+        REFUSED_BY_ENGINE_RULE,
+        "warning",
+        "estate/departments/water.yaml",
+        43,
+        "delete of water-qingdao-data: it is protected",
+      ],
+    ]);
   });
 });
