@@ -7,7 +7,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import departmentSchema from "../schema/department.schema.json";
 import type { FieldPath, Problem } from "./problem";
 import { formatPath, show } from "./problem";
-import * as compiled from "./schema-validators";
+import * as compiled from "../generated/schema-validators";
 import { closest, didYouMean, listNames } from "./suggest";
 import type { YamlSource } from "./yaml-source";
 

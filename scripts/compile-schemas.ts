@@ -1,9 +1,10 @@
 /**
  * Compiles schema/department.schema.json, platform.schema.json and tickets.schema.json into
- * model/schema-validators.ts, so that validating a file does not compile the schemas first
+ * generated/schema-validators.ts, so that validating a file does not compile the schemas first
  * (compiling costs more than validating the whole estate), and the config schemas of the
  * policies in policies/ into check/policy-config-validators.ts, which the check hands to the
  * analyzer (analyzer/policy-config.ts useCompiledValidators). `npm run build` runs it before tsc.
+ * generated/ is build output, never committed: the validators follow the schemas of the checkout.
  *
  *   npx ts-node --transpile-only scripts/compile-schemas.ts          write the file
  *   npx ts-node --transpile-only scripts/compile-schemas.ts --check  exit 1 if it is out of date
@@ -12,9 +13,8 @@ import Ajv from "ajv";
 import { _ } from "ajv";
 import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { format, resolveConfig } from "prettier";
 import { harnessConfigSchema } from "../analyzer/analyzer-info";
 import {
   CONFIG_AJV_OPTIONS,
@@ -33,8 +33,9 @@ import { SITE_CAPACITY_CONFIG } from "../policies/site-capacity";
 import { SITE_FAILOVER_CONFIG } from "../policies/site-failover";
 
 const ROOT = join(__dirname, "..");
-const OUT = join(ROOT, "model", "schema-validators.ts");
-const POLICY_OUT = join(ROOT, "check", "policy-config-validators.ts");
+const GENERATED = join(ROOT, "generated");
+const OUT = join(GENERATED, "schema-validators.ts");
+const POLICY_OUT = join(GENERATED, "policy-config-validators.ts");
 
 /**
  * Every policy's config properties; a test checks that each policy of the pack finds its
@@ -87,7 +88,7 @@ async function generateFileValidators(): Promise<string> {
   addFormats(ajv, ["email", "uri"]);
   for (const kind of KINDS) ajv.addSchema(schema(kind), kind);
   const code = standaloneCode(ajv, Object.fromEntries(KINDS.map((kind) => [kind, kind])));
-  return format([...HEADER, code].join("\n"), { ...(await resolveConfig(OUT)), filepath: OUT });
+  return [...HEADER, code].join("\n") + "\n";
 }
 
 /**
@@ -116,10 +117,7 @@ async function generatePolicyConfigValidators(): Promise<string> {
     ...names.map((name) => `  [${JSON.stringify(keys[name])}, ${name}],`),
     "]);",
   ];
-  return format([...HEADER, code, ...table].join("\n"), {
-    ...(await resolveConfig(POLICY_OUT)),
-    filepath: POLICY_OUT,
-  });
+  return [...HEADER, code, ...table].join("\n") + "\n";
 }
 
 /** Writes `file` when its text differs; with --check, only reports that it differs. */
@@ -135,6 +133,7 @@ function update(file: string, text: string): void {
     console.error(`${file} is out of date with its schemas: run npm run build`);
     process.exitCode = 1;
   } else {
+    mkdirSync(GENERATED, { recursive: true });
     writeFileSync(file, text);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The config validators compiled at build time (scripts/compile-schemas.ts into
- * check/policy-config-validators.ts): every policy the pack declares must find one, and each must
+ * generated/policy-config-validators.ts): every policy the pack declares must find one, and each must
  * judge config exactly as ajv compiling the same schema at run time does.
  */
 import { strict as assert } from "node:assert";
@@ -12,7 +12,7 @@ import {
   validationKey,
 } from "../../analyzer/policy-config";
 import type { PolicyConfigSchema } from "../../analyzer/types";
-import { COMPILED_VALIDATORS } from "../../check/policy-config-validators";
+import { COMPILED_VALIDATORS } from "../../generated/policy-config-validators";
 import { FIXTURE_ROOT, STACK } from "./support/estate";
 import { analyze, fixturePack } from "./support/pack";
 import { programPlan } from "./support/program-plan";

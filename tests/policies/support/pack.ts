@@ -33,7 +33,7 @@ function sources(dir: string): string[] {
 /** Sources whose compiled file in dist/ is missing or older. */
 export function staleSources(): string[] {
   const stale: string[] = [];
-  // The schemas reach the pack compiled into model/schema-validators.ts (written by the build).
+  // The schemas reach the pack compiled into generated/schema-validators.ts (written by the build).
   for (const folder of ["policies", "model"]) {
     for (const source of sources(join(REPO_ROOT, folder))) {
       const rel = relative(REPO_ROOT, source);
