@@ -3,7 +3,9 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "generated/**", "sdks/**", "policies/node_modules/**"] },
+  {
+    ignores: ["node_modules/**", "dist/**", "generated/**", "sdks/**", "policies/node_modules/**"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
