@@ -47,9 +47,11 @@ export function driftIssueBody(stack: StackDrift, context: RunContext = {}): str
   const footer = [
     "",
     `Found by the scheduled \`govcloud drift\`${found}. Either change the cloud back by deploying ` +
-      `again (\`govcloud up ${stack.stack}\`, or _Run workflow_ / _Run pipeline_ with the stack; ` +
-      `the column _govcloud up_ says what that does), or, when the change in the cloud is wanted, ` +
-      `make it in the department file by pull request.`,
+      `again with a refresh first, \`govcloud up ${stack.stack} --refresh\` (the column ` +
+      `_govcloud up --refresh_ says what that does; a plain \`up\` compares the code with the ` +
+      `state, which still holds the last deployment, and leaves a change made in the cloud ` +
+      `alone), or, when the change in the cloud is wanted, make it in the department file by ` +
+      `pull request.`,
     "",
     "This issue is updated by every run while the drift lasts and closed when it is gone.",
     "",

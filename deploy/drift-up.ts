@@ -1,10 +1,19 @@
 /**
- * What the next `govcloud up` does about a drifted resource, in one sentence: the report says it
- * next to each resource so that whoever reads it knows whether running the deployment again is
- * the fix ("up sets cores back to 8") or is itself the danger ("up replaces the volume").
+ * What `govcloud up --refresh` does about a drifted resource, in one sentence: the report says it
+ * next to each resource so that whoever reads it knows whether deploying again is the fix ("up
+ * --refresh sets cores back to 8") or is itself the danger ("... replaces the volume").
+ *
+ * `--refresh`, because a plain `up` compares the code with the state, which still holds what was
+ * deployed: it does not see a change made in the cloud and leaves it there. Only after a refresh
+ * does the state hold the cloud's values, and the update sets them back. (A quota field of 0 the
+ * provider skipped is the exception: the state itself already differs from the code, so a plain
+ * `up` applies it too.)
  */
 import { formatValue } from "../render/review-text";
 import type { PropertyDrift, UpAction } from "./drift-types";
+
+/** The command the sentence is about. */
+const UP = "up --refresh";
 
 /** Long values (tag lists, metadata) are cut in the sentence; the report keeps them whole. */
 const VALUE_LIMIT = 60;
@@ -29,20 +38,20 @@ export function upSays(
 ): string {
   switch (action) {
     case "create":
-      return `up re-creates the ${kind}`;
+      return `${UP} re-creates the ${kind}`;
     case "replace": {
       const forcing = properties.filter((p) => p.forcesReplacement).map((p) => p.path);
-      return `up replaces the ${kind} (deletes it and creates it anew): ${list(forcing)} cannot change in place`;
+      return `${UP} replaces the ${kind} (deletes it and creates it anew): ${list(forcing)} cannot change in place`;
     }
     case "update": {
-      if (properties.length === 0) return `up updates the ${kind}`;
+      if (properties.length === 0) return `${UP} updates the ${kind}`;
       const sets = properties.filter((p) => p.kind !== "added").map(setting);
       const removes = properties.filter((p) => p.kind === "added").map((p) => p.path);
       const clauses = [
         ...(sets.length === 0 ? [] : [`sets ${list(sets)}`]),
         ...(removes.length === 0 ? [] : [`removes ${list(removes)}`]),
       ];
-      return `up ${clauses.join(" and ")}`;
+      return `${UP} ${clauses.join(" and ")}`;
     }
   }
 }

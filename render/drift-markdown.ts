@@ -2,7 +2,7 @@
  * `govcloud drift` as Markdown: the report file of the scheduled pipeline, and (one stack at a
  * time) the body of the issue that pipeline keeps per drifted department. One table per stack:
  * a row per differing property (a deleted resource is one row), with the site, the code's value,
- * the cloud's and what `govcloud up` does about it.
+ * the cloud's and what `govcloud up --refresh` does about it.
  */
 import type { DriftedResource, DriftReport, StackDrift } from "../deploy/drift-types";
 import { bySite, driftSummaryLine } from "./drift-text";
@@ -51,7 +51,7 @@ export function renderStackDriftMarkdown(stack: StackDrift, heading = "###"): st
           `differ${stack.resources.length === 1 ? "s" : ""} from what was deployed (${md(where)}). ` +
           "The values in the code are those of the last deployment.",
         "",
-        "| site | resource | kind | property | in the code | in the cloud | govcloud up |",
+        "| site | resource | kind | property | in the code | in the cloud | govcloud up --refresh |",
         "| --- | --- | --- | --- | --- | --- | --- |",
         ...sites.flatMap(([site, resources]) => resources.flatMap((r) => rows(site, r))),
         "",

@@ -1,7 +1,7 @@
 /**
  * `govcloud drift` as text for a terminal or a CI log: per stack and site each resource that
  * differs from what was deployed, property by property (the code's value, the cloud's), and what
- * `govcloud up` does about it; then one summary line.
+ * `govcloud up --refresh` does about it; then one summary line.
  */
 import type { DriftedResource, DriftReport, StackDrift } from "../deploy/drift-types";
 import { formatValue, plural } from "./review-text";

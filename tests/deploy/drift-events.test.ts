@@ -66,7 +66,7 @@ describe("drift from refresh events", () => {
           "compute quota",
           false,
           "update",
-          "up sets cores back to 8",
+          "up --refresh sets cores back to 8",
         ],
         [
           "laixi",
@@ -74,7 +74,7 @@ describe("drift from refresh events", () => {
           "security group rule",
           true,
           "create",
-          "up re-creates the security group rule",
+          "up --refresh re-creates the security group rule",
         ],
       ],
     );
@@ -101,7 +101,10 @@ describe("drift from refresh events", () => {
         ["subnetpool", 0, -1, true],
       ],
     );
-    assert.equal(quota.up.says, "up sets floatingip to 0, rbacPolicy to 0 and subnetpool to 0");
+    assert.equal(
+      quota.up.says,
+      "up --refresh sets floatingip to 0, rbacPolicy to 0 and subnetpool to 0",
+    );
   });
 
   it("says a replacement, and names the properties that force it", () => {
@@ -123,7 +126,10 @@ describe("drift from refresh events", () => {
       SITES,
     );
     assert.equal(volume.up.action, "replace");
-    assert.match(volume.up.says, /^up replaces the volume .*: volumeType cannot change in place$/);
+    assert.match(
+      volume.up.says,
+      /^up --refresh replaces the volume .*: volumeType cannot change in place$/,
+    );
     assert.equal(volume.properties[0].forcesReplacement, true);
   });
 
@@ -152,7 +158,10 @@ describe("drift from refresh events", () => {
         ["extra", "added", undefined, "x"],
       ],
     );
-    assert.equal(group.up.says, 'up sets description back to "billing" and removes extra');
+    assert.equal(
+      group.up.says,
+      'up --refresh sets description back to "billing" and removes extra',
+    );
   });
 
   it("leaves out what the refresh found the same", () => {

@@ -31,10 +31,10 @@ describe("drift report rendering", () => {
         "  laixi:",
         "    health-laixi-compute-quota (compute quota)",
         "      cores: 8 in the code, 20 in the cloud",
-        "      -> up sets cores back to 8",
+        "      -> up --refresh sets cores back to 8",
         "    health-laixi-portal-tcp-443-from-10.0.0.0-8 (security group rule)",
         "      deleted in the cloud",
-        "      -> up re-creates the security group rule",
+        "      -> up --refresh re-creates the security group rule",
         "water: not deployed: the backend has no stack water",
         "",
         "govcloud drift: drift in 1 of 3 stacks: 2 resources differ from what was deployed; " +
@@ -52,7 +52,7 @@ describe("drift report rendering", () => {
       text,
       /floatingip: 0 in the code, 50 in the cloud\n\s+note: a quota of 0 the OpenStack provider does not apply/,
     );
-    assert.match(text, /-> up sets floatingip to 0, rbacPolicy to 0 and subnetpool to 0/);
+    assert.match(text, /-> up --refresh sets floatingip to 0, rbacPolicy to 0 and subnetpool to 0/);
     assert.equal(
       renderDriftText(driftReport([refreshedStack("platform", [], SITES)])),
       "platform: no drift: every resource is as deployed\n\ngovcloud drift: no drift in 1 stack\n",
@@ -66,13 +66,13 @@ describe("drift report rendering", () => {
     assert.match(markdown, /\| water \| not deployed \| {2}\|/);
     assert.ok(
       markdown.includes(
-        "| laixi | health-laixi-compute-quota | compute quota | cores | 8 | 20 | up sets cores back to 8 |",
+        "| laixi | health-laixi-compute-quota | compute quota | cores | 8 | 20 | up --refresh sets cores back to 8 |",
       ),
       markdown,
     );
     assert.ok(
       markdown.includes(
-        "| laixi | health-laixi-portal-tcp-443-from-10.0.0.0-8 | security group rule | — | exists | **deleted** | up re-creates the security group rule |",
+        "| laixi | health-laixi-portal-tcp-443-from-10.0.0.0-8 | security group rule | — | exists | **deleted** | up --refresh re-creates the security group rule |",
       ),
       markdown,
     );
