@@ -31,6 +31,19 @@ describe("govcloud review of a program change", function () {
       }
       symlinkSync(join(REPO, "node_modules"), join(repo.dir, "node_modules"), "dir");
       repo.commit("the program");
+      // What the build does before the head runs: generated/ is build output, not committed, so
+      // the base's checkout has none and the review generates it there (review/base-plans.ts).
+      const built = spawnSync(
+        process.execPath,
+        [
+          "-r",
+          require.resolve("ts-node/register/transpile-only"),
+          join(repo.dir, "scripts", "compile-schemas.ts"),
+        ],
+        { cwd: repo.dir, encoding: "utf8" },
+      );
+      assert.equal(built.status, 0, built.stderr);
+      assert.equal(repo.git("status", "--porcelain"), "", "generated/ is never committed");
       repo.edit("components/workload.ts", "stopBeforeDestroy: true,", "stopBeforeDestroy: false,");
       repo.commit("instances are not stopped before they are destroyed");
 
