@@ -1,6 +1,6 @@
 """Starts and stops a small OpenStack on 127.0.0.1: one Keystone, and per region of platform.yaml
 its own Nova, Placement, Neutron, Cinder and Glance, with their own databases, message vhost and
-ports. Behind scripts/cloud/start, stop and status (and the region list of smoke); see
+ports. Behind scripts/cloud/start, stop, status and service (and the region list of smoke); see
 docs/local-openstack.md.
 
 Every process is started as root in a session of its own, its PID written to <state>/pids, its
@@ -253,6 +253,12 @@ def launch(name, argv, env=None):
             close_fds=True,
         )
     (STATE / "pids" / f"{name}.pid").write_text(f"{process.pid}\n", encoding="utf-8")
+    # How it was started, so that `service start` can start it again after `service stop`.
+    launches = STATE / "launches"
+    launches.mkdir(exist_ok=True)
+    record = launches / f"{name}.json"
+    record.write_text(json.dumps({"argv": argv, "env": env or {}}), encoding="utf-8")
+    record.chmod(0o600)
     PROCESSES[name] = process
     return process
 
@@ -1317,6 +1323,72 @@ def stop(purge=False, timeout=20):
     print(f"stop: {len(pids)} services stopped in {took:.1f} s; nothing left running", flush=True)
 
 
+# The services that answer on a port of their region, and which one.
+SERVICE_PORTS = {
+    "nova-api": "nova",
+    "cinder-api": "cinder",
+    "placement": "placement",
+    "glance-api": "glance",
+    "neutron-server": "neutron",
+}
+
+
+def region_service(region_name, service):
+    """The recorded name (`<region>-<service>`) and the region of one service of one region."""
+    _, regions = load_platform()
+    region = next((r for r in regions if r.name == region_name), None)
+    if region is None:
+        names = ", ".join(r.name for r in regions)
+        raise Failure(f"no region {region_name}; the regions are {names}")
+    name = f"{region.name}-{service}"
+    pids = recorded_pids()
+    if name not in pids:
+        prefix = f"{region.name}-"
+        known = ", ".join(sorted(n.removeprefix(prefix) for n in pids if n.startswith(prefix)))
+        raise Failure(f"{name} is not a service of the cloud in {STATE}; {region.name} has {known}")
+    return name, region, pids
+
+
+def stop_service(region_name, service, timeout=20):
+    """Stops one service of one region by its recorded PID (TERM to its process group, KILL after
+    the timeout), as `stop` does for all of them; the rest of the cloud keeps running."""
+    started = time.monotonic()
+    name, region, pids = region_service(region_name, service)
+    if not session_members({pids[name]}):
+        raise Failure(f"{name} is not running")
+    terminate([name], pids, timeout)
+    left = session_members({pids[name]})
+    if left:
+        raise Failure(f"{name}: processes left: {left}")
+    if service in SERVICE_PORTS:
+        port = region.port(SERVICE_PORTS[service])
+        wait_for(f"port {port} to close", lambda: not port_listening(port), timeout=timeout)
+    took = time.monotonic() - started
+    print(f"service: {name} (pid {pids[name]}) stopped in {took:.1f} s", flush=True)
+
+
+def start_service(region_name, service):
+    """Starts one service stopped by stop_service again, with the command line and environment
+    start gave it; an API service once it answers on its port again."""
+    started = time.monotonic()
+    name, region, pids = region_service(region_name, service)
+    if session_members({pids[name]}):
+        raise Failure(f"{name} is running already (pid {pids[name]})")
+    record = STATE / "launches" / f"{name}.json"
+    if not record.exists():
+        raise Failure(f"{record} is missing: this cloud was started before services were recorded")
+    launched = json.loads(record.read_text(encoding="utf-8"))
+    process = launch(name, launched["argv"], launched["env"])
+    if service in SERVICE_PORTS:
+        url = f"http://127.0.0.1:{region.port(SERVICE_PORTS[service])}/"
+        wait_for(f"{name} to answer at {url}", lambda: http_answers(url), [name])
+    check_loopback()
+    print(
+        f"service: {name} started (pid {process.pid}) in {time.monotonic() - started:.1f} s",
+        flush=True,
+    )
+
+
 def pss_kib(pid):
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
@@ -1374,6 +1446,9 @@ def main(argv):
             start()
         elif command == "stop":
             stop(purge="--purge" in argv[2:])
+        elif command == "service" and len(argv) == 5 and argv[2] in ("stop", "start"):
+            action, region_name, service = argv[2:]
+            (stop_service if action == "stop" else start_service)(region_name, service)
         elif command == "status":
             code = status()
             if code == 0:
@@ -1388,7 +1463,11 @@ def main(argv):
                 image = images[0]["name"] if images else ""
                 print(region.name, region.cloud, zones, region.external_network, image)
         else:
-            print("usage: cloud.py start | stop [--purge] | status | regions", file=sys.stderr)
+            print(
+                "usage: cloud.py start | stop [--purge] | status | regions"
+                " | service stop|start <region> <service>",
+                file=sys.stderr,
+            )
             return 2
     except Failure as error:
         print(f"{command}: {error}", file=sys.stderr, flush=True)
