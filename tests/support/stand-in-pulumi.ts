@@ -1,7 +1,7 @@
 /**
  * A stand-in for the `pulumi` executable, for tests on machines without the Pulumi CLI: a small
  * shell script that answers what the Automation API asks (`version`, `stack select`, `stack
- * output`, `stack history`), records every call (working folder and arguments) to a file, and
+ * output`, `stack history`, `stack export`), records every call (working folder and arguments) to a file, and
  * ends `preview` and `up` with a chosen exit code. With events, it writes them to the event log
  * the SDK passes in `--event-log`, as the engine does, so policy events reach `onEvent`.
  *
@@ -29,6 +29,10 @@ export interface StandInOptions {
   noStack?: boolean;
   /** Put it at `<dir>/<name>` instead of `<dir>/bin/pulumi`. */
   path?: string;
+  /** What `stack export` answers (default: an empty state). */
+  state?: object;
+  /** What `preview` and `up` print on stderr before they exit. */
+  stderr?: string;
 }
 
 const SUMMARY_EVENT = {
@@ -51,6 +55,8 @@ export function standInPulumi(dir: string, options: StandInOptions = {}): StandI
       .map((event) => JSON.stringify(event) + "\n")
       .join(""),
     noStack: options.noStack === true,
+    state: JSON.stringify(options.state ?? { version: 3, deployment: {} }),
+    stderr: options.stderr ?? "",
   };
   // A Node script run by this very Node, so it needs nothing on PATH.
   const script = `#!${process.execPath}
@@ -66,6 +72,8 @@ if (command === "version") {
   console.log("{}");
 } else if (command === "stack" && sub === "history") {
   console.log("[]");
+} else if (command === "stack" && sub === "export") {
+  console.log(config.state);
 } else if (command === "stack" && sub === "select" && config.noStack) {
   console.error("error: no stack named '" + args[args.indexOf("--stack") + 1] + "' found");
   process.exit(255);
@@ -73,6 +81,7 @@ if (command === "version") {
   const eventLog = args[args.indexOf("--event-log") + 1];
   if (args.includes("--event-log")) fs.appendFileSync(eventLog, config.events);
   console.log("stand-in pulumi " + command + " ran");
+  if (config.stderr !== "") process.stderr.write(config.stderr);
   process.exit(config.exitCode);
 }
 `;
