@@ -168,6 +168,40 @@ describe("pipelines", () => {
     });
   });
 
+  describe("GitHub: approvals", () => {
+    const workflow = load(".github/workflows/approvals.yml");
+    const jobs = workflow.jobs as Record<string, GithubJob>;
+
+    it("runs on every push to a pull request and every review given or dismissed", () => {
+      assert.deepEqual(workflow.on, {
+        pull_request: { types: ["opened", "synchronize", "reopened", "ready_for_review"] },
+        pull_request_review: { types: ["submitted", "dismissed"] },
+      });
+      assert.deepEqual(workflow.permissions, { contents: "read", "pull-requests": "read" });
+    });
+
+    it("reviews against the base branch, then checks the approvals the review names", () => {
+      const job = jobs.approvals;
+      const review = indexOfStep(job, (step) =>
+        /review --base "origin\/\$BASE_REF"/.test(step.run ?? ""),
+      );
+      const check = indexOfStep(job, (step) =>
+        (step.run ?? "").includes("node dist/cli/main.js approvals --review review.json"),
+      );
+      assert.ok(review < check);
+      assert.equal(job.steps[review].env?.BASE_REF, "${{ github.event.pull_request.base.ref }}");
+      assert.match(job.steps[review].run!, /if \[ "\$status" -gt 1 \]; then exit "\$status"; fi/);
+      assert.deepEqual(job.steps[check].env, {
+        GOVCLOUD_APPROVALS_TOKEN: "${{ secrets.GOVCLOUD_APPROVALS_TOKEN }}",
+        GITHUB_TOKEN: "${{ github.token }}",
+      });
+    });
+
+    it("pins every action to a major version", () => {
+      for (const uses of everyUses(jobs)) assert.match(uses, /^[\w-]+\/[\w-]+@v\d+$/);
+    });
+  });
+
   describe("GitHub: deploy", () => {
     const workflow = load(".github/workflows/deploy.yml");
     const jobs = workflow.jobs as Record<string, GithubJob>;
@@ -289,6 +323,20 @@ describe("pipelines", () => {
       assert.equal(script[script.length - 1], 'exit "$status"');
       assert.deepEqual(job("review").artifacts?.reports, { junit: "review.xml" });
       assert.equal(job("review").artifacts?.when, "always");
+    });
+
+    it("checks the approvals the review names after the review, whatever its verdict", () => {
+      const approvals = pipeline.approvals as GitlabJob & {
+        needs?: { job: string; artifacts: boolean }[];
+      };
+      assert.equal(approvals.stage, "review");
+      assert.deepEqual(approvals.extends, [".npm"]);
+      assert.deepEqual(approvals.needs, [{ job: "review", artifacts: true }]);
+      assert.deepEqual(approvals.rules, [
+        { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: "always" },
+      ]);
+      assert.deepEqual(approvals.script, ["node dist/cli/main.js approvals --review review.json"]);
+      assert.ok(job("review").artifacts?.paths?.includes("review.json"));
     });
 
     it("generates a deploy pipeline from the changed stacks: platform stage first, a resource group per stack", () => {
