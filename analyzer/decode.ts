@@ -4,7 +4,7 @@
  * reach a report), unknown sentinels become unknown markers, assets and archives their markers.
  * Pure functions.
  */
-import type { WireValue } from "./encode";
+import type { WireValue } from "../wire/encode";
 import {
   ARCHIVE_SIG,
   ASSET_SIG,
@@ -15,7 +15,7 @@ import {
   SECRET_SIG,
   SIG_KEY,
   unknownTypeOf,
-} from "./wire";
+} from "../wire/markers";
 
 export type PlanValue =
   null | boolean | number | string | PlanValue[] | { [key: string]: PlanValue };

@@ -32,7 +32,7 @@ import {
 import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { readPolicyPackProject } from "./pack-project";
 import { shareDecoding } from "./shared-decoding";
-import { PlainStruct, type StructFactory } from "./struct";
+import { PlainStruct, type StructFactory } from "../wire/struct";
 import { PolicyPackSession } from "./session";
 import { RpcError, UNIMPLEMENTED, UNKNOWN, type AnalyzerTransport } from "./transport";
 

@@ -12,9 +12,9 @@
 import type Ajv from "ajv";
 import type { ValidateFunction } from "ajv";
 import { isEnforcementLevel } from "./enums";
-import type { WireObject } from "./encode";
+import type { WireObject } from "../wire/encode";
 import { schemaErrorMessages } from "./schema-messages";
-import { inStructOrder } from "./struct";
+import { inStructOrder } from "../wire/struct";
 import type {
   EnforcementLevel,
   PolicyConfig,

@@ -16,9 +16,9 @@ import {
   PolicyConfig as ProtoPolicyConfig,
 } from "@pulumi/pulumi/proto/analyzer_pb";
 import type { PlannedResource } from "../plan/types";
-import { encodeProperties, type EncodeOptions, type WireObject } from "./encode";
+import { encodeProperties, type EncodeOptions, type WireObject } from "../wire/encode";
 import { enforcementLevelToProto } from "./enums";
-import { toStruct, type StructFactory } from "./struct";
+import { toStruct, type StructFactory } from "../wire/struct";
 import type { PolicyConfig } from "./types";
 
 const URN_DELIMITER = "::";

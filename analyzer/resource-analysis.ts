@@ -4,7 +4,7 @@
  */
 import type { PlannedResource } from "../plan/types";
 import { decodeProperties } from "./decode";
-import { encodeProperties, type WireObject } from "./encode";
+import { encodeProperties, type WireObject } from "../wire/encode";
 import { analyzeEncoding, analyzeRequest, remediateEncoding, type ProviderOf } from "./requests";
 import {
   analyzeDiagnostics,
@@ -12,7 +12,7 @@ import {
   remediationResults,
   type ResponseContext,
 } from "./responses";
-import type { StructFactory } from "./struct";
+import type { StructFactory } from "../wire/struct";
 import { RpcError, UNIMPLEMENTED, type AnalyzerTransport } from "./transport";
 import type { AnalysisPhase, Diagnostic, NotApplicable, PolicyCrash, Remediation } from "./types";
 

@@ -6,9 +6,9 @@
  * the root stack. Pure.
  */
 import type { AnalyzeResponse, RemediateResponse } from "@pulumi/pulumi/proto/analyzer_pb";
-import type { WireObject } from "./encode";
+import type { WireObject } from "../wire/encode";
 import { enforcementLevelFromProto, severityFromProto } from "./enums";
-import { fromStruct } from "./struct";
+import { fromStruct } from "../wire/struct";
 import type { AnalysisPhase, Diagnostic, NotApplicable, PolicyInfo, Severity } from "./types";
 
 export interface ResponseContext {

@@ -11,7 +11,7 @@ import { resolve as resolvePath } from "node:path";
 import type { StackPlan } from "../plan/types";
 import { packInfoFromProto } from "./analyzer-info";
 import { policyCrashFrom } from "./crash";
-import { EncodeError } from "./encode";
+import { EncodeError } from "../wire/encode";
 import { GrpcTransport } from "./grpc-transport";
 import { PackProcess } from "./launch";
 import { packArguments, packEnvironment, type PackLaunchSettings } from "./pack-env";
@@ -35,7 +35,7 @@ import { resolveRunPolicyPack } from "./resolve";
 import { analyzeResource, type Findings } from "./resource-analysis";
 import { analyzeStackDiagnostics, notApplicable, type ResponseContext } from "./responses";
 import { rootStackUrn, withRootStack } from "./root-stack";
-import { toStruct } from "./struct";
+import { toStruct } from "../wire/struct";
 import { TracingTransport, type RequestTrace } from "./tracing-transport";
 import { RpcError, UNIMPLEMENTED, type AnalyzerTransport } from "./transport";
 import type {

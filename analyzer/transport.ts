@@ -13,7 +13,7 @@ import type {
   RemediateResponse,
 } from "@pulumi/pulumi/proto/analyzer_pb";
 import type { PackLogListener } from "./launch";
-import type { StructFactory } from "./struct";
+import type { StructFactory } from "../wire/struct";
 
 /** gRPC status codes the harness looks at. */
 export const UNKNOWN = 2;

@@ -40,8 +40,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { WireObject } from "../analyzer/encode";
-import { PlainStruct } from "../analyzer/struct";
+import type { WireObject } from "../wire/encode";
+import { PlainStruct } from "../wire/struct";
 import { transferPropertiesLazily } from "./lazy-outputs";
 import {
   NOT_PLAIN,

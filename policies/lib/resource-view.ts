@@ -14,7 +14,7 @@ import type {
   StackValidationArgs,
 } from "@pulumi/policy";
 import { UnknownValueError } from "@pulumi/policy";
-import { UNKNOWN } from "../../analyzer/wire";
+import { UNKNOWN } from "../../wire/markers";
 
 /** A property value that is not known during a preview. `path` is where it was found. */
 export class Unknown {

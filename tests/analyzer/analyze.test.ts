@@ -14,7 +14,7 @@ import {
   type Diagnostic,
   type PolicyPackSession,
 } from "../../analyzer";
-import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../analyzer/wire";
+import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../wire/markers";
 import { childPackProcesses, isAlive, removeTempPacks, TEST_PACK, tempPack } from "./packs";
 import { departmentPlan, resource, TYPES } from "./plans";
 

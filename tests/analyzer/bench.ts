@@ -13,7 +13,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { AnalyzeRequest } from "@pulumi/pulumi/proto/analyzer_pb";
 import { analyzeStacks, openPolicyPack, type PolicyPackSession } from "../../analyzer";
-import { encodeProperties } from "../../analyzer/encode";
+import { encodeProperties } from "../../wire/encode";
 import { GrpcTransport } from "../../analyzer/grpc-transport";
 import { openInProcessPack } from "../../analyzer/in-process";
 import { PackProcess } from "../../analyzer/launch";

@@ -16,7 +16,7 @@ import {
 } from "@pulumi/pulumi/proto/analyzer_pb";
 import { packInfoFromProto } from "../../analyzer/analyzer-info";
 import { policyCrashFrom } from "../../analyzer/crash";
-import { fromStruct } from "../../analyzer/struct";
+import { fromStruct } from "../../wire/struct";
 import { packArguments, packEnvironment } from "../../analyzer/pack-env";
 import { mapLimit } from "../../analyzer/pool";
 import {
@@ -36,7 +36,7 @@ import {
   remediationResults,
 } from "../../analyzer/responses";
 import { rootStackUrn, withRootStack } from "../../analyzer/root-stack";
-import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../analyzer/wire";
+import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../wire/markers";
 import { departmentPlan, TYPES } from "./plans";
 
 describe("analyzer requests", () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { unknownCheckingProxy } from "@pulumi/policy";
-import { UNKNOWN } from "../../analyzer/wire";
+import { UNKNOWN } from "../../wire/markers";
 import { toPlain, toPlainObject, Unknown } from "../../policies/lib/resource-view";
 
 const props = {

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { decodeProperties, decodeValue } from "../../analyzer/decode";
-import { EncodeError, encodeProperties, encodeValue } from "../../analyzer/encode";
-import { fromStruct, toStruct } from "../../analyzer/struct";
+import { EncodeError, encodeProperties, encodeValue } from "../../wire/encode";
+import { fromStruct, toStruct } from "../../wire/struct";
 import {
   ARCHIVE_SIG,
   ASSET_SIG,
@@ -11,7 +11,7 @@ import {
   SECRET_SIG,
   SIG_KEY,
   UNKNOWN,
-} from "../../analyzer/wire";
+} from "../../wire/markers";
 
 const analyze = { skipInternalKeys: true };
 const remediate = { skipInternalKeys: false };

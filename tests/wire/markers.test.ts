@@ -9,7 +9,7 @@ import {
   SIG_KEY,
   UNKNOWN,
   unknownTypeOf,
-} from "../../analyzer/wire";
+} from "../../wire/markers";
 
 // The policy SDK's sentinels are @internal exports of its proxy module.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

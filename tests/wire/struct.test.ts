@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { WireObject } from "../../analyzer/encode";
-import { inStructOrder, PlainStruct, toStruct } from "../../analyzer/struct";
+import type { WireObject } from "../../wire/encode";
+import { inStructOrder, PlainStruct, toStruct } from "../../wire/struct";
 import { enterLeanRuntime } from "../../plan/runtime-tuning";
 
 const unsorted: WireObject = {

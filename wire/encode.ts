@@ -17,7 +17,7 @@ import {
   SIG_KEY,
   UNKNOWN,
   UnknownType,
-} from "./wire";
+} from "./markers";
 
 export type WireValue = null | boolean | number | string | WireValue[] | WireObject;
 export interface WireObject {
