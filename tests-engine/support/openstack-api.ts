@@ -126,4 +126,33 @@ export class OpenStackApi {
     }
     return (await response.json()) as T;
   }
+
+  /**
+   * Changes the cloud behind Pulumi's back (the drift tests): `method` on `path` of a service
+   * with a JSON body; the JSON answer, or undefined for an empty one (a DELETE's 204).
+   */
+  async send<T>(
+    method: "PUT" | "POST" | "DELETE",
+    service: Service,
+    path: string,
+    body?: unknown,
+  ): Promise<T | undefined> {
+    const url = `${this.endpoints[service]}${path}`;
+    assertLoopback(url);
+    const response = await fetch(url, {
+      method,
+      headers: {
+        "x-auth-token": this.token,
+        accept: "application/json",
+        ...(service === "compute" ? { "x-openstack-nova-api-version": COMPUTE_VERSION } : {}),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (response.status < 200 || response.status > 299) {
+      assert.fail(`${method} ${url}: ${response.status} ${await response.text()}`);
+    }
+    const text = await response.text();
+    return text === "" ? undefined : (JSON.parse(text) as T);
+  }
 }
