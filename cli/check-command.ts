@@ -18,7 +18,7 @@ import {
   stackPassed,
 } from "../render/check-report";
 import { formatFailoverHeadroom } from "../render/failover-report";
-import { formatProblemText } from "../render/problems";
+import { formatProblemText } from "../model/problem";
 import { estateSiteLosses, failoverSettings } from "./failover-settings";
 import { BUNDLED_PACK_DIR, bundledPackDir } from "./installed-program";
 import { selectStacks } from "./stack-selection";

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { LoadResult } from "../model/estate-loader";
 import { renderCodeowners } from "../render/codeowners";
-import { formatProblemText } from "../render/problems";
+import { formatProblemText } from "../model/problem";
 
 export const DEFAULT_CODEOWNERS = ".github/CODEOWNERS";
 

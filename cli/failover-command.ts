@@ -20,7 +20,7 @@ import {
   formatFailoverMarkdown,
   formatFailoverText,
 } from "../render/failover-report";
-import { formatProblemText } from "../render/problems";
+import { formatProblemText } from "../model/problem";
 import { DEFAULT_POLICY_CONFIG, invalidPlatformOutput } from "./check-command";
 import { failoverSettings } from "./failover-settings";
 import { UsageError } from "./usage-error";

@@ -4,7 +4,8 @@ import { loadEstate } from "../model/estate-loader";
 import { PLATFORM_FILE } from "../model/estate-files";
 import { summarizeEstate } from "../model/summary";
 import { resolveEstateRoot } from "./estate-root";
-import { formatJson, formatProblemText, formatSummaryLine } from "../render/problems";
+import { formatProblemText } from "../model/problem";
+import { formatJson, formatSummaryLine } from "../render/problems";
 
 export interface ValidateOptions {
   format: "text" | "json";

@@ -9,7 +9,7 @@
  * with the formatted problem list, without a stack trace.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { formatProblemText } from "../render/problems";
+import { formatProblemText } from "../model/problem";
 import type { Estate } from "../model/estate";
 import { findDepartment } from "../model/estate";
 import { DEPARTMENTS_DIR, filesThatStop } from "../model/estate-files";

@@ -84,3 +84,14 @@ export function compareProblems(a: Problem, b: Problem): number {
   if (a.column !== b.column) return a.column - b.column;
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
+
+/** One problem for people: a compiler-style line editors can jump to, then found, allowed, fix. */
+export function formatProblemText(problem: Problem): string {
+  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  const field = problem.path === "" ? "" : `${problem.path}: `;
+  const lines = [`${where}: ${problem.severity} [${problem.code}] ${field}${problem.message}`];
+  if (problem.found !== undefined) lines.push(`    found:   ${problem.found}`);
+  if (problem.allowed !== undefined) lines.push(`    allowed: ${problem.allowed}`);
+  if (problem.fix !== undefined) lines.push(`    fix:     ${problem.fix}`);
+  return lines.join("\n");
+}

@@ -1,16 +1,9 @@
-/** Renders problems for people (compiler-style lines editors can jump to) and for machines (JSON). */
+/**
+ * Renders problems for machines (JSON) and the summary line; one problem as text is
+ * model/problem.ts formatProblemText, which every layer uses.
+ */
 import type { Problem } from "../model/problem";
 import type { EstateSummary } from "../model/summary";
-
-export function formatProblemText(problem: Problem): string {
-  const where = `${problem.file}:${problem.line}:${problem.column}`;
-  const field = problem.path === "" ? "" : `${problem.path}: `;
-  const lines = [`${where}: ${problem.severity} [${problem.code}] ${field}${problem.message}`];
-  if (problem.found !== undefined) lines.push(`    found:   ${problem.found}`);
-  if (problem.allowed !== undefined) lines.push(`    allowed: ${problem.allowed}`);
-  if (problem.fix !== undefined) lines.push(`    fix:     ${problem.fix}`);
-  return lines.join("\n");
-}
 
 export function countLabel(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;

@@ -12,7 +12,7 @@ import type { CheckedStack } from "../check/in-process-check";
 import { findDepartment } from "../model/estate";
 import type { LoadResult } from "../model/estate-loader";
 import { PLATFORM_STACK } from "../model/naming";
-import { formatProblemText } from "../render/problems";
+import { formatProblemText } from "../model/problem";
 import { mandatoryCount, advisoryCount } from "../render/check-report";
 import { PLANNING_PATHS, matchesPath } from "./affected-stacks";
 import { repositoryApprovals, requiredApprovals } from "./approvals";

@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { loadEstate } from "../../model/estate-loader";
 import type { LoadResult } from "../../model/estate-loader";
-import { formatProblemText } from "../../render/problems";
+import { formatProblemText } from "../../model/problem";
 import { MockCloud } from "../../plan/mock-cloud";
 import { planStack } from "../../plan/run-plan";
 import { plan, positionIn, REPO_ROOT, TODAY } from "./support";
