@@ -9,7 +9,7 @@ import { readFileSync, statSync } from "node:fs";
 import type { CodeHost, CodeHostSettings } from "../codehost/api";
 import { CodeHostError } from "../codehost/api";
 import { changeApprovals } from "../codehost/change-approvals";
-import { approverGroups } from "../render/approval-groups";
+import { approverGroups } from "../review/approval-groups";
 import { approvalStatusJson, approvalStatusText } from "../render/approval-status";
 import { approvalStatus } from "../review/approval-status";
 import type { ReviewReport } from "../review/types";

@@ -2,9 +2,8 @@
  * `govcloud approvals` output: per group who approved or who is still awaited, and why the
  * group's approval is needed; as text for the job log, or JSON.
  */
+import type { ApproverGroup } from "../review/approval-groups";
 import type { ApprovalRequirement } from "../review/types";
-import type { ApproverGroup } from "./approval-groups";
-import { approverName } from "./approval-groups";
 
 /** What the renderer needs of a group's status (review/approval-status.ts GroupStatus). */
 export interface GroupStatusView {
@@ -72,4 +71,12 @@ export function approvalStatusJson(change: string, statuses: readonly GroupStatu
       2,
     ) + "\n"
   );
+}
+
+/** "@team" for a handle, "Name (id)" otherwise: how a person is named to reviewers. */
+export function approverName(person: ApprovalRequirement["people"][number]): string {
+  if (person.handle !== undefined && person.handle !== "") {
+    return `@${person.handle.replace(/^@/, "")}`;
+  }
+  return `${person.name} (${person.id})`;
 }

@@ -23,7 +23,8 @@ import {
   policyVerdict,
   stackSites,
 } from "./review-facts";
-import { approverGroups, approverName } from "./approval-groups";
+import { approverGroups } from "../review/approval-groups";
+import { approverName } from "./approval-status";
 import { repoPosition } from "./review-paths";
 import { code, md, plural, shortType, shorten } from "./review-text";
 
@@ -377,7 +378,7 @@ function stackList(stacks: readonly string[], report: ReviewReport): string {
 }
 
 /**
- * Approvals grouped by who gives them (render/approval-groups.ts): one entry per approver, and
+ * Approvals grouped by who gives them (review/approval-groups.ts): one entry per approver, and
  * under it each reason once with the stacks it applies to.
  */
 export function approvalsSection(report: ReviewReport): string {

@@ -1,11 +1,11 @@
 /**
  * Whether the approvals a review names have been given on the pull or merge request: each group
- * (the platform team, each department's approvers; render/approval-groups.ts) needs the approval
+ * (the platform team, each department's approvers; review/approval-groups.ts) needs the approval
  * of one of its people, a user by name or any member of a team or group by its handle. The
  * author's own approval never counts: a department cannot approve its own change.
  */
 import type { ChangeApprovals } from "../codehost/change-approvals";
-import type { ApproverGroup } from "../render/approval-groups";
+import type { ApproverGroup } from "./approval-groups";
 
 export interface GroupStatus {
   group: ApproverGroup;

@@ -4,7 +4,7 @@
  * to. The review comment lists these groups, and `govcloud approvals` checks each of them against
  * the approvals on the pull or merge request, so both always name the same people.
  */
-import type { ApprovalRequirement, ReviewReport } from "../review/types";
+import type { ApprovalRequirement, ReviewReport } from "./types";
 
 export interface ApproverGroup {
   by: ApprovalRequirement["by"];
@@ -44,12 +44,4 @@ export function approverGroups(report: ReviewReport): ApproverGroup[] {
   return [...groups.values()].sort(
     (a, b) => Number(b.by === "platform") - Number(a.by === "platform"),
   );
-}
-
-/** "@team" for a handle, "Name (id)" otherwise: how a person is named to reviewers. */
-export function approverName(person: ApprovalRequirement["people"][number]): string {
-  if (person.handle !== undefined && person.handle !== "") {
-    return `@${person.handle.replace(/^@/, "")}`;
-  }
-  return `${person.name} (${person.id})`;
 }
