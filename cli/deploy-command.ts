@@ -25,6 +25,7 @@ import { selectStacks } from "./stack-selection";
 import { UsageError } from "./usage-error";
 import { writeReportFile, writeStderr, writeStdout } from "./output";
 import { policyReport } from "../deploy/policy-report";
+import { stepsReport } from "../deploy/engine-steps";
 
 export interface DeployOptions {
   /** The Pulumi executable or the folder that holds it (default: PATH, then $PULUMI_HOME/bin). */
@@ -38,6 +39,8 @@ export interface DeployOptions {
   expectNoChanges?: boolean;
   /** Write the offline check's and the engine's policy results to this JSON file. */
   policyReport?: string;
+  /** Write the engine's steps, resource by resource, to this JSON file. */
+  steps?: string;
 }
 
 export interface UpOptions extends DeployOptions {
@@ -165,6 +168,7 @@ async function deploy(
     );
   }
   const reportFile = options.policyReport;
+  const stepsFile = options.steps;
   return runOnEngine(
     command,
     { stack, root, pulumi: location.command, policy, offline },
@@ -178,6 +182,15 @@ async function deploy(
               writeReportFile(
                 reportFile,
                 JSON.stringify(policyReport(stack, offline, events), null, 2) + "\n",
+              ),
+          }),
+      ...(stepsFile === undefined
+        ? {}
+        : {
+            onSteps: (operation, steps) =>
+              writeReportFile(
+                stepsFile,
+                JSON.stringify(stepsReport(stack, operation, steps), null, 2) + "\n",
               ),
           }),
     },

@@ -22,6 +22,7 @@ interface CommonFlags {
   refresh: boolean;
   expectNoChanges: boolean;
   policyReport?: string;
+  steps?: string;
 }
 
 function withDeployOptions(command: Command): Command {
@@ -39,6 +40,11 @@ function withDeployOptions(command: Command): Command {
     .option(
       "--policy-report <file>",
       "write the offline check's and the engine's policy results to this JSON file, to compare them",
+    )
+    .option(
+      "--steps <file>",
+      "write the engine's steps (per resource: create, update, replace, delete or same, and the " +
+        "properties that differ) to this JSON file",
     );
 }
 
@@ -53,6 +59,7 @@ function deployOptions(flags: CommonFlags, helpers: EstateCommandHelpers): UpOpt
     refresh: flags.refresh,
     expectNoChanges: flags.expectNoChanges,
     ...(flags.policyReport === undefined ? {} : { policyReport: resolve(flags.policyReport) }),
+    ...(flags.steps === undefined ? {} : { steps: resolve(flags.steps) }),
   };
 }
 

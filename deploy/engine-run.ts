@@ -5,6 +5,7 @@
  * and an exit code, never a stack trace.
  */
 import { cliFailure } from "./command-error";
+import { EngineStepLog, type EngineStep } from "./engine-steps";
 import type { EngineStack, RunOptions, StackSetup } from "./engine";
 import { cliProblemFromError, missingCliMessage } from "./missing-cli";
 import type { OfflineCheck } from "./offline-check";
@@ -31,6 +32,8 @@ export interface EngineRunOptions {
   confirmFirst: boolean;
   /** Called once at the end, done or failed, with the policy results the engine reported. */
   onPolicyResults?: (events: readonly EnginePolicyEvent[]) => void;
+  /** Called once at the end, done or failed, with the steps of the last preview or update. */
+  onSteps?: (operation: "preview" | "up", steps: readonly EngineStep[]) => void;
 }
 
 export interface EngineRunDeps {
@@ -115,11 +118,24 @@ export async function runOnEngine(
   deps: EngineRunDeps,
 ): Promise<number> {
   const logs: PolicyEventLog[] = [];
+  const steps: StepLogs = [];
   try {
-    return await runLogged(command, target, options, deps, logs);
+    return await runLogged(command, target, options, deps, logs, steps);
   } finally {
     options.onPolicyResults?.(logs.length === 0 ? [] : logs[logs.length - 1].events);
+    const last = steps[steps.length - 1];
+    if (last !== undefined) options.onSteps?.(last.operation, last.log.steps);
   }
+}
+
+/** The steps of each preview and update of one run, in order. */
+type StepLogs = { operation: "preview" | "up"; log: EngineStepLog }[];
+
+/** A new log of the steps of one preview or update, kept in `steps`. */
+function stepLog(steps: StepLogs, operation: "preview" | "up"): EngineStepLog {
+  const log = new EngineStepLog();
+  steps.push({ operation, log });
+  return log;
 }
 
 async function runLogged(
@@ -128,6 +144,7 @@ async function runLogged(
   options: EngineRunOptions,
   deps: EngineRunDeps,
   logs: PolicyEventLog[],
+  steps: StepLogs,
 ): Promise<number> {
   let streamed = false;
   let log = new PolicyEventLog();
@@ -147,7 +164,11 @@ async function runLogged(
     });
     streamed = true;
     if (operation === "preview") {
-      await engine.preview(runOptions(target, options, deps, log));
+      const previewed = stepLog(steps, "preview");
+      await engine.preview({
+        ...runOptions(target, options, deps, log),
+        onStep: (step) => previewed.add(step),
+      });
       deps.stdout(policySummary("the preview", target, log));
       if (command === "preview") {
         deps.stdout(`govcloud preview: ${target.stack}: previewed, ${policyCounts(log)}\n`);
@@ -161,7 +182,11 @@ async function runLogged(
       logs.push(log);
       operation = "up";
     }
-    await engine.up(runOptions(target, options, deps, log));
+    const updated = stepLog(steps, "up");
+    await engine.up({
+      ...runOptions(target, options, deps, log),
+      onStep: (step) => updated.add(step),
+    });
     deps.stdout(policySummary("the update", target, log));
     deps.stdout(`govcloud up: ${target.stack}: deployed, ${policyCounts(log)}\n`);
     return 0;

@@ -11,6 +11,7 @@
 import { basename, delimiter, dirname } from "node:path";
 import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
 import { CliTooOldError, PROJECT_MINIMUM_CLI } from "./missing-cli";
+import type { StepMetadata } from "./engine-steps";
 import type { EnginePolicyEvent } from "./policy-events";
 
 /** The project name in Pulumi.yaml; the inline program runs under it. */
@@ -39,6 +40,8 @@ export interface RunOptions {
   onOutput: (text: string) => void;
   onError: (text: string) => void;
   onPolicyEvent: (event: EnginePolicyEvent) => void;
+  /** Each step the engine reports before it carries it out (or plans it, in a preview). */
+  onStep?: (step: StepMetadata) => void;
 }
 
 export interface EngineStack {
@@ -72,8 +75,12 @@ function runArgs(options: RunOptions) {
     color: options.color,
     onOutput: options.onOutput,
     onError: options.onError,
-    onEvent: (event: { policyEvent?: EnginePolicyEvent }) => {
+    onEvent: (event: {
+      policyEvent?: EnginePolicyEvent;
+      resourcePreEvent?: { metadata: StepMetadata };
+    }) => {
       if (event.policyEvent !== undefined) options.onPolicyEvent(event.policyEvent);
+      if (event.resourcePreEvent !== undefined) options.onStep?.(event.resourcePreEvent.metadata);
     },
   };
 }
