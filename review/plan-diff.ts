@@ -243,7 +243,9 @@ export function diffPlans(
         forcesReplacement: false,
       });
     }
-    if (properties.length === 0 && renamedFrom === undefined) {
+    // A renamed resource whose inputs stay is the engine's `same` step: its URN changes in the
+    // state through the alias, and nothing is sent to the cloud.
+    if (properties.length === 0) {
       same++;
       continue;
     }

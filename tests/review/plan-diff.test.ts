@@ -104,10 +104,8 @@ describe("review: the offline diff follows the engine's resource options", () =>
     const changes = only(base, head);
     assert.deepEqual(
       changes.map((change) => [change.name, change.kind, change.properties.map((p) => p.path)]),
-      [
-        ["water-qingdao-database", "update", []],
-        ["water-qingdao-database-0", "update", ["name"]],
-      ],
+      // The group's inputs stay (its name is ignored): the engine's `same` step, not listed.
+      [["water-qingdao-database-0", "update", ["name"]]],
     );
     assert.ok(changes.every((change) => change.renamedFrom !== undefined));
   });
@@ -269,6 +267,21 @@ describe("review: the offline diff follows the engine's resource options", () =>
     );
   });
 
+  it("a renamed resource whose inputs stay is unchanged, as the engine's same step", () => {
+    const base = [resource(GROUP, "water-qingdao-db", { policies: ["anti-affinity"] })];
+    const head = [
+      resource(
+        GROUP,
+        "water-qingdao-database",
+        { policies: ["anti-affinity"] },
+        { aliases: ["water-qingdao-db"] },
+      ),
+    ];
+    const { changes, counts } = diffPlans(plan(...base), plan(...head), SITES);
+    assert.deepEqual(changes, []);
+    assert.deepEqual(counts, { create: 0, update: 0, replace: 0, delete: 0, same: 1 });
+  });
+
   it("ids quoted inside strings follow a renamed resource", () => {
     const base = [
       resource(VOLUME, "water-qingdao-db-0-data", { size: 1 }),
@@ -290,13 +303,9 @@ describe("review: the offline diff follows the engine's resource options", () =>
         { aliases: ["water-qingdao-db-0-data-pairing"] },
       ),
     ];
-    const changes = only(base, head);
-    assert.deepEqual(
-      changes.map((change) => [change.kind, change.properties.length]),
-      [
-        ["update", 0],
-        ["update", 0],
-      ],
-    );
+    // Both keep their inputs once the ids are read as the cloud keeps them: the engine's `same`.
+    const { changes, counts } = diffPlans(plan(...base), plan(...head), SITES);
+    assert.deepEqual(changes, []);
+    assert.equal(counts.same, 2);
   });
 });
