@@ -15,6 +15,7 @@ import { Document, isMap, parseDocument } from "yaml";
 import { estateUsage, siteCapacity } from "../model/capacity";
 import { activeSites } from "../model/catalog";
 import { DEPARTMENTS_DIR, PLATFORM_FILE } from "../model/estate-files";
+import { registerText, seedGrants } from "../model/ticket-seed";
 import { parseCidr } from "../model/rules/ipv4";
 import type { Department, Platform } from "../model/types";
 import type {
@@ -87,6 +88,11 @@ export function generateEstate(options: EstateOptions): GeneratedEstate {
   files.set(PLATFORM_FILE, platformYaml(platformDoc, options));
   for (const department of departments) {
     files.set(`${DEPARTMENTS_DIR}/${department.id}.yaml`, departmentYaml(department));
+  }
+  const register = platform.approvals.register;
+  // The platform names a ticket register: it grants the generated departments' tickets.
+  if (register !== undefined) {
+    files.set(register, registerText(seedGrants(departments, platform).grants));
   }
   return { files, departments };
 }

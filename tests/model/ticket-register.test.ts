@@ -156,9 +156,9 @@ describe("ticket register", () => {
     const register = [
       "tickets:",
       ...GRANTS,
-      // a department approver granting the VDC, a future date, workloads without the scope
+      // a department approver granting the VDC, no such date, workloads without the scope
       "  - { ticket: QD-CHG-2026-00050, department: water, scope: [vdc], approver: wang.fang, date: 2026-01-15 }",
-      "  - { ticket: QD-CHG-2026-00051, department: water, scope: [destroy], approver: liu.yang, date: 2027-01-01 }",
+      "  - { ticket: QD-CHG-2026-00051, department: water, scope: [destroy], approver: liu.yang, date: 2026-02-30 }",
       "  - { ticket: QD-CHG-2026-00052, department: water, scope: [destroy], workloads: [billing], approver: liu.yang, date: 2026-01-15 }",
       "  - { ticket: QD-CHG-2026-00021, department: water, scope: [vdc], approver: liu.yang, date: 2026-01-15 }",
       "  - { ticket: qd-chg-1, department: water, scope: [vdc], approver: liu.yang, date: 2026-01-15 }",
@@ -167,7 +167,7 @@ describe("ticket register", () => {
     const problems = withRegister(register).map((p) => [p.file, p.line, p.path, p.code]);
     assert.deepEqual(problems, [
       ["tickets.yaml", 8, "tickets[6].approver", "not-an-approver"],
-      ["tickets.yaml", 9, "tickets[7].date", "future-date"],
+      ["tickets.yaml", 9, "tickets[7].date", "invalid-date"],
       ["tickets.yaml", 10, "tickets[8].workloads", "workloads-without-scope"],
       ["tickets.yaml", 11, "tickets[9].ticket", "duplicate-ticket"],
       ["tickets.yaml", 12, "tickets[10].ticket", "ticket-format"],
