@@ -25,7 +25,7 @@ import { RULES } from "./rules";
 import { checkSchema, ID_PATTERN } from "./schema-check";
 import type { DocumentKind } from "./schema-check";
 import type { Department, Platform, TicketRegister } from "./types";
-import type { Position, YamlSource } from "./yaml-source";
+import type { Position, YamlSource } from "./yaml-position";
 import { MAX_FILE_BYTES, parseYamlBytes } from "./yaml-source";
 
 export interface LoadOptions {

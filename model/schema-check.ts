@@ -9,7 +9,7 @@ import type { FieldPath, Problem } from "./problem";
 import { formatPath, show } from "./problem";
 import * as compiled from "../generated/schema-validators";
 import { closest, didYouMean, listNames } from "./suggest";
-import type { YamlSource } from "./yaml-source";
+import type { YamlSource } from "./yaml-position";
 
 export type DocumentKind = "department" | "platform" | "tickets";
 

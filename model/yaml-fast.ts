@@ -26,7 +26,7 @@
 import { load, Schema, Type } from "js-yaml";
 import type { State } from "js-yaml";
 import type { FieldPath } from "./problem";
-import type { Position, YamlSource } from "./yaml-source";
+import type { Position, YamlSource } from "./yaml-position";
 
 /** What `resolveCoreScalar` returns for a plain scalar the core schema leaves a string. */
 export const NOT_CORE: unique symbol = Symbol("not a core schema scalar");

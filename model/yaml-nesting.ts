@@ -8,7 +8,7 @@
  * and leading "- " markers, flow levels from brackets outside quotes and comments. A block
  * scalar's lines are indented text and may raise the count, which is harmless at this limit.
  */
-import type { Position } from "./yaml-source";
+import type { Position } from "./yaml-position";
 
 export const MAX_NESTING = 64;
 

@@ -19,6 +19,7 @@ import type { Document, Node as YamlNode } from "yaml";
 import type { FieldPath, Problem } from "./problem";
 import { readYamlFast } from "./yaml-fast";
 import { MAX_NESTING, tooDeep } from "./yaml-nesting";
+import type { Position, YamlSource } from "./yaml-position";
 
 type YamlModule = typeof import("yaml");
 let yamlModule: YamlModule | undefined;
@@ -34,19 +35,6 @@ function yaml(): YamlModule {
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Anchors may be reused (e.g. the same quota at both sites), but not expanded without bound. */
 export const MAX_ALIAS_COUNT = 100;
-
-export interface Position {
-  line: number;
-  column: number;
-}
-
-/** A parsed YAML file: its plain data and a way back from a field path to a position. */
-export interface YamlSource {
-  file: string;
-  data: unknown;
-  /** Position of the value at `path`, or of the key when `key` is set; the nearest existing ancestor otherwise. */
-  locate(path: FieldPath, key?: boolean): Position;
-}
 
 /** Where a problem about the whole file points. */
 const FILE_START: Position = { line: 1, column: 1 };

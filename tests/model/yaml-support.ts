@@ -5,7 +5,7 @@
 import { strict as assert } from "node:assert";
 import type { FieldPath } from "../../model/problem";
 import { readYamlFast } from "../../model/yaml-fast";
-import type { YamlSource } from "../../model/yaml-source";
+import type { YamlSource } from "../../model/yaml-position";
 import { parseYamlText } from "../../model/yaml-source";
 
 type Path = (string | number)[];
