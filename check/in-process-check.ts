@@ -11,7 +11,7 @@ import type { PolicyPackSession } from "../analyzer/session";
 import type { LoadResult } from "../model/estate-loader";
 import { handEstateToPack } from "../policies/lib/load-facts";
 import type { StackPlan } from "../plan/types";
-import type { StackCheck } from "../render/check-report";
+import type { StackCheck } from "./stack-result";
 import type { Baseline } from "./changed-resources";
 import { changeProperties, changedUrns } from "./changed-resources";
 import { failedCheck, stackCheck } from "./stack-check";

@@ -1,7 +1,7 @@
 /** Messages between `govcloud check` and its workers (check/worker.ts), over the fork IPC channel. */
 import type { StackPlan } from "../plan/types";
 import type { Baseline } from "./changed-resources";
-import type { StackCheck } from "../render/check-report";
+import type { StackCheck } from "./stack-result";
 
 /** Sent once, first: what every stack of this worker shares. */
 export interface InitMessage {

@@ -10,7 +10,7 @@ import type { LoadResult } from "../model/estate-loader";
 import { PLATFORM_STACK } from "../model/naming";
 import { departmentUsage, emptyUsage } from "../model/usage";
 import type { StackPlan } from "../plan/types";
-import type { StackCheck } from "../render/check-report";
+import type { StackCheck } from "./stack-result";
 
 export function stackCheck(
   loaded: LoadResult,

@@ -11,12 +11,8 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkStacks } from "../check/check-stacks";
 import type { LoadResult } from "../model/estate-loader";
-import {
-  formatCheckSummary,
-  formatCheckTable,
-  formatViolations,
-  stackPassed,
-} from "../render/check-report";
+import { stackPassed } from "../check/stack-result";
+import { formatCheckSummary, formatCheckTable, formatViolations } from "../render/check-report";
 import { formatFailoverHeadroom } from "../render/failover-report";
 import { formatProblemText } from "../model/problem";
 import { estateSiteLosses, failoverSettings } from "./failover-settings";

@@ -19,7 +19,8 @@ import { missingCliMessage } from "../deploy/missing-cli";
 import { offlineCheck, type OfflineCheck } from "../deploy/offline-check";
 import { missingStackSettings } from "../deploy/stack-settings";
 import type { LoadResult } from "../model/estate-loader";
-import { mandatoryCount } from "../render/check-report";
+import { mandatoryCount } from "../check/stack-result";
+import { formatStackReport } from "../render/check-report";
 import { invalidPlatformOutput, policySetup } from "./check-command";
 import { selectStacks } from "./stack-selection";
 import { UsageError } from "./usage-error";
@@ -157,7 +158,7 @@ async function deploy(
     ...policy,
     ...(options.today === undefined ? {} : { today: options.today }),
   });
-  deps.stdout(offline.text);
+  deps.stdout(formatStackReport(offline.check, offline.elapsedMs));
   if (!offline.passed) {
     if (command === "up") {
       deps.stdout(refusal(stack, offline));

@@ -1,24 +1,19 @@
 /**
  * The offline check `govcloud preview` and `govcloud up` run before they touch the Pulumi CLI:
  * the stack planned under the mock runtime with the same policy pack, reported in the words of
- * `govcloud check`. `up` refuses to deploy a stack that does not pass it.
+ * `govcloud check` (render/check-report.ts formatStackReport). `up` refuses to deploy a stack
+ * that does not pass it.
  */
 import { checkStacks } from "../check/check-stacks";
 import type { LoadResult } from "../model/estate-loader";
 import type { SourcePointer } from "../plan/source-map";
-import {
-  formatCheckSummary,
-  formatCheckTable,
-  formatViolations,
-  stackPassed,
-  type StackCheck,
-} from "../render/check-report";
+import { stackPassed, type StackCheck } from "../check/stack-result";
 
 export interface OfflineCheck {
   check: StackCheck;
   passed: boolean;
-  /** The report `govcloud check <stack>` prints. */
-  text: string;
+  /** How long the check took (render/check-report.ts formatStackReport shows it). */
+  elapsedMs: number;
   /** Where each resource the check found a violation on comes from, by URN. */
   sources: Map<string, SourcePointer>;
 }
@@ -36,13 +31,10 @@ export async function offlineCheck(
     workers: 1,
     separateProcess: true,
   });
-  const parts = [formatCheckTable([check])];
-  const violations = formatViolations([check]);
-  if (violations !== "") parts.push("", violations);
-  parts.push("", formatCheckSummary([check], performance.now() - started));
+  const elapsedMs = performance.now() - started;
   const sources = new Map<string, SourcePointer>();
   for (const diagnostic of check.diagnostics) {
     if (diagnostic.source !== undefined) sources.set(diagnostic.urn, diagnostic.source);
   }
-  return { check, passed: stackPassed(check), text: parts.join("\n") + "\n", sources };
+  return { check, passed: stackPassed(check), elapsedMs, sources };
 }

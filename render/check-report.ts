@@ -2,39 +2,8 @@
  * The report of `govcloud check`: per department and site, how many resources the plan has,
  * quota use, and the policy results; then every violation with the file and line it comes from.
  */
-import type { Diagnostic, PolicyCrash } from "../analyzer/types";
-import type { SiteQuota } from "../model/types";
-import type { SiteUsage } from "../model/usage";
-import type { SourcePointer } from "../plan/source-map";
-
-export interface SiteRow {
-  site: string;
-  resources: number;
-  usage: SiteUsage;
-  quota?: SiteQuota;
-}
-
-export interface StackCheck {
-  stack: string;
-  resources: number;
-  sites: SiteRow[];
-  diagnostics: (Diagnostic & { source?: SourcePointer; resourceName?: string })[];
-  crashes: PolicyCrash[];
-  /** Why the stack could not be planned or analyzed, when it could not. */
-  failure?: string;
-}
-
-export function mandatoryCount(check: StackCheck): number {
-  return check.diagnostics.filter((d) => d.enforcementLevel === "mandatory").length;
-}
-
-export function advisoryCount(check: StackCheck): number {
-  return check.diagnostics.filter((d) => d.enforcementLevel === "advisory").length;
-}
-
-export function stackPassed(check: StackCheck): boolean {
-  return check.failure === undefined && check.crashes.length === 0 && mandatoryCount(check) === 0;
-}
+import type { StackCheck } from "../check/stack-result";
+import { advisoryCount, mandatoryCount, stackPassed } from "../check/stack-result";
 
 function use(used: number, limit: number | undefined): string {
   const amount = Number.isInteger(used) ? String(used) : used.toFixed(1);
@@ -150,4 +119,13 @@ export function formatCheckSummary(checks: readonly StackCheck[], elapsedMs: num
     `${resources} resources, ${mandatory} mandatory and ${advisory} advisory violations ` +
     `(${(elapsedMs / 1000).toFixed(1)} s)`
   );
+}
+
+/** The report `govcloud check <stack>` prints for one stack: table, violations, summary. */
+export function formatStackReport(check: StackCheck, elapsedMs: number): string {
+  const parts = [formatCheckTable([check])];
+  const violations = formatViolations([check]);
+  if (violations !== "") parts.push("", violations);
+  parts.push("", formatCheckSummary([check], elapsedMs));
+  return parts.join("\n") + "\n";
 }

@@ -1,6 +1,6 @@
 /** Facts about a review that the Markdown summary and the per-stack details both show. */
-import type { StackCheck } from "./check-report";
-import { advisoryCount, mandatoryCount } from "./check-report";
+import type { StackCheck } from "../check/stack-result";
+import { advisoryCount, mandatoryCount } from "../check/stack-result";
 import type { ChangeKind, ResourceChange, ReviewReport, StackReview } from "../review/types";
 import { repoPosition } from "./review-paths";
 import { code, md, plural, shorten } from "./review-text";

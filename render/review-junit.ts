@@ -5,7 +5,7 @@
  * output only, as they do not block; a crash is an error. Built with explicit escaping: four
  * element kinds do not warrant an XML library, and every value goes through one function.
  */
-import type { StackCheck } from "./check-report";
+import type { StackCheck } from "../check/stack-result";
 import type { ReviewReport, StackReview } from "../review/types";
 import { repoPosition } from "./review-paths";
 

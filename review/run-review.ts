@@ -13,7 +13,7 @@ import { findDepartment } from "../model/estate";
 import type { LoadResult } from "../model/estate-loader";
 import { PLATFORM_STACK } from "../model/naming";
 import { formatProblemText } from "../model/problem";
-import { mandatoryCount, advisoryCount } from "../render/check-report";
+import { mandatoryCount, advisoryCount } from "../check/stack-result";
 import { PLANNING_PATHS, matchesPath } from "./affected-stacks";
 import { repositoryApprovals, requiredApprovals } from "./approvals";
 import { planWithBaseProgram, planWithThisProgram } from "./base-plans";

@@ -8,7 +8,7 @@ import type { Problem } from "../model/problem";
 import type { SiteQuota } from "../model/types";
 import type { SiteUsage } from "../model/usage";
 import type { SourcePointer } from "../plan/source-map";
-import type { StackCheck } from "../render/check-report";
+import type { StackCheck } from "../check/stack-result";
 import type { DepartmentTopology } from "./topology";
 import type { FailoverChange } from "./failover-change";
 

@@ -5,7 +5,7 @@
  * violation with its place in the department file.
  */
 import type { PolicyCrash } from "../../analyzer/types";
-import type { StackCheck } from "../../render/check-report";
+import type { StackCheck } from "../../check/stack-result";
 import type { SiteQuota } from "../../model/types";
 import { emptyUsage } from "../../model/usage";
 import type { SiteUsage } from "../../model/usage";
