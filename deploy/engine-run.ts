@@ -4,6 +4,7 @@
  * then summarise the policy results the engine reported. Failures of the CLI become one message
  * and an exit code, never a stack trace.
  */
+import { hostname } from "node:os";
 import { cliFailure } from "./command-error";
 import { EngineStepLog, type EngineStep } from "./engine-steps";
 import type { EngineStack, RunOptions, StackSetup } from "./engine";
@@ -11,6 +12,14 @@ import { cliProblemFromError, missingCliMessage } from "./missing-cli";
 import type { OfflineCheck } from "./offline-check";
 import type { EnginePolicyEvent } from "./policy-events";
 import { formatPolicyEvents, PolicyEventLog, policyCounts } from "./policy-events";
+import { lockedMessage, type HolderAlive, type LockHolder } from "./stack-lock";
+import {
+  formatUpFailure,
+  pendingOperationsText,
+  stateOf,
+  upFailure,
+  UpProgress,
+} from "./up-progress";
 
 export interface EngineTarget {
   stack: string;
@@ -20,6 +29,11 @@ export interface EngineTarget {
   pulumi: string;
   policy: { packDir: string; configFile?: string };
   offline: OfflineCheck;
+  /**
+   * The ids of the sites that run OpenStack, to tell per region what a failed update left
+   * (default: the sites of the offline check's rows, which a department stack has).
+   */
+  sites?: readonly string[];
 }
 
 export interface EngineRunOptions {
@@ -42,6 +56,19 @@ export interface EngineRunDeps {
   color: "always" | "never";
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether the process that holds the stack's lock still runs (default: asked on this machine). */
+  holderAlive?: HolderAlive;
+}
+
+/** A holder on this machine runs when a signal 0 reaches its PID; elsewhere it cannot be told. */
+function holderAliveHere(holder: LockHolder): boolean | undefined {
+  if (holder.host !== hostname()) return undefined;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function runOptions(
@@ -49,6 +76,7 @@ function runOptions(
   options: EngineRunOptions,
   deps: EngineRunDeps,
   log: PolicyEventLog,
+  progress?: UpProgress,
 ): RunOptions {
   return {
     policyPacks: [target.policy.packDir],
@@ -61,6 +89,7 @@ function runOptions(
     onOutput: deps.stdout,
     onError: deps.stderr,
     onPolicyEvent: (event) => log.add(event),
+    ...(progress === undefined ? {} : { onEngineEvent: (event) => progress.add(event) }),
   };
 }
 
@@ -72,15 +101,19 @@ function policySummary(operation: string, target: EngineTarget, log: PolicyEvent
   );
 }
 
-/** One line (and the CLI's own error text when it was not streamed) for a failed CLI run. */
-function engineFailure(
+/**
+ * One message (and the CLI's own error text when it was not streamed) for a failed CLI run; for
+ * a failed update, what it left per region (`upSummary`).
+ */
+async function engineFailure(
   command: string,
   operation: string,
   target: EngineTarget,
   error: unknown,
   streamed: boolean,
   deps: EngineRunDeps,
-): number {
+  upSummary?: (exitCode: number | undefined) => Promise<string>,
+): Promise<number> {
   const problem = cliProblemFromError(error, target.pulumi);
   if (problem !== undefined) {
     deps.stderr(missingCliMessage(command, target.stack, problem));
@@ -98,13 +131,14 @@ function engineFailure(
     return 1;
   }
   if (failure.kind === "concurrent-update") {
-    deps.stderr(
-      `govcloud ${command}: another update of ${stack} is running; wait for it to finish ` +
-        `(pulumi cancel --stack ${stack} if it was interrupted and left the stack locked)\n`,
-    );
+    deps.stderr(lockedMessage(command, stack, failure.output, deps.holderAlive ?? holderAliveHere));
     return 1;
   }
   if (!streamed && failure.output !== "") deps.stderr(`${failure.output}\n`);
+  if (upSummary !== undefined && operation === "up") {
+    deps.stderr(await upSummary(failure.exitCode));
+    return 1;
+  }
   const code =
     failure.exitCode === undefined ? "" : ` (pulumi exited with code ${failure.exitCode})`;
   deps.stderr(`govcloud ${command}: ${operation} of ${stack} failed${code}\n`);
@@ -150,6 +184,8 @@ async function runLogged(
   let log = new PolicyEventLog();
   logs.push(log);
   let operation = command === "preview" || options.confirmFirst ? "preview" : "up";
+  const progress = new UpProgress();
+  let engineStack: EngineStack | undefined;
   try {
     const engine = await deps.openStack({
       stack: target.stack,
@@ -162,7 +198,20 @@ async function runLogged(
         ? {}
         : { secretsProvider: options.secretsProvider }),
     });
+    engineStack = engine;
     streamed = true;
+    if (command === "up") {
+      // A create the engine began and never saw end may have made the resource: updating now
+      // could make a second one. The operator settles them first, as the message says.
+      const { pending } = stateOf(await engine.exportState());
+      if (pending.some((op) => op.operation === "creating")) {
+        deps.stderr(
+          `govcloud up: refusing to update ${target.stack}: ` +
+            `${pendingOperationsText(target.stack, pending)}\n`,
+        );
+        return 1;
+      }
+    }
     if (operation === "preview") {
       const previewed = stepLog(steps, "preview");
       await engine.preview({
@@ -184,7 +233,7 @@ async function runLogged(
     }
     const updated = stepLog(steps, "up");
     await engine.up({
-      ...runOptions(target, options, deps, log),
+      ...runOptions(target, options, deps, log, progress),
       onStep: (step) => updated.add(step),
     });
     deps.stdout(policySummary("the update", target, log));
@@ -192,6 +241,19 @@ async function runLogged(
     return 0;
   } catch (error) {
     deps.stdout(policySummary(operation === "up" ? "the update" : "the preview", target, log));
-    return engineFailure(command, operation, target, error, streamed, deps);
+    const summary = async (exitCode: number | undefined): Promise<string> => {
+      let state: ReturnType<typeof stateOf> | undefined;
+      try {
+        state = engineStack === undefined ? undefined : stateOf(await engineStack.exportState());
+      } catch {
+        state = undefined; // the summary then says what the events say, without the state
+      }
+      const planned = new Map(target.offline.check.sites.map((row) => [row.site, row.resources]));
+      // A department's sites are the offline check's rows; the platform's come from the caller.
+      const sites = target.sites ?? [...planned.keys()];
+      const failure = upFailure(target.stack, sites, progress, planned, state);
+      return formatUpFailure(failure, exitCode);
+    };
+    return engineFailure(command, operation, target, error, streamed, deps, summary);
   }
 }

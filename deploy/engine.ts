@@ -13,6 +13,7 @@ import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automa
 import { CliTooOldError, PROJECT_MINIMUM_CLI } from "./missing-cli";
 import type { StepMetadata } from "./engine-steps";
 import type { EnginePolicyEvent } from "./policy-events";
+import type { UpEvent } from "./up-progress";
 
 /** The project name in Pulumi.yaml; the inline program runs under it. */
 export const PROJECT_NAME = "govcloud";
@@ -40,6 +41,8 @@ export interface RunOptions {
   onOutput: (text: string) => void;
   onError: (text: string) => void;
   onPolicyEvent: (event: EnginePolicyEvent) => void;
+  /** Every engine event (steps, diagnostics), for the summary of a failed update. */
+  onEngineEvent?: (event: UpEvent) => void;
   /** Each step the engine reports before it carries it out (or plans it, in a preview). */
   onStep?: (step: StepMetadata) => void;
 }
@@ -47,6 +50,8 @@ export interface RunOptions {
 export interface EngineStack {
   preview(options: RunOptions): Promise<void>;
   up(options: RunOptions): Promise<void>;
+  /** `pulumi stack export`: the stack's state as the backend holds it. */
+  exportState(): Promise<unknown>;
 }
 
 /**
@@ -75,12 +80,11 @@ function runArgs(options: RunOptions) {
     color: options.color,
     onOutput: options.onOutput,
     onError: options.onError,
-    onEvent: (event: {
-      policyEvent?: EnginePolicyEvent;
-      resourcePreEvent?: { metadata: StepMetadata };
-    }) => {
+    onEvent: (event: { policyEvent?: EnginePolicyEvent } & UpEvent) => {
       if (event.policyEvent !== undefined) options.onPolicyEvent(event.policyEvent);
-      if (event.resourcePreEvent !== undefined) options.onStep?.(event.resourcePreEvent.metadata);
+      const step = event.resourcePreEvent?.metadata as StepMetadata | undefined;
+      if (step !== undefined) options.onStep?.(step);
+      options.onEngineEvent?.(event);
     },
   };
 }
@@ -114,6 +118,9 @@ export async function openStack(setup: StackSetup): Promise<EngineStack> {
     },
     async up(options) {
       await stack.up(runArgs(options));
+    },
+    async exportState() {
+      return stack.exportStack();
     },
   };
 }
