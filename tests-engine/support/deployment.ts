@@ -4,7 +4,7 @@
  * cloud's clouds.yaml, the engine's binaries first on PATH, and the loopback guard on.
  */
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -54,6 +54,13 @@ export interface Run {
   seconds: number;
 }
 
+/** A command started in the background: its output so far, and its end. */
+export interface Background {
+  child: ChildProcess;
+  output(): { stdout: string; stderr: string };
+  done: Promise<Run>;
+}
+
 export class Deployment {
   readonly dir = mkdtempSync(join(tmpdir(), "govcloud-engine-"));
   readonly root = join(this.dir, "estate");
@@ -91,6 +98,26 @@ export class Deployment {
 
   govcloud(args: string[]): Run {
     return this.spawn(process.execPath, [CLI, ...args, "--root", this.root, "--today", TODAY]);
+  }
+
+  /** `govcloud <args>` started in the background, for what must happen while it runs. */
+  startGovcloud(args: string[]): Background {
+    const started = performance.now();
+    const child = spawn(process.execPath, [CLI, ...args, "--root", this.root, "--today", TODAY], {
+      cwd: this.root,
+      env: this.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const done = new Promise<Run>((resolve) => {
+      child.on("close", (status) =>
+        resolve({ status, stdout, stderr, seconds: (performance.now() - started) / 1000 }),
+      );
+    });
+    return { child, output: () => ({ stdout, stderr }), done };
   }
 
   /**
