@@ -18,6 +18,7 @@ import { missingCliMessage } from "../deploy/missing-cli";
 
 import { offlineCheck, type OfflineCheck } from "../deploy/offline-check";
 import { missingStackSettings } from "../deploy/stack-settings";
+import { activeSites } from "../model/catalog";
 import type { LoadResult } from "../model/estate-loader";
 import { mandatoryCount } from "../check/stack-result";
 import { formatStackReport } from "../render/check-report";
@@ -172,7 +173,14 @@ async function deploy(
   const stepsFile = options.steps;
   return runOnEngine(
     command,
-    { stack, root, pulumi: location.command, policy, offline },
+    {
+      stack,
+      root,
+      pulumi: location.command,
+      policy,
+      offline,
+      sites: activeSites(loaded.estate.platform).map((site) => site.id),
+    },
     {
       ...options,
       confirmFirst: command === "up" && options.yes !== true,
