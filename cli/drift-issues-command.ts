@@ -1,6 +1,6 @@
 /**
  * `govcloud drift-issues --provider github|gitlab [--report drift.json]`: keeps one issue per
- * drifted stack in step with a drift report (deploy/drift-issues.ts), through the code host's API.
+ * drifted stack in step with a drift report (render/drift-issues.ts), through the code host's API.
  * Everything it needs comes from the CI environment:
  *
  * - GitHub: `GITHUB_API_URL`, `GITHUB_REPOSITORY`, `GITHUB_TOKEN` (with `issues: write`), and
@@ -14,8 +14,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { CodeHostError, type CodeHost, type CodeHostSettings } from "../codehost/api";
-import { applyIssueAction, listOpenIssues } from "../deploy/drift-issue-host";
-import { planIssueSync, type IssueAction, type RunContext } from "../deploy/drift-issues";
+import { applyIssueAction, listOpenIssues, type IssueAction } from "../codehost/issues";
+import { planIssueSync, type RunContext } from "../render/drift-issues";
 import type { DriftReport } from "../deploy/drift-types";
 import { isLoopbackHost, LOOPBACK_ONLY_VARIABLE } from "../deploy/loopback-guard";
 import { UsageError } from "./usage-error";

@@ -9,7 +9,7 @@
  * provider skipped is the exception: the state itself already differs from the code, so a plain
  * `up` applies it too.)
  */
-import { formatValue } from "../render/review-text";
+import { formatValue } from "../model/excerpt";
 import type { PropertyDrift, UpAction } from "./drift-types";
 
 /** The command the sentence is about. */

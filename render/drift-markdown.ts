@@ -6,7 +6,8 @@
  */
 import type { DriftedResource, DriftReport, StackDrift } from "../deploy/drift-types";
 import { bySite, driftSummaryLine } from "./drift-text";
-import { formatValue, md, plural } from "./review-text";
+import { formatValue } from "../model/excerpt";
+import { md, plural } from "./review-text";
 
 /** Values are cut in a cell; the JSON report keeps them whole. */
 const VALUE_LIMIT = 80;

@@ -4,7 +4,8 @@
  * `govcloud up --refresh` does about it; then one summary line.
  */
 import type { DriftedResource, DriftReport, StackDrift } from "../deploy/drift-types";
-import { formatValue, plural } from "./review-text";
+import { formatValue } from "../model/excerpt";
+import { plural } from "./review-text";
 
 /** Values are cut in the text; the JSON report keeps them whole. */
 const VALUE_LIMIT = 80;

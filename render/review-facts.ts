@@ -3,7 +3,8 @@ import type { StackCheck } from "../check/stack-result";
 import { advisoryCount, mandatoryCount } from "../check/stack-result";
 import type { ChangeKind, ResourceChange, ReviewReport, StackReview } from "../review/types";
 import { repoPosition } from "./review-paths";
-import { code, md, plural, shorten } from "./review-text";
+import { shorten } from "../model/excerpt";
+import { code, md, plural } from "./review-text";
 
 /** Resource types whose deletion destroys data or a running workload. */
 const DATA_TYPES = [/blockstorage\/volume/i, /compute\/instance/i];

@@ -17,7 +17,8 @@ import {
 import type { KindCounts } from "./review-facts";
 import { renderTopologyMermaid } from "./review-mermaid";
 import { repoPosition } from "./review-paths";
-import { code, fenceFor, formatValue, html, md, plural, shortType, shorten } from "./review-text";
+import { formatValue, shorten } from "../model/excerpt";
+import { code, fenceFor, html, md, plural, shortType } from "./review-text";
 
 export interface DetailLevel {
   /** Longest property value shown, in characters. */

@@ -26,7 +26,8 @@ import {
 import { approverGroups } from "../review/approval-groups";
 import { approverName } from "./approval-status";
 import { repoPosition } from "./review-paths";
-import { code, md, plural, shortType, shorten } from "./review-text";
+import { shorten } from "../model/excerpt";
+import { code, md, plural, shortType } from "./review-text";
 
 export function verdictSection(report: ReviewReport): string {
   const v = report.verdict;

@@ -19,7 +19,8 @@ import {
   summaryTable,
   verdictSection,
 } from "./review-markdown-summary";
-import { md, safeSlice } from "./review-text";
+import { safeSlice } from "../model/excerpt";
+import { md } from "./review-text";
 import type { FailoverSide } from "../review/failover-change";
 
 /** The first line of every review comment: pipelines find and update their comment by it. */

@@ -54,35 +54,6 @@ export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
-/**
- * A property value as it reads in a review: strings quoted (so `"10"` and `10` differ, and
- * newlines show as `\n`), everything else as JSON, cut to `limit` characters.
- */
-export function formatValue(value: unknown, limit: number): string {
-  if (value === undefined) return "(absent)";
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return shorten(text, limit);
-}
-
-/** Cut to at most `limit` characters, ending in an ellipsis, never inside a surrogate pair. */
-export function shorten(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  return `${safeSlice(text, Math.max(0, limit - 1))}…`;
-}
-
-/** The first `end` UTF-16 units, one fewer when the cut would split a surrogate pair. */
-export function safeSlice(text: string, end: number): string {
-  if (end <= 0) return "";
-  if (end >= text.length) return text;
-  const last = text.charCodeAt(end - 1);
-  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
-}
-
 /** `openstack:blockstorage/volumeV3:VolumeV3` → `VolumeV3`; the last part names the kind. */
 export function shortType(type: string): string {
   const parts = type.split(":");

@@ -6,13 +6,11 @@
  * A stack that could not be refreshed, or is not deployed, leaves its issue as it is: nothing is
  * known about it this time.
  *
- * Pure: the actions are carried out by deploy/drift-issue-host.ts.
+ * Pure: the actions are carried out by codehost/issues.ts.
  */
-import type { DriftReport, StackDrift } from "./drift-types";
-import { renderStackDriftMarkdown } from "../render/drift-markdown";
-
-/** The label the issues carry: the pipeline lists open issues by it. */
-export const DRIFT_LABEL = "govcloud-drift";
+import type { IssueAction, OpenIssue } from "../codehost/issues";
+import type { DriftReport, StackDrift } from "../deploy/drift-types";
+import { renderStackDriftMarkdown } from "./drift-markdown";
 
 /** GitHub refuses issue bodies over 65,536 characters; the body is kept under this. */
 export const MAX_BODY_CHARS = 60_000;
@@ -24,17 +22,6 @@ export function driftMarker(stack: string): string {
 export function driftIssueTitle(stack: string): string {
   return `Drift: ${stack} differs from its deployment`;
 }
-
-export interface OpenIssue {
-  /** GitHub's issue number, GitLab's iid. */
-  number: number;
-  body: string;
-}
-
-export type IssueAction =
-  | { kind: "create"; stack: string; title: string; body: string }
-  | { kind: "update"; stack: string; number: number; title: string; body: string }
-  | { kind: "close"; stack: string; number: number; comment: string };
 
 /** Where the pipeline run is, for the issue's last line; absent outside CI. */
 export interface RunContext {

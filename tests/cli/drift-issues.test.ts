@@ -4,8 +4,7 @@
  * with pull requests mixed in on GitHub, paged by `Link` headers) and records each request.
  */
 import { strict as assert } from "node:assert";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,9 +16,10 @@ import {
   driftMarker,
   MAX_BODY_CHARS,
   planIssueSync,
-} from "../../deploy/drift-issues";
+} from "../../render/drift-issues";
 import type { DriftReport, StackDrift } from "../../deploy/drift-types";
-import { recorded } from "./drift-fixtures";
+import { recorded } from "../deploy/drift-fixtures";
+import { loopbackApi } from "../support/loopback-api";
 
 const SITES = ["qingdao", "laixi", "witness"];
 const drifted = () => refreshedStack("health", recorded("health-quota-raised-rule-deleted"), SITES);
@@ -32,41 +32,6 @@ function report(): DriftReport {
     unrefreshedStack("transport", "failed", "the refresh failed"),
     unrefreshedStack("platform", "missing", "not deployed"),
   ]);
-}
-
-interface Recorded {
-  method: string;
-  url: string;
-  headers: IncomingMessage["headers"];
-  body?: Record<string, unknown>;
-}
-
-/** A loopback API: `answer` gives status, JSON and headers for each request; all are recorded. */
-async function fakeApi(
-  answer: (
-    method: string,
-    url: string,
-  ) => { status?: number; json: unknown; headers?: Record<string, string> },
-): Promise<{ server: Server; url: string; requests: Recorded[] }> {
-  const requests: Recorded[] = [];
-  const server = createServer((request, response) => {
-    let text = "";
-    request.on("data", (chunk) => (text += chunk));
-    request.on("end", () => {
-      requests.push({
-        method: request.method!,
-        url: request.url!,
-        headers: request.headers,
-        ...(text === "" ? {} : { body: JSON.parse(text) as Record<string, unknown> }),
-      });
-      const { status = 200, json, headers = {} } = answer(request.method!, request.url!);
-      response.writeHead(status, { "content-type": "application/json", ...headers });
-      response.end(JSON.stringify(json));
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}`, requests };
 }
 
 describe("drift issues", function () {
@@ -138,7 +103,7 @@ describe("drift issues", function () {
     });
 
     it("GitHub: lists open drift issues, skips pull requests, opens, comments and closes", async () => {
-      const api = await fakeApi((method, url) => {
+      const api = await loopbackApi((method, url) => {
         if (method === "GET") {
           return {
             json: url.endsWith("per_page=100")
@@ -196,7 +161,7 @@ describe("drift issues", function () {
 
     it("GitLab: follows the next-page link, updates the description, notes and closes", async () => {
       let next = "";
-      const api = await fakeApi((method, url) => {
+      const api = await loopbackApi((method, url) => {
         if (method === "GET") {
           return url.endsWith("per_page=100")
             ? {
@@ -248,7 +213,7 @@ describe("drift issues", function () {
     });
 
     it("exits 1 with the API's answer when a call fails, never with the token", async () => {
-      const api = await fakeApi(() => ({
+      const api = await loopbackApi(() => ({
         status: 403,
         json: { message: "Resource not accessible" },
       }));
@@ -267,7 +232,7 @@ describe("drift issues", function () {
     });
 
     it("says what would change with --dry-run, and changes nothing", async () => {
-      const api = await fakeApi(() => ({ json: [] }));
+      const api = await loopbackApi(() => ({ json: [] }));
       server = api.server;
       const result = await runDriftIssues(
         { provider: "github", report: "drift.json", dryRun: true },

@@ -4,8 +4,21 @@
  * and paging are codehost/api.ts's; the API address, the project and the token come from the CI
  * environment (cli/drift-issues-command.ts), so that the tests point them at a loopback server.
  */
-import { call, listAll, projectPath, type CodeHostSettings } from "../codehost/api";
-import { DRIFT_LABEL, type IssueAction, type OpenIssue } from "./drift-issues";
+import { call, listAll, projectPath, type CodeHostSettings } from "./api";
+
+/** The label the issues carry: the pipeline lists open issues by it. */
+export const DRIFT_LABEL = "govcloud-drift";
+
+export interface OpenIssue {
+  /** GitHub's issue number, GitLab's iid. */
+  number: number;
+  body: string;
+}
+
+export type IssueAction =
+  | { kind: "create"; stack: string; title: string; body: string }
+  | { kind: "update"; stack: string; number: number; title: string; body: string }
+  | { kind: "close"; stack: string; number: number; comment: string };
 
 function base(settings: CodeHostSettings): string {
   return `${projectPath(settings)}/issues`;
