@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { standInPulumi, type StandIn } from "../support/stand-in-pulumi";
+import { copyBundledEstate, ESTATE_FILES } from "../support/bundled-estate";
 
 const REPO = resolve(__dirname, "..", "..");
 const CLI = join(REPO, "dist", "cli", "main.js");
@@ -26,13 +27,7 @@ function tempDir(prefix: string): string {
 /** A copy of the project's estate and Pulumi project. */
 function copyProject(): string {
   const root = tempDir("project");
-  for (const entry of [
-    "platform.yaml",
-    "departments",
-    "Pulumi.yaml",
-    "stacks",
-    "policy-config.json",
-  ]) {
+  for (const entry of [...ESTATE_FILES, "Pulumi.yaml", "stacks", "policy-config.json"]) {
     cpSync(join(REPO, entry), join(root, entry), { recursive: true });
   }
   return root;
@@ -216,8 +211,7 @@ describe("govcloud preview and up", function () {
 
     it("needs the Pulumi project in the estate folder", () => {
       const root = tempDir("no-project");
-      cpSync(join(REPO, "platform.yaml"), join(root, "platform.yaml"));
-      cpSync(join(REPO, "departments"), join(root, "departments"), { recursive: true });
+      copyBundledEstate(root);
       const run = govcloud(
         ["up", "audit", "--yes", "--policy-pack", join(REPO, "policies")],
         withoutPulumi(),
@@ -344,7 +338,15 @@ describe("govcloud preview and up", function () {
       const calls = standIn.calls();
       assert.deepEqual(
         calls.map((call) => call.args.slice(0, 2).join(" ")),
-        ["version", "stack select", "up --yes", "stack output", "stack output", "stack history"],
+        [
+          "version",
+          "stack select",
+          "stack export",
+          "up --yes",
+          "stack output",
+          "stack output",
+          "stack history",
+        ],
       );
       for (const call of calls) assert.equal(call.cwd, REPO, "the work dir is the project folder");
       const up = argsOf(standIn, "up");
@@ -423,6 +425,92 @@ describe("govcloud preview and up", function () {
       assert.deepEqual(flagValues(preview, "--stack"), ["audit"]);
       assert.deepEqual(flagValues(preview, "--policy-pack"), [join(REPO, "policies")]);
       assert.ok(!preview.includes("--yes"));
+    });
+
+    it("up refuses to update over a create a killed update left pending, and says how to settle it", () => {
+      const urn =
+        "urn:pulumi:audit::govcloud::govcloud:vdc:DepartmentVdc$openstack:blockstorage/volume:Volume::audit-qingdao-audit-office-0-data";
+      const standIn = standInPulumi(tempDir("pending"), {
+        state: {
+          version: 3,
+          deployment: {
+            resources: [],
+            pending_operations: [{ resource: { urn, type: "x" }, type: "creating" }],
+          },
+        },
+      });
+      const run = govcloud(["up", "audit", "--yes"], withStandIn(standIn));
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      assert.ok(!standIn.calls().some((call) => call.args[0] === "up"), "up ran anyway");
+      assert.match(
+        run.stderr,
+        /^govcloud up: refusing to update audit: 1 operation of audit began/,
+      );
+      assert.ok(run.stderr.includes(`creating audit-qingdao-audit-office-0-data (${urn})`));
+      assert.match(
+        run.stderr,
+        /and delete what exists[^\n]*\nThen: pulumi refresh --stack audit --clear-pending-creates --yes, and run govcloud up audit again/,
+      );
+    });
+
+    it("a failed up says per region what failed and why, from the engine's events and the state", () => {
+      const prefix = "urn:pulumi:audit::govcloud::govcloud:vdc:DepartmentVdc$";
+      const server = {
+        op: "create",
+        urn: `${prefix}openstack:compute/instance:Instance::audit-qingdao-audit-office-0`,
+        type: "openstack:compute/instance:Instance",
+        provider: "",
+      };
+      const standIn = standInPulumi(tempDir("up-fails"), {
+        exitCode: 255,
+        events: [
+          { sequence: 1, timestamp: 1, resourcePreEvent: { metadata: server } },
+          {
+            sequence: 2,
+            timestamp: 2,
+            diagnosticEvent: {
+              urn: server.urn,
+              message: `creating ${server.urn}: 1 error occurred:\n\t* connect: connection refused\n`,
+              color: "never",
+              severity: "error",
+            },
+          },
+          {
+            sequence: 3,
+            timestamp: 3,
+            resOpFailedEvent: { metadata: server, status: 1, steps: 1 },
+          },
+        ],
+      });
+      const run = govcloud(["up", "audit", "--yes"], withStandIn(standIn));
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      assert.doesNotMatch(run.stdout + run.stderr, STACK_TRACE);
+      assert.match(
+        run.stderr,
+        /^govcloud up: the update of audit failed \(pulumi exited with code 255\) in qingdao: what did not finish, per region:\n {2}qingdao: /,
+      );
+      assert.match(
+        run.stderr,
+        /\n {2}qingdao: 0 of the \d+ planned resources are in the stack, 0 done in this run\n {4}failed \(1\):\n {6}audit-qingdao-audit-office-0 \(Instance\): create: creating audit-qingdao-audit-office-0: connect: connection refused\n {4}not in the stack yet: \d+ planned resources\n {2}What exists/,
+      );
+      assert.match(run.stderr, /run govcloud up audit again/);
+    });
+
+    it("up of a stack another update holds: who holds it and what to do", () => {
+      const standIn = standInPulumi(tempDir("locked"), {
+        exitCode: 255,
+        stderr:
+          "error: the stack is currently locked by 1 lock(s). Either wait for the other process(es) " +
+          "to end or delete the lock file with `pulumi cancel`.\n" +
+          "  file:///state/.pulumi/locks/organization/govcloud/audit/1.json: created by ci@build-7.example (pid 4711) at 2026-11-26T10:00:00Z\n",
+      });
+      const run = govcloud(["up", "audit", "--yes"], withStandIn(standIn));
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      assert.match(
+        run.stderr,
+        /govcloud up: audit is locked by another update of the same stack, which is running or was interrupted; nothing was changed by this run\.\n {4}held by ci@build-7\.example, process 4711, since 2026-11-26T10:00:00Z \(on another machine; check there whether process 4711 still runs\)\n/,
+      );
+      assert.match(run.stderr, /Wait for it to end, then run govcloud up audit again/);
     });
 
     it("runs a CLI named with --pulumi outside any bin folder", () => {
