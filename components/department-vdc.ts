@@ -147,11 +147,13 @@ export class DepartmentVdc extends pulumi.ComponentResource {
 
     this.sites = {};
     this.volumePairs = [];
+    // Every site's: a workload keeps the replicas of its volumes at the other site.
+    const quotas = [...foundations.values()].flatMap((foundation) => foundation.quotas);
     for (const site of sites) {
       const foundation = foundations.get(site.id)!;
       const outputs: SiteOutputs = { networks: foundation.networks, instances: {} };
       for (const workload of workloadsAt(dept, site.id)) {
-        const built = this.createWorkload(args, workload, site.id, foundation, {
+        const built = this.createWorkload(args, workload, site.id, foundation, quotas, {
           projectProviders,
           commandProvider,
           protect,
@@ -221,6 +223,7 @@ export class DepartmentVdc extends pulumi.ComponentResource {
     workload: WorkloadModel,
     site: string,
     foundation: SiteFoundation,
+    quotas: pulumi.Resource[],
     shared: Pick<WorkloadArgs, "projectProviders" | "commandProvider" | "protect">,
   ): Workload {
     const dept = args.department;
@@ -249,11 +252,28 @@ export class DepartmentVdc extends pulumi.ComponentResource {
         securityGroupId: foundation.securityGroupIds[workload.name],
       },
       withFormerNames(
-        { parent: this },
+        // Instances, ports, volumes (and their replicas) and floating IPs count against quotas.
+        { parent: this, transformations: [dependingOn(quotas)] },
         previousNames(workload).map((old) => siteResourceName(dept.id, site, old)),
       ),
     );
   }
+}
+
+/** A transformation that makes every resource under a component depend on `resources` too. */
+function dependingOn(resources: pulumi.Resource[]): pulumi.ResourceTransformation {
+  return ({ props, opts }) => {
+    const existing = opts.dependsOn;
+    if (
+      existing !== undefined &&
+      !Array.isArray(existing) &&
+      !pulumi.Resource.isInstance(existing)
+    ) {
+      return undefined; // an output of resources: left as it is (the program sets none here)
+    }
+    const before = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+    return { props, opts: { ...opts, dependsOn: [...before, ...resources] } };
+  };
 }
 
 function credentialsFor(args: DepartmentVdcArgs, site: Site): SiteCredentials {

@@ -87,6 +87,12 @@ export class SiteFoundation extends pulumi.ComponentResource {
   public readonly securityGroupIds: Record<string, pulumi.Output<string>>;
   public readonly externalNetworkId: pulumi.Output<string> | undefined;
   public readonly routerId: pulumi.Output<string> | undefined;
+  /**
+   * The project's compute, network and volume quotas at the site. Whatever counts against them
+   * depends on them, so that a change that raises a quota and uses it applies the quota first
+   * (the engine otherwise creates both at once, and Neutron, Nova or Cinder refuse the create).
+   */
+  public readonly quotas: pulumi.Resource[];
 
   constructor(name: string, args: SiteFoundationArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("govcloud:vdc:SiteFoundation", name, {}, opts);
@@ -104,7 +110,8 @@ export class SiteFoundation extends pulumi.ComponentResource {
     const siteTags = labelsToTags(sharedLabels(dept, platform, site, here));
     const named = (...parts: string[]) => siteResourceName(dept.id, site, ...parts);
 
-    this.createQuotas(args, admin);
+    this.quotas = this.createQuotas(args, admin);
+    const limited: pulumi.CustomResourceOptions = { ...admin, dependsOn: this.quotas };
 
     this.externalNetworkId =
       siteModel.externalNetwork === undefined
@@ -127,7 +134,7 @@ export class SiteFoundation extends pulumi.ComponentResource {
                 : { externalNetworkId: this.externalNetworkId }),
               tags: siteTags,
             },
-            admin,
+            limited,
           );
     this.routerId = router?.id;
 
@@ -144,7 +151,7 @@ export class SiteFoundation extends pulumi.ComponentResource {
           ...(network.description === undefined ? {} : { description: network.description }),
           tags,
         },
-        admin,
+        limited,
       );
       const subnet = new openstack.networking.Subnet(
         named(network.name, "subnet"),
@@ -156,19 +163,19 @@ export class SiteFoundation extends pulumi.ComponentResource {
           tenantId: projectId,
           tags,
         },
-        admin,
+        limited,
       );
       new openstack.networking.RouterInterface(
         named(network.name, "router-interface"),
         { routerId: router!.id, subnetId: subnet.id },
-        admin,
+        limited,
       );
       this.networks[network.name] = { networkId: net.id, subnetId: subnet.id, cidr };
     }
 
     this.securityGroupIds = {};
     for (const workload of here) {
-      this.securityGroupIds[workload.name] = this.createSecurityGroup(args, workload, admin);
+      this.securityGroupIds[workload.name] = this.createSecurityGroup(args, workload, limited);
     }
 
     this.createFlavorAccess(args, here, admin);
@@ -182,25 +189,30 @@ export class SiteFoundation extends pulumi.ComponentResource {
   }
 
   /** All three quotas with every field: OpenStack zeroes whatever a quota request leaves out. */
-  private createQuotas(args: SiteFoundationArgs, admin: pulumi.CustomResourceOptions): void {
+  private createQuotas(
+    args: SiteFoundationArgs,
+    admin: pulumi.CustomResourceOptions,
+  ): pulumi.Resource[] {
     const { department: dept, site, projectId } = args;
     const limits = siteQuotaLimits(dept.quotas[site], args.platform);
     const named = (thing: string) => siteResourceName(dept.id, site, thing);
-    new openstack.compute.QuotaSetV2(
-      named("compute-quota"),
-      { projectId, ...limits.compute },
-      admin,
-    );
-    new openstack.networking.QuotaV2(
-      named("network-quota"),
-      { projectId, ...limits.network },
-      admin,
-    );
-    new openstack.blockstorage.QuoteSetV3(
-      named("volume-quota"),
-      { projectId, ...limits.volume },
-      admin,
-    );
+    return [
+      new openstack.compute.QuotaSetV2(
+        named("compute-quota"),
+        { projectId, ...limits.compute },
+        admin,
+      ),
+      new openstack.networking.QuotaV2(
+        named("network-quota"),
+        { projectId, ...limits.network },
+        admin,
+      ),
+      new openstack.blockstorage.QuoteSetV3(
+        named("volume-quota"),
+        { projectId, ...limits.volume },
+        admin,
+      ),
+    ];
   }
 
   /**

@@ -130,6 +130,33 @@ describe("DepartmentVdc", function () {
     );
   });
 
+  it("creates what counts against a quota after the quota (a change may raise both)", () => {
+    const quotas = harness.resources
+      .filter((r) => r.name.startsWith("police-laixi-") && r.name.endsWith("-quota"))
+      .map((r) => r.urn);
+    assert.equal(quotas.length, 3);
+    const counted = harness.resources.filter(
+      (r) =>
+        r.name.startsWith("police-laixi-") &&
+        [
+          "openstack:networking/network:Network",
+          "openstack:networking/router:Router",
+          "openstack:networking/secGroup:SecGroup",
+          "openstack:networking/port:Port",
+          "openstack:networking/floatingIp:FloatingIp",
+          "openstack:compute/instance:Instance",
+          "openstack:compute/serverGroup:ServerGroup",
+          "openstack:blockstorage/volume:Volume",
+        ].includes(r.type),
+    );
+    assert.ok(counted.length > 10);
+    for (const resource of counted) {
+      for (const quota of quotas) {
+        assert.ok(resource.dependencies.includes(quota), `${resource.name} before its quota`);
+      }
+    }
+  });
+
   it("sends every resource to an explicit provider", () => {
     const withoutProvider = harness.resources.filter(
       (r) => r.custom && !r.type.startsWith("pulumi:providers:") && r.provider === "",
