@@ -8,12 +8,11 @@
  * 1 refused or failed, 2 usage or no usable Pulumi CLI.
  */
 import { existsSync } from "node:fs";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import { confirmOnTerminal } from "../deploy/confirm";
 import type { EngineStack, StackSetup } from "../deploy/engine";
 import { runOnEngine } from "../deploy/engine-run";
-import { locatePulumi, type PulumiLocation } from "../deploy/locate-pulumi";
+import { locatePulumiHere, type PulumiLocation } from "../deploy/locate-pulumi";
 import { missingCliMessage } from "../deploy/missing-cli";
 
 import { offlineCheck, type OfflineCheck } from "../deploy/offline-check";
@@ -69,13 +68,7 @@ export interface DeployDeps {
 export function defaultDeployDeps(): DeployDeps {
   return {
     cwd: process.cwd(),
-    locate: (explicit) =>
-      locatePulumi({
-        ...(explicit === undefined ? {} : { explicit }),
-        env: process.env,
-        home: homedir(),
-        platform: process.platform,
-      }),
+    locate: locatePulumiHere,
     // Loaded only when a stack is deployed: the Automation API is not needed before.
     openStack: async (setup) => (await import("../deploy/engine")).openStack(setup),
     interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,

@@ -9,13 +9,12 @@
  * 1 is kept for drift alone, so that a pipeline can tell "the cloud changed" from "the check broke".
  */
 import { existsSync, mkdirSync } from "node:fs";
-import { homedir } from "node:os";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { RefreshSetup } from "../deploy/drift-engine";
 import { driftExitCode, driftReport } from "../deploy/drift-report";
 import { runDrift } from "../deploy/drift-run";
 import type { DriftReport } from "../deploy/drift-types";
-import { locatePulumi, type PulumiLocation } from "../deploy/locate-pulumi";
+import { locatePulumiHere, type PulumiLocation } from "../deploy/locate-pulumi";
 import { missingCliMessage } from "../deploy/missing-cli";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { activeSites } from "../model/catalog";
@@ -49,13 +48,7 @@ export interface DriftDeps {
 export function defaultDriftDeps(): DriftDeps {
   return {
     cwd: process.cwd(),
-    locate: (explicit) =>
-      locatePulumi({
-        ...(explicit === undefined ? {} : { explicit }),
-        env: process.env,
-        home: homedir(),
-        platform: process.platform,
-      }),
+    locate: locatePulumiHere,
     // Loaded only when a stack is refreshed: the Automation API is not needed before.
     refresh: async (setup) => (await import("../deploy/drift-engine")).previewRefresh(setup),
     stderr: (text) => writeStderr(text),

@@ -4,6 +4,7 @@
  * `~/.pulumi/bin`), where the install script puts it: a shell opened before the install has not
  * got that folder on its PATH yet.
  */
+import { homedir } from "node:os";
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 
@@ -77,4 +78,14 @@ export function locatePulumi(lookup: PulumiLookup): PulumiLocation {
   const command = findIn([...pathDirs, homeBin], names, lookup.platform);
   if (command !== undefined) return { found: true, command };
   return { found: false, lookedIn: ["PATH", homeBin] };
+}
+
+/** The Pulumi CLI as this process finds it: `explicit` (--pulumi), or PATH and PULUMI_HOME. */
+export function locatePulumiHere(explicit: string | undefined): PulumiLocation {
+  return locatePulumi({
+    ...(explicit === undefined ? {} : { explicit }),
+    env: process.env,
+    home: homedir(),
+    platform: process.platform,
+  });
 }

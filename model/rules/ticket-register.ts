@@ -224,24 +224,20 @@ function citationProblem(
       fix: "cite the ticket granted for this workload (a renamed workload lists its old name in previousNames)",
     };
   }
-  if (citation.approver !== undefined && citation.approver !== grant.approver) {
+  // The approver and the date, as the register records them.
+  for (const [field, words] of [
+    ["approver", "granted by"],
+    ["date", "granted on"],
+  ] as const) {
+    const cited = citation[field];
+    if (cited === undefined || cited === grant[field]) continue;
     return {
-      path: [...citation.path, "approver"],
-      code: "ticket-approver-mismatch",
-      message: `the register records ${citation.ticket} as granted by ${grant.approver}, the file says ${citation.approver}`,
-      found: show(citation.approver),
-      allowed: show(grant.approver),
-      fix: `write approver: ${grant.approver}, as the register records it`,
-    };
-  }
-  if (citation.date !== undefined && citation.date !== grant.date) {
-    return {
-      path: [...citation.path, "date"],
-      code: "ticket-date-mismatch",
-      message: `the register records ${citation.ticket} as granted on ${grant.date}, the file says ${citation.date}`,
-      found: show(citation.date),
-      allowed: show(grant.date),
-      fix: `write date: ${grant.date}, as the register records it`,
+      path: [...citation.path, field],
+      code: `ticket-${field}-mismatch`,
+      message: `the register records ${citation.ticket} as ${words} ${grant[field]}, the file says ${cited}`,
+      found: show(cited),
+      allowed: show(grant[field]),
+      fix: `write ${field}: ${grant[field]}, as the register records it`,
     };
   }
   return undefined;
