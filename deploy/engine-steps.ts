@@ -81,7 +81,7 @@ export interface ResourceOutcome {
   type: string;
   custom: boolean;
   verdict: ResourceVerdict;
-  /** The top-level properties that differ, sorted. */
+  /** The top-level properties that differ or force the replacement, sorted. */
   properties: string[];
 }
 
@@ -102,9 +102,12 @@ export function resourceOutcomes(steps: readonly EngineStep[]): ResourceOutcome[
   const byUrn = new Map<string, ResourceOutcome>();
   for (const step of steps) {
     const verdict = verdictOf(step.op);
+    // A replacement that follows from an unknown input (the new id of a replaced volume, in a
+    // preview) has no diff, only the keys that force it.
     const properties = new Set([
       ...step.diffs.map(topLevelProperty),
       ...Object.keys(step.detailedDiff).map(topLevelProperty),
+      ...(step.replaceKeys ?? []).map(topLevelProperty),
     ]);
     const known = byUrn.get(step.urn);
     if (known === undefined) {

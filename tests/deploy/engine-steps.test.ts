@@ -13,6 +13,7 @@ import type { StepMetadata } from "../../deploy/engine-steps";
 
 const PREFIX = "urn:pulumi:health::govcloud::";
 const VOLUME = "openstack:blockstorage/volume:Volume";
+const ATTACH = "openstack:compute/volumeAttach:VolumeAttach";
 
 function step(op: string, type: string, name: string, extra: Partial<StepMetadata> = {}) {
   return {
@@ -52,12 +53,15 @@ describe("the engine's steps", () => {
     log.add(step("replace", VOLUME, "docs", replaced));
     log.add(step("delete-replaced", VOLUME, "docs", { old: { custom: true } }));
     log.add(step("same", VOLUME, "data"));
+    // The attachment of the replaced volume: its volumeId is unknown in a preview, so no diff.
+    log.add(step("replace", ATTACH, "docs-attach", { keys: ["volumeId"] }));
     const outcomes = resourceOutcomes(log.steps);
     assert.deepEqual(
       outcomes.map((o) => [o.urn.slice(o.urn.lastIndexOf("::") + 2), o.verdict, o.properties]),
       [
         ["docs", "replace", ["volumeType"]],
         ["data", "same", []],
+        ["docs-attach", "replace", ["volumeId"]],
       ],
     );
   });
