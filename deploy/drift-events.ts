@@ -13,7 +13,7 @@
  * SDK.
  */
 import type { EngineEvent, StepEventMetadata } from "@pulumi/pulumi/automation";
-import { parsePropertyPath } from "../review/property-path";
+import { parsePropertyPath } from "../diff/property-path";
 import type { DriftedResource, PropertyDrift, PropertyDriftKind, UpAction } from "./drift-types";
 import { resourceKind } from "./drift-kinds";
 import { upSays } from "./drift-up";

@@ -1,7 +1,8 @@
 /** Facts about a review that the Markdown summary and the per-stack details both show. */
 import type { StackCheck } from "../check/stack-result";
 import { advisoryCount, mandatoryCount } from "../check/stack-result";
-import type { ChangeKind, ResourceChange, ReviewReport, StackReview } from "../review/types";
+import type { ChangeKind, ResourceChange } from "../diff/types";
+import type { ReviewReport, StackReview } from "../review/types";
 import { repoPosition } from "./review-paths";
 import { shorten } from "../model/excerpt";
 import { code, md, plural } from "./review-text";

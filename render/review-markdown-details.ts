@@ -3,7 +3,8 @@
  * changes per site, every policy result and the department's topology. How much of it is shown
  * is set by a detail level, so the comment can shrink to the size limit step by step.
  */
-import type { PropertyChange, ResourceChange, ReviewReport, StackReview } from "../review/types";
+import type { PropertyChange, ResourceChange } from "../diff/types";
+import type { ReviewReport, StackReview } from "../review/types";
 import {
   changesAt,
   countKinds,

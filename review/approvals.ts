@@ -9,13 +9,8 @@ import { findDepartment } from "../model/estate";
 import { PLATFORM_STACK } from "../model/naming";
 import type { Person } from "../model/types";
 import { raisedQuotas } from "./quota-changes";
-import type {
-  ApprovalRequirement,
-  QuotaChange,
-  ResourceChange,
-  ReviewAlert,
-  StackStatus,
-} from "./types";
+import type { ResourceChange } from "../diff/types";
+import type { ApprovalRequirement, QuotaChange, ReviewAlert, StackStatus } from "./types";
 
 function people(list: readonly Person[]): ApprovalRequirement["people"] {
   return list.map((person) => ({

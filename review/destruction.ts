@@ -13,7 +13,8 @@ import { missingDepartmentFix, missingDepartmentReason } from "../model/lifecycl
 import type { FieldPath } from "../model/problem";
 import type { AllowDestroy, Department } from "../model/types";
 import type { PlannedResource, StackPlan } from "../plan/types";
-import type { ResourceChange, ReviewAlert } from "./types";
+import type { ResourceChange } from "../diff/types";
+import type { ReviewAlert } from "./types";
 
 const INSTANCE_TYPES = new Set([
   "openstack:compute/instance:Instance",

@@ -2,7 +2,7 @@
  * `govcloud review`: what a change does to the estate. Finds the changed files between the base
  * and the head (a commit, or the working tree), the stacks they touch (review/affected-stacks.ts),
  * plans those stacks on both sides, checks the head with the policy pack, and diffs the plans
- * per department and site (review/plan-diff.ts). The base is checked out into a temporary git
+ * per department and site (diff/plan-diff.ts). The base is checked out into a temporary git
  * worktree, so the working tree is never touched.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -21,7 +21,7 @@ import type { SidePlans } from "./base-plans";
 import { existsAt } from "./git";
 import type { Repository, TemporaryCheckout } from "./git";
 import { destructionAlerts, missingDepartmentAlert } from "./destruction";
-import { diffPlans } from "./plan-diff";
+import { diffPlans } from "../diff/plan-diff";
 import { quotaChanges } from "./quota-changes";
 import { openRevisions } from "./revisions";
 import type { RevisionOptions } from "./revisions";

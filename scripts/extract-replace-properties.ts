@@ -1,5 +1,5 @@
 /**
- * Writes review/replacements/openstack.json: for each resource type of a Pulumi provider schema,
+ * Writes diff/replacements/openstack.json: for each resource type of a Pulumi provider schema,
  * the input properties whose change makes the provider replace the resource
  * (`willReplaceOnChanges`), nested ones as `networks[].uuid`. Reviews mark such changes as
  * replacements. Run it again when the pinned @pulumi/openstack changes:
@@ -71,7 +71,7 @@ function main(): void {
   }
   const schema = JSON.parse(readFileSync(resolve(file), "utf8")) as ProviderSchema;
   const out =
-    process.argv[3] ?? join(__dirname, "..", "review", "replacements", `${schema.name}.json`);
+    process.argv[3] ?? join(__dirname, "..", "diff", "replacements", `${schema.name}.json`);
   const types: Record<string, string[]> = {};
   for (const token of Object.keys(schema.resources).sort()) {
     const paths = replacePaths(

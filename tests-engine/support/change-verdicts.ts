@@ -6,8 +6,8 @@
  */
 import { resourceOutcomes, topLevelProperty } from "../../deploy/engine-steps";
 import type { StepsReport } from "../../deploy/engine-steps";
-import { PROTECT_PATH } from "../../review/plan-diff";
-import type { ResourceChange } from "../../review/types";
+import { PROTECT_PATH } from "../../diff/plan-diff";
+import type { ResourceChange } from "../../diff/types";
 
 export interface Verdict {
   kind: string;

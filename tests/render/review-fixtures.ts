@@ -10,13 +10,8 @@ import type { SiteQuota } from "../../model/types";
 import { emptyUsage } from "../../model/usage";
 import type { SiteUsage } from "../../model/usage";
 import type { DepartmentTopology } from "../../review/topology";
-import type {
-  ChangeCounts,
-  QuotaChange,
-  ResourceChange,
-  ReviewReport,
-  StackReview,
-} from "../../review/types";
+import type { ChangeCounts, ResourceChange } from "../../diff/types";
+import type { QuotaChange, ReviewReport, StackReview } from "../../review/types";
 
 type Diagnostic = StackCheck["diagnostics"][number];
 

@@ -3,7 +3,8 @@
  * test estate, reviewed by the built command with the real program and policy pack.
  */
 import { strict as assert } from "node:assert";
-import type { ResourceChange, ReviewReport, StackReview } from "../../review/types";
+import type { ResourceChange } from "../../diff/types";
+import type { ReviewReport, StackReview } from "../../review/types";
 import { EstateRepo } from "./estate-repo";
 
 function stack(report: ReviewReport, name: string): StackReview {

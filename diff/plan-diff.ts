@@ -2,7 +2,7 @@
  * The difference between two plans of one stack, resource by resource, as the engine would see
  * it: a resource whose URN (or an alias of it) is on both sides is updated when its inputs
  * differ, and replaced when one of the changed inputs cannot change in place
- * (review/replacements); the others are created or deleted. Replacements carry over to what
+ * (diff/replacements); the others are created or deleted. Replacements carry over to what
  * depends on them: a replaced volume gets a new id, so an attachment that names it is replaced
  * too, and a command that quotes it runs again.
  *
@@ -13,7 +13,7 @@
  * - `replaceOnChanges`: a change there replaces, whatever the provider says;
  * - `protect`: the engine refuses to delete or replace a protected resource (`refused`);
  * - `deleteBeforeReplace`: the old resource goes first (`deleteBeforeReplace` on the change).
- * What the cloud itself would refuse (review/refusals.ts) is marked `refused` too.
+ * What the cloud itself would refuse (diff/refusals.ts) is marked `refused` too.
  *
  * Only custom resources (cloud objects and providers) are listed: components hold nothing.
  */

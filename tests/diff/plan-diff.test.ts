@@ -6,9 +6,9 @@
  */
 import { strict as assert } from "node:assert";
 import type { PlannedResource, PlannedResourceOptions, StackPlan } from "../../plan/types";
-import { diffPlans } from "../../review/plan-diff";
-import { parsePropertyPath, resetPath } from "../../review/property-path";
-import type { ResourceChange } from "../../review/types";
+import { diffPlans } from "../../diff/plan-diff";
+import { parsePropertyPath, resetPath } from "../../diff/property-path";
+import type { ResourceChange } from "../../diff/types";
 
 const SITES = ["qingdao", "laixi"];
 const PREFIX = "urn:pulumi:water::govcloud::";
