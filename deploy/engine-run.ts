@@ -237,6 +237,17 @@ async function runLogged(
       onStep: (step) => updated.add(step),
     });
     deps.stdout(policySummary("the update", target, log));
+    const quotas = createdNetworkQuotas(updated);
+    if (quotas.length > 0) {
+      // The provider leaves a network quota's fields of 0 out when it creates the quota, so
+      // Neutron's defaults stand until an update sends them (docs/engine.md, "Zero quotas"):
+      // one update of just those quotas, right away, so that a 0 in the file is a 0 in the cloud.
+      deps.stdout(`govcloud up: ${target.stack}: applying the new network quotas' fields of 0\n`);
+      await engine.up({
+        ...runOptions(target, options, deps, new PolicyEventLog(), progress),
+        target: quotas,
+      });
+    }
     deps.stdout(`govcloud up: ${target.stack}: deployed, ${policyCounts(log)}\n`);
     return 0;
   } catch (error) {
@@ -256,4 +267,14 @@ async function runLogged(
     };
     return engineFailure(command, operation, target, error, streamed, deps, summary);
   }
+}
+
+/** The network quota resource, whose create leaves fields of 0 out (see runLogged). */
+export const NETWORK_QUOTA_TYPE = "openstack:networking/quotaV2:QuotaV2";
+
+/** The network quotas an update created: they need a second update for their fields of 0. */
+export function createdNetworkQuotas(log: EngineStepLog): string[] {
+  return log.steps
+    .filter((step) => step.op === "create" && step.type === NETWORK_QUOTA_TYPE)
+    .map((step) => step.urn);
 }

@@ -45,6 +45,8 @@ export interface RunOptions {
   onEngineEvent?: (event: UpEvent) => void;
   /** Each step the engine reports before it carries it out (or plans it, in a preview). */
   onStep?: (step: StepMetadata) => void;
+  /** Only these resources (URNs) and what they depend on: `pulumi up --target`. */
+  target?: string[];
 }
 
 export interface EngineStack {
@@ -77,6 +79,7 @@ function runArgs(options: RunOptions) {
     refresh: options.refresh,
     expectNoChanges: options.expectNoChanges,
     ...(options.message === undefined ? {} : { message: options.message }),
+    ...(options.target === undefined ? {} : { target: options.target }),
     color: options.color,
     onOutput: options.onOutput,
     onError: options.onError,

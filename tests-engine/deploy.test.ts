@@ -59,9 +59,6 @@ const DECOMMISSION =
 
 const sorted = (values: Iterable<string>): string[] => [...values].sort();
 
-/** Quota fields of 0 the provider could not apply on create (see the quota read-back). */
-const zeroQuotasNotApplied: string[] = [];
-
 /** `serverGroupMembers` -> `server_group_members`: the quota APIs' field names. */
 const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -106,11 +103,6 @@ describe("deploying for real, read back through the OpenStack API, and decommiss
   });
 
   after(() => {
-    if (zeroQuotasNotApplied.length > 0) {
-      console.log(
-        `quota fields of 0 not compared (not applied on create): ${zeroQuotasNotApplied.join(", ")}`,
-      );
-    }
     // A test that stopped halfway leaves resources (some protected): take them down anyway,
     // the platform last, so that the cloud is as fresh as this test found it.
     for (const stack of [...deployed].filter((s) => s !== "platform")) {
@@ -344,17 +336,12 @@ describe("deploying for real, read back through the OpenStack API, and decommiss
     const found = await readRegion(api, projectId);
     const here = workloadsAt(dept, site.id);
 
-    // Quotas: every field, as model/quota.ts computes them. The OpenStack provider's compute and
-    // network quota resources leave out fields set to 0 when they create the quota (they are
-    // applied only by a later update), so those zeros are listed apart instead of compared:
-    // docs/engine.md, "Zero quotas".
+    // Quotas: every field, as model/quota.ts computes them, zeros too: govcloud up applies the
+    // network quota's fields of 0 the provider leaves out on create (docs/engine.md, "Zero
+    // quotas").
     const limits = siteQuotaLimits(dept.quotas[site.id], platform);
     for (const [group, fields] of Object.entries(limits)) {
       for (const [field, value] of Object.entries(fields as Record<string, number>)) {
-        if (value === 0 && (group === "compute" || group === "network")) {
-          zeroQuotasNotApplied.push(`${dept.id} ${site.id} ${group} ${field}`);
-          continue;
-        }
         assert.equal(
           found.quotas[group as keyof typeof found.quotas][snake(field)],
           value,

@@ -10,6 +10,7 @@ import {
   topLevelProperty,
 } from "../../deploy/engine-steps";
 import type { StepMetadata } from "../../deploy/engine-steps";
+import { createdNetworkQuotas, NETWORK_QUOTA_TYPE } from "../../deploy/engine-run";
 
 const PREFIX = "urn:pulumi:health::govcloud::";
 const VOLUME = "openstack:blockstorage/volume:Volume";
@@ -89,5 +90,18 @@ describe("the engine's steps", () => {
         },
       ],
     });
+  });
+
+  it("names the network quotas an update created, which need a second update for their zeros", () => {
+    const log = new EngineStepLog();
+    log.add(step("create", NETWORK_QUOTA_TYPE, "health-laixi-network-quota"));
+    log.add(step("update", NETWORK_QUOTA_TYPE, "health-qingdao-network-quota"));
+    log.add(
+      step("create", "openstack:compute/quotaSetV2:QuotaSetV2", "health-laixi-compute-quota"),
+    );
+    log.add(step("create", VOLUME, "data"));
+    assert.deepEqual(createdNetworkQuotas(log), [
+      `${PREFIX}${NETWORK_QUOTA_TYPE}::health-laixi-network-quota`,
+    ]);
   });
 });
