@@ -78,18 +78,7 @@ describe("change scenarios: the offline review agrees with the real engine", fun
   });
 
   after(() => {
-    // A test that stopped halfway leaves resources (some protected): take them down anyway,
-    // the platform last, so that the cloud is as fresh as this test found it.
-    if (deployed.has(DEPARTMENT)) {
-      deployment.pulumi(["state", "unprotect", "--all", "--yes", "--stack", DEPARTMENT]);
-      const run = deployment.pulumi(["destroy", "--yes", "--stack", DEPARTMENT]);
-      if (run.status !== 0)
-        console.log(`cleanup of ${DEPARTMENT} failed:\n${run.stdout}${run.stderr}`);
-    }
-    if (deployed.has("platform")) {
-      const run = deployment.pulumi(["destroy", "--yes", "--stack", "platform"]);
-      if (run.status !== 0) console.log(`cleanup of platform failed:\n${run.stdout}${run.stderr}`);
-    }
+    deployment.destroyLeftovers(deployed);
     console.log(["", ...verdicts, "", ...timings].join("\n"));
     deployment?.remove();
   });

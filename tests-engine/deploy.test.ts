@@ -103,17 +103,7 @@ describe("deploying for real, read back through the OpenStack API, and decommiss
   });
 
   after(() => {
-    // A test that stopped halfway leaves resources (some protected): take them down anyway,
-    // the platform last, so that the cloud is as fresh as this test found it.
-    for (const stack of [...deployed].filter((s) => s !== "platform")) {
-      deployment.pulumi(["state", "unprotect", "--all", "--yes", "--stack", stack]);
-      const run = deployment.pulumi(["destroy", "--yes", "--stack", stack]);
-      if (run.status !== 0) console.log(`cleanup of ${stack} failed:\n${run.stdout}${run.stderr}`);
-    }
-    if (deployed.has("platform")) {
-      const run = deployment.pulumi(["destroy", "--yes", "--stack", "platform"]);
-      if (run.status !== 0) console.log(`cleanup of platform failed:\n${run.stdout}${run.stderr}`);
-    }
+    deployment.destroyLeftovers(deployed);
     console.log(timings.join("\n"));
     deployment?.remove();
   });

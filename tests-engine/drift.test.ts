@@ -65,17 +65,7 @@ describe("govcloud drift against the loopback cloud", function () {
   });
 
   after(() => {
-    // Taken down whatever happened, the platform last, so that the cloud is as this test found it.
-    if (deployed.has(DEPARTMENT)) {
-      deployment.pulumi(["state", "unprotect", "--all", "--yes", "--stack", DEPARTMENT]);
-      const run = deployment.pulumi(["destroy", "--yes", "--stack", DEPARTMENT]);
-      if (run.status !== 0)
-        console.log(`cleanup of ${DEPARTMENT} failed:\n${run.stdout}${run.stderr}`);
-    }
-    if (deployed.has("platform")) {
-      const run = deployment.pulumi(["destroy", "--yes", "--stack", "platform"]);
-      if (run.status !== 0) console.log(`cleanup of platform failed:\n${run.stdout}${run.stderr}`);
-    }
+    deployment.destroyLeftovers(deployed);
     console.log(timings.join("\n"));
     deployment?.remove();
   });

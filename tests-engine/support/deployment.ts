@@ -154,6 +154,23 @@ export class Deployment {
     return { run, report: JSON.parse(readFileSync(file, "utf8")) as PolicyReport };
   }
 
+  /**
+   * Takes down what a test that stopped halfway left deployed (some of it protected): each
+   * department unprotected and destroyed, the platform last, so that the cloud is as the test
+   * found it. Failures are printed, not thrown: the test's own failure is the one to read.
+   */
+  destroyLeftovers(deployed: ReadonlySet<string>): void {
+    const stacks = [...deployed].filter((stack) => stack !== "platform");
+    if (deployed.has("platform")) stacks.push("platform");
+    for (const stack of stacks) {
+      if (stack !== "platform") {
+        this.pulumi(["state", "unprotect", "--all", "--yes", "--stack", stack]);
+      }
+      const run = this.pulumi(["destroy", "--yes", "--stack", stack]);
+      if (run.status !== 0) console.log(`cleanup of ${stack} failed:\n${run.stdout}${run.stderr}`);
+    }
+  }
+
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
