@@ -14,6 +14,7 @@ import type { Document as YamlDocument, ToStringOptions } from "yaml";
 import { Document, isMap, parseDocument } from "yaml";
 import { estateUsage, siteCapacity } from "../model/capacity";
 import { activeSites } from "../model/catalog";
+import { failoverInput, siteLoss } from "../model/failover";
 import { DEPARTMENTS_DIR, PLATFORM_FILE } from "../model/estate-files";
 import { registerText, seedGrants } from "../model/ticket-seed";
 import { parseCidr } from "../model/rules/ipv4";
@@ -166,6 +167,35 @@ function scalePlatform(doc: YamlDocument, platform: Platform, departments: Depar
     storage = Math.max(storage, Math.ceil((need.volumeGiB * SITE_HEADROOM) / 100_000) * 100_000);
   });
   doc.setIn(["capacity", "storageGiBPerSite"], storage);
+  scaleForFailover(doc, departments);
+}
+
+/**
+ * Adds hosts where a site could not carry the other's load when it is lost (model/failover.ts,
+ * what the site-failover policy checks), with SITE_HEADROOM to spare: a generated estate is
+ * meant to pass its check, so that a benchmark measures a passing run.
+ */
+function scaleForFailover(doc: YamlDocument, departments: Department[]): void {
+  const platform = doc.toJS() as Platform;
+  const estate = {
+    root: "",
+    platformFile: PLATFORM_FILE,
+    platform,
+    departments: departments.map((department) => ({
+      file: `${DEPARTMENTS_DIR}/${department.id}.yaml`,
+      department,
+    })),
+  };
+  const input = failoverInput(estate);
+  for (const site of activeSites(platform)) {
+    const loss = siteLoss(input, site.id);
+    if (loss === undefined || loss.shortfalls.length === 0) continue;
+    const factor = Math.max(...loss.shortfalls.map((s) => s.needed / s.available));
+    const s = platform.sites.findIndex((candidate) => candidate.id === loss.survivor);
+    platform.sites[s].hosts.forEach((group, g) => {
+      doc.setIn(["sites", s, "hosts", g, "count"], Math.ceil(group.count * factor * SITE_HEADROOM));
+    });
+  }
 }
 
 /**
