@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadEstate } from "../../model/estate-loader";
+import { failoverInput, siteLoss } from "../../model/failover";
 import { generateEstate, writeEstate } from "../../scripts/generate-estate";
 
 const TODAY = "2026-11-26";
@@ -40,6 +41,24 @@ describe("generate-estate", () => {
       ["dept-001", "dept-002", "dept-003", "dept-004", "dept-005"].map(
         (id) => `departments/${id}.yaml`,
       ),
+    );
+  });
+
+  it("gives a large estate the hosts to carry either site's load when the other is lost", function () {
+    this.timeout(120_000);
+    const dir = mkdtempSync(join(tmpdir(), "govcloud-synth-"));
+    dirs.push(dir);
+    writeEstate(dir, generateEstate({ departments: 100, seed: 7 }).files);
+    const loaded = loadEstate(dir, { today: TODAY });
+    assert.deepEqual(loaded.problems, []);
+    const input = failoverInput(loaded.estate!);
+    const losses = ["qingdao", "laixi"].map((site) => siteLoss(input, site));
+    assert.deepEqual(
+      losses.map((loss) => [loss?.lost, loss?.shortfalls]),
+      [
+        ["qingdao", []],
+        ["laixi", []],
+      ],
     );
   });
 
