@@ -14,6 +14,7 @@ import type { Document as YamlDocument, ToStringOptions } from "yaml";
 import { Document, isMap, parseDocument } from "yaml";
 import { estateUsage, siteCapacity } from "../model/capacity";
 import { activeSites } from "../model/catalog";
+import type { Estate } from "../model/estate";
 import { failoverInput, siteLoss } from "../model/failover";
 import { DEPARTMENTS_DIR, PLATFORM_FILE } from "../model/estate-files";
 import { registerText, seedGrants } from "../model/ticket-seed";
@@ -132,14 +133,9 @@ function numberTickets(approvals: PendingApproval[]): void {
   }
 }
 
-/**
- * Adds hosts (every host group in the same proportion) and storage where the departments need
- * more than the bundled platform has, with SITE_HEADROOM to spare. Never removes any: a small
- * estate keeps the bundled platform's hosts.
- */
-function scalePlatform(doc: YamlDocument, platform: Platform, departments: Department[]): void {
-  // The same sum the site-capacity rule checks.
-  const used = estateUsage({
+/** The generated departments on a platform, as the loader would give them to the rules. */
+function estateOf(platform: Platform, departments: readonly Department[]): Estate {
+  return {
     root: "",
     platformFile: PLATFORM_FILE,
     platform,
@@ -147,7 +143,17 @@ function scalePlatform(doc: YamlDocument, platform: Platform, departments: Depar
       file: `${DEPARTMENTS_DIR}/${department.id}.yaml`,
       department,
     })),
-  });
+  };
+}
+
+/**
+ * Adds hosts (every host group in the same proportion) and storage where the departments need
+ * more than the bundled platform has, with SITE_HEADROOM to spare. Never removes any: a small
+ * estate keeps the bundled platform's hosts.
+ */
+function scalePlatform(doc: YamlDocument, platform: Platform, departments: Department[]): void {
+  // The same sum the site-capacity rule checks.
+  const used = estateUsage(estateOf(platform, departments));
   let storage = platform.capacity.storageGiBPerSite;
   platform.sites.forEach((site, s) => {
     const need = used.get(site.id);
@@ -177,16 +183,7 @@ function scalePlatform(doc: YamlDocument, platform: Platform, departments: Depar
  */
 function scaleForFailover(doc: YamlDocument, departments: Department[]): void {
   const platform = doc.toJS() as Platform;
-  const estate = {
-    root: "",
-    platformFile: PLATFORM_FILE,
-    platform,
-    departments: departments.map((department) => ({
-      file: `${DEPARTMENTS_DIR}/${department.id}.yaml`,
-      department,
-    })),
-  };
-  const input = failoverInput(estate);
+  const input = failoverInput(estateOf(platform, departments));
   for (const site of activeSites(platform)) {
     const loss = siteLoss(input, site.id);
     if (loss === undefined || loss.shortfalls.length === 0) continue;
