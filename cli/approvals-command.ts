@@ -28,8 +28,9 @@ const MAX_REVIEW_BYTES = 64 * 1024 * 1024;
 function readReview(file: string): ReviewReport {
   let text: string;
   try {
-    if (!statSync(file).isFile()) throw new UsageError(`--review ${file} is not a file`);
-    if (statSync(file).size > MAX_REVIEW_BYTES) {
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new UsageError(`--review ${file} is not a file`);
+    if (stats.size > MAX_REVIEW_BYTES) {
       throw new UsageError(`--review ${file} is larger than a review can be`);
     }
     text = readFileSync(file, "utf8");

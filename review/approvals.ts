@@ -11,6 +11,8 @@ import type { Person } from "../model/types";
 import { raisedQuotas } from "./quota-changes";
 import type { ResourceChange } from "../diff/types";
 import type { ApprovalRequirement, QuotaChange, ReviewAlert, StackStatus } from "./types";
+import { posix } from "node:path";
+import { DEPARTMENTS_DIR, STACKS_DIR, stackOfSettingsFile } from "../model/estate-files";
 
 function people(list: readonly Person[]): ApprovalRequirement["people"] {
   return list.map((person) => ({
@@ -55,9 +57,10 @@ export function repositoryApprovals(
   const departmentOwned = (file: string) => {
     if (!file.startsWith(prefix)) return false;
     const local = file.slice(prefix.length);
-    if (/^departments\/[^/]+\.yaml$/.test(local)) return true;
-    const settings = /^stacks\/Pulumi\.([^/]+)\.yaml$/.exec(local);
-    return settings !== null && settings[1] !== PLATFORM_STACK;
+    const folder = posix.dirname(local);
+    if (folder === DEPARTMENTS_DIR) return local.endsWith(".yaml");
+    const stack = folder === STACKS_DIR ? stackOfSettingsFile(posix.basename(local)) : undefined;
+    return stack !== undefined && stack !== PLATFORM_STACK;
   };
   const owned = files.filter((file) => !inStacks.has(file) && !departmentOwned(file));
   if (owned.length === 0) return [];
