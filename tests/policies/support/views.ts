@@ -139,8 +139,8 @@ export function relabel(
   resource: ResourceView,
   changes: Record<string, string | undefined>,
 ): ResourceView {
-  const { tags, metadata } = resource.props;
   for (const [key, value] of Object.entries(changes)) {
+    const { tags, metadata } = resource.props;
     if (Array.isArray(tags)) {
       const kept = tags.filter((tag) => typeof tag !== "string" || !tag.startsWith(`${key}=`));
       resource.props.tags = value === undefined ? kept : [...kept, `${key}=${value}`];
