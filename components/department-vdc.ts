@@ -12,13 +12,17 @@
  * The project and the replicated volumes are protected, unless the file carries a
  * `decommission` block: then this component lifts the protection so that `pulumi destroy` can
  * take the VDC down.
+ *
+ * The component is named after the department id and refuses any other name: the id is the
+ * Keystone project's name and the first part of every name below it, placement's instance and
+ * volume names included, so a VDC named otherwise would mix two prefixes in one stack.
  */
 import * as command from "@pulumi/command";
 import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
 import { AUTOMATION_ROLE, OWNER_ROLES } from "../model/access";
 import { activeSites } from "../model/catalog";
-import { decommissionMarker, previousNames, renameConflicts } from "../model/lifecycle";
+import { decommissionMarker, renameConflicts } from "../model/lifecycle";
 import { workloadsAt } from "../model/placement";
 import { formatPath } from "../model/problem";
 import { departmentResourceName, siteResourceName } from "../model/naming";
@@ -28,12 +32,15 @@ import { withFormerNames } from "./aliases";
 import { createAdminProvider, createProjectProvider } from "./providers";
 import type { SiteCredentials } from "./providers";
 import type { VolumePair } from "./replicated-volume";
+import { foundationFields, workloadFields, workloadNames } from "./site-args";
 import { SiteFoundation } from "./site-foundation";
 import { Workload } from "./workload";
 import type { InstanceAddresses, WorkloadArgs } from "./workload";
 
 export interface DepartmentVdcArgs {
+  /** The whole platform: sites, catalog, tiers, quota defaults and pairing place and label the VDC. */
   platform: Platform;
+  /** The whole department file: every field of it becomes part of the VDC. */
   department: Department;
   /**
    * Login of the automation account per site id: every site the department has a quota at,
@@ -72,6 +79,17 @@ export class DepartmentVdc extends pulumi.ComponentResource {
   constructor(name: string, args: DepartmentVdcArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("govcloud:vdc:DepartmentVdc", name, {}, opts);
     const { platform, department: dept } = args;
+    if (name !== dept.id) {
+      throw new pulumi.InputPropertiesError({
+        message: `${name} cannot be built`,
+        errors: [
+          {
+            propertyPath: "department.id",
+            reason: `a DepartmentVdc is named after its department's id, ${dept.id}, not ${name}`,
+          },
+        ],
+      });
+    }
     // Validation reports these with file and line; this guard keeps the component safe on its own.
     const renames = renameConflicts(dept);
     if (renames.length > 0) {
@@ -132,16 +150,13 @@ export class DepartmentVdc extends pulumi.ComponentResource {
     const foundations = new Map<string, SiteFoundation>();
     for (const site of sites) {
       const foundationArgs = {
-        platform,
-        department: dept,
-        site: site.id,
+        ...foundationFields(platform, dept, site.id),
         projectId: project.id,
         adminProvider: adminProviders.get(site.id)!,
       };
-      const foundationName = siteResourceName(dept.id, site.id);
       foundations.set(
         site.id,
-        new SiteFoundation(foundationName, foundationArgs, { parent: this }),
+        new SiteFoundation(siteResourceName(dept.id, site.id), foundationArgs, { parent: this }),
       );
     }
 
@@ -239,13 +254,11 @@ export class DepartmentVdc extends pulumi.ComponentResource {
         ],
       });
     }
+    const { name, formerNames } = workloadNames(dept, workload, site);
     return new Workload(
-      siteResourceName(dept.id, site, workload.name),
+      name,
       {
-        platform: args.platform,
-        department: dept,
-        workload,
-        site,
+        ...workloadFields(args.platform, dept, workload, site),
         ...shared,
         networkId: network.networkId,
         subnetId: network.subnetId,
@@ -254,7 +267,7 @@ export class DepartmentVdc extends pulumi.ComponentResource {
       withFormerNames(
         // Instances, ports, volumes (and their replicas) and floating IPs count against quotas.
         { parent: this, transformations: [dependingOn(quotas)] },
-        previousNames(workload).map((old) => siteResourceName(dept.id, site, old)),
+        formerNames,
       ),
     );
   }

@@ -10,13 +10,17 @@
  * - Disks are qcow2 overlays on the base image the platform file names (already on the host),
  *   so nothing is uploaded from the machine running Pulumi.
  * - Disks are protected: they hold the witness's quorum state.
+ * - Children are named `<name>-<thing>` after the component (`<name>-pool`, `<name>-<machine>`);
+ *   the platform program names it after the host. The libvirt objects keep the names
+ *   platform.yaml gives them.
  */
 import * as libvirt from "@pulumi/libvirt";
 import * as pulumi from "@pulumi/pulumi";
 import type { KvmDomain, KvmHost as KvmHostModel } from "../model/types";
 
 export interface KvmHostArgs {
-  host: KvmHostModel;
+  /** The host as platform.yaml describes it; `name` appears in its machines' descriptions. */
+  host: Pick<KvmHostModel, "name" | "uri" | "pool" | "network" | "domains">;
   /** Protect machine disks. Default true. */
   protect?: boolean;
 }
@@ -48,7 +52,7 @@ export class KvmHost extends pulumi.ComponentResource {
     super("govcloud:kvm:KvmHost", name, {}, opts);
     const { host } = args;
     const protect = args.protect ?? true;
-    const named = (...parts: string[]) => [host.name, ...parts].join("-");
+    const named = (...parts: string[]) => [name, ...parts].join("-");
     const provider = new libvirt.Provider(named("libvirt"), { uri: host.uri }, { parent: this });
     const onHost: pulumi.CustomResourceOptions = { parent: this, provider };
 
@@ -78,13 +82,14 @@ export class KvmHost extends pulumi.ComponentResource {
     );
 
     this.domainNames = host.domains.map(
-      (domain) => this.createDomain(host, domain, pool, network, onHost, protect).name,
+      (domain) => this.createDomain(named, host.name, domain, pool, network, onHost, protect).name,
     );
     this.registerOutputs({ domainNames: this.domainNames });
   }
 
   private createDomain(
-    host: KvmHostModel,
+    named: (...parts: string[]) => string,
+    hostName: string,
     domain: KvmDomain,
     pool: libvirt.Pool,
     network: libvirt.Network,
@@ -92,7 +97,7 @@ export class KvmHost extends pulumi.ComponentResource {
     protect: boolean,
   ): libvirt.Domain {
     const disk = new libvirt.Volume(
-      `${host.name}-${domain.name}-disk`,
+      named(domain.name, "disk"),
       {
         name: `${domain.name}.qcow2`,
         pool: pool.name,
@@ -104,11 +109,11 @@ export class KvmHost extends pulumi.ComponentResource {
       { ...onHost, protect },
     );
     return new libvirt.Domain(
-      `${host.name}-${domain.name}`,
+      named(domain.name),
       {
         name: domain.name,
         type: "kvm",
-        description: `${domain.role} on ${host.name}`,
+        description: `${domain.role} on ${hostName}`,
         vcpu: domain.vcpus,
         memory: domain.memoryGiB,
         memoryUnit: "GiB",

@@ -48,8 +48,10 @@ export function buildPlatform(
       credentials[site.id],
     );
     const catalog = new SiteCatalog(platformResourceName(site.id), {
-      platform,
-      site,
+      flavors: platform.catalog.flavors,
+      volumeTypes: platform.catalog.volumeTypes,
+      images: platform.catalog.images,
+      ...(site.externalNetwork === undefined ? {} : { externalNetwork: site.externalNetwork }),
       adminProvider,
     });
     outputs.flavors[site.id] = catalog.flavorIds;

@@ -6,6 +6,10 @@
  *
  * Both volumes are protected unless the department is being decommissioned: a replicated
  * volume holds the data of a critical or important workload.
+ *
+ * Placement names both volumes (the replica's name says where it comes from), so the component
+ * takes the primary volume's name as its own and refuses another one; the pairing command is
+ * `<name>-pairing`.
  */
 import * as command from "@pulumi/command";
 import * as openstack from "@pulumi/openstack";
@@ -14,13 +18,23 @@ import { fillPairingTemplate, pairMetadata } from "../model/pairing";
 import type { PlannedVolume } from "../model/placement";
 import { labelsToMetadata } from "../model/tags";
 import type { Labels } from "../model/tags";
-import type { StoragePairing, VolumeType } from "../model/types";
+import type { DataVolume, StoragePairing, VolumeType } from "../model/types";
 import { withFormerNames } from "./aliases";
 
+/** What a volume of the pair needs of its planned volume: its name, site, size, description. */
+export type PairedVolume = Pick<PlannedVolume, "name" | "site" | "peerSite"> & {
+  volume: Pick<DataVolume, "sizeGiB" | "description">;
+};
+
+/** What the pair needs of its volume type: name, replication mode and RPO. */
+export type ReplicatedVolumeType = Pick<VolumeType, "name" | "replication" | "rpoSeconds">;
+
 export interface ReplicatedVolumeArgs {
-  primary: PlannedVolume;
-  secondary: PlannedVolume;
-  volumeType: VolumeType;
+  /** The volume at its workload's site; it names the component. */
+  primary: PairedVolume;
+  /** Its replica at the peer site. */
+  secondary: PairedVolume;
+  volumeType: ReplicatedVolumeType;
   primaryProvider: openstack.Provider;
   secondaryProvider: openstack.Provider;
   /** Runs the pairing command (a @pulumi/command provider: default providers are off). */
@@ -28,7 +42,7 @@ export interface ReplicatedVolumeArgs {
   /** Labels of the workload at the primary and at the secondary site. */
   primaryLabels: Labels;
   secondaryLabels: Labels;
-  pairing: StoragePairing;
+  pairing: Pick<StoragePairing, "create" | "delete">;
   /** Default true. */
   protect?: boolean;
   /** Names the two volumes had under earlier names of their workload. */
@@ -59,6 +73,17 @@ export class ReplicatedVolume extends pulumi.ComponentResource {
   ) {
     super("govcloud:storage:ReplicatedVolume", name, {}, opts);
     const { primary, secondary, volumeType } = args;
+    if (name !== primary.name) {
+      throw new pulumi.InputPropertiesError({
+        message: `${name} cannot be built`,
+        errors: [
+          {
+            propertyPath: "primary.name",
+            reason: `a ReplicatedVolume is named after its primary volume, ${primary.name}, not ${name}`,
+          },
+        ],
+      });
+    }
     if (volumeType.replication === "none") {
       throw new pulumi.InputPropertiesError({
         message: `${primary.name} cannot be replicated`,
@@ -74,7 +99,7 @@ export class ReplicatedVolume extends pulumi.ComponentResource {
       rpoSeconds,
     };
     const volume = (
-      planned: PlannedVolume,
+      planned: PairedVolume,
       role: "primary" | "secondary",
       labels: Labels,
       provider: openstack.Provider,
@@ -132,7 +157,7 @@ export class ReplicatedVolume extends pulumi.ComponentResource {
     // and leave the old pair on the storage. `delete` runs before either volume is deleted.
     // Options, not inputs: adding them changes nothing for the pairs already made.
     this.pairingCommand = new command.local.Command(
-      `${primary.name}-pairing`,
+      `${name}-pairing`,
       { create: fill(args.pairing.create), delete: fill(args.pairing.delete) },
       withFormerNames(
         {

@@ -11,7 +11,8 @@
  *   workload may use is already decided by validation (tier and replication). A private type
  *   would need a `public` field in the catalog and a VolumeTypeAccessV3 per department.
  * - Flavors and volume types keep the catalog's names (departments look them up by name);
- *   their Pulumi names carry the platform and site prefix.
+ *   their Pulumi names are the component's name followed by the kind and the catalog name
+ *   (`<name>-flavor-m1.large`); the platform program names the component `platform-<site>`.
  * - Flavors are replaced delete-first. Nova cannot change a flavor's vCPUs, RAM or disk, so a
  *   change replaces it; created first, the new flavor would take a name Nova keeps unique and
  *   be refused. Running servers keep a copy of their flavor, so deleting it first leaves them
@@ -19,12 +20,18 @@
  */
 import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
-import { platformResourceName } from "../model/naming";
-import type { Platform, Site, VolumeType } from "../model/types";
+import type { Flavor, Image, VolumeType } from "../model/types";
 
 export interface SiteCatalogArgs {
-  platform: Platform;
-  site: Site;
+  /** Flavors created at the site, under the catalog's names. */
+  flavors: readonly Pick<Flavor, "name" | "vcpus" | "ramGiB" | "diskGiB" | "public">[];
+  /** Volume types created at the site, public, on their backend. */
+  volumeTypes: readonly Pick<VolumeType, "name" | "description" | "backend" | "replication">[];
+  /** Images looked up by name (the image pipeline uploads them). */
+  images: readonly Pick<Image, "name">[];
+  /** The site's external network, looked up by name; none at a site without one. */
+  externalNetwork?: string;
+  /** The site's admin provider. */
   adminProvider: openstack.Provider;
 }
 
@@ -33,7 +40,9 @@ export interface SiteCatalogArgs {
  * backend replicates, in the spelling of Cinder replication ("<is> True") and of drivers that
  * offer both modes ("<in> sync").
  */
-export function volumeTypeExtraSpecs(type: VolumeType): Record<string, string> {
+export function volumeTypeExtraSpecs(
+  type: Pick<VolumeType, "backend" | "replication">,
+): Record<string, string> {
   const replicated = type.replication !== "none";
   return {
     volume_backend_name: type.backend,
@@ -50,12 +59,11 @@ export class SiteCatalog extends pulumi.ComponentResource {
 
   constructor(name: string, args: SiteCatalogArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("govcloud:platform:SiteCatalog", name, {}, opts);
-    const { platform, site } = args;
     const admin: pulumi.CustomResourceOptions = { parent: this, provider: args.adminProvider };
-    const named = (...parts: string[]) => platformResourceName(site.id, ...parts);
+    const named = (...parts: string[]) => [name, ...parts].join("-");
 
     this.flavorIds = {};
-    for (const flavor of platform.catalog.flavors) {
+    for (const flavor of args.flavors) {
       const created = new openstack.compute.Flavor(
         named("flavor", flavor.name),
         {
@@ -71,7 +79,7 @@ export class SiteCatalog extends pulumi.ComponentResource {
     }
 
     this.volumeTypeIds = {};
-    for (const type of platform.catalog.volumeTypes) {
+    for (const type of args.volumeTypes) {
       const created = new openstack.blockstorage.VolumeTypeV3(
         named("volume-type", type.name),
         {
@@ -86,17 +94,17 @@ export class SiteCatalog extends pulumi.ComponentResource {
     }
 
     this.imageIds = {};
-    for (const image of platform.catalog.images) {
+    for (const image of args.images) {
       this.imageIds[image.name] = openstack.images
         .getImageOutput({ name: image.name, mostRecent: true }, admin)
         .apply((found) => found.id);
     }
 
     this.externalNetworkId =
-      site.externalNetwork === undefined
+      args.externalNetwork === undefined
         ? undefined
         : openstack.networking
-            .getNetworkOutput({ name: site.externalNetwork, external: true }, admin)
+            .getNetworkOutput({ name: args.externalNetwork, external: true }, admin)
             .apply((network) => network.id);
 
     this.registerOutputs({

@@ -3,23 +3,56 @@
  * router, one security group per workload that runs there, and access to the private flavors
  * its workloads use. Everything here goes through the site's admin provider; resources that
  * belong to the project say so with `tenantId`.
+ *
+ * Every child is named `<name>-<thing>` after the component, and that name is also the
+ * OpenStack name of networks, subnets, routers and security groups. The department's VDC names
+ * its foundation at a site `<dept>-<site>`.
  */
 import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
-import { findFlavor, findSite } from "../model/catalog";
-import { previousNames } from "../model/lifecycle";
-import { workloadsAt } from "../model/placement";
-import { ingressRuleSlug, siteResourceName } from "../model/naming";
-import { siteQuotaLimits } from "../model/quota";
-import { labelsToTags, sharedLabels, workloadLabels } from "../model/tags";
-import type { Department, IngressRule, Platform, Workload } from "../model/types";
+import { ingressRuleSlug } from "../model/naming";
+import type { SiteQuotaLimits } from "../model/quota";
+import { labelsToTags } from "../model/tags";
+import type { Labels } from "../model/tags";
+import type { IngressRule } from "../model/types";
 import { withFormerNames } from "./aliases";
 
+/** A department network that has a CIDR at the site. */
+export interface FoundationNetwork {
+  name: string;
+  cidr: string;
+  description?: string;
+  /** Labels of the network and its subnet: those of the workloads on it (sharedLabels). */
+  labels: Labels;
+}
+
+/** A workload with instances at the site: its security group allows the ingress it lists. */
+export interface FoundationWorkload {
+  name: string;
+  /** Where it is in the department file (`workloads[2]`), for the paths of input problems. */
+  path: string;
+  ingress: readonly IngressRule[];
+  /** Its earlier names, oldest first: the group and its rules get aliases from them. */
+  formerNames: readonly string[];
+  /** Labels of its security group (workloadLabels). */
+  labels: Labels;
+}
+
 export interface SiteFoundationArgs {
-  platform: Platform;
-  department: Department;
-  /** Site id; the department must have a quota there. */
+  /** Site id, as input problems name it. */
   site: string;
+  /** Compute, network and volume quota of the project at the site, every field set. */
+  quota: SiteQuotaLimits;
+  /** The department's networks with a CIDR at the site, in file order. */
+  networks: readonly FoundationNetwork[];
+  /** The workloads with instances at the site, in file order. */
+  workloads: readonly FoundationWorkload[];
+  /** Labels of the router: those of every workload at the site (sharedLabels). */
+  routerLabels: Labels;
+  /** The site's external network, the router's gateway; none leaves the router internal. */
+  externalNetwork?: string;
+  /** Private flavors the workloads at the site boot, each granted to the project once. */
+  privateFlavors: readonly string[];
   projectId: pulumi.Input<string>;
   /** The site's admin provider. */
   adminProvider: openstack.Provider;
@@ -33,42 +66,30 @@ export interface SiteNetwork {
 
 const NETWORK_REFERENCE = "network:";
 
-/** Workloads with at least one instance at the site, in file order. */
-/** The source CIDR of a rule at one site: as written, or the CIDR of the named network there. */
+/** The source CIDR of a rule at the site: as written, or the CIDR of the named network there. */
 export function ruleSourceCidr(
-  dept: Department,
-  site: string,
+  networks: readonly Pick<FoundationNetwork, "name" | "cidr">[],
   rule: IngressRule,
 ): string | undefined {
   if (!rule.from.startsWith(NETWORK_REFERENCE)) return rule.from;
   const name = rule.from.slice(NETWORK_REFERENCE.length);
-  return dept.networks.find((network) => network.name === name)?.cidrs[site];
+  return networks.find((network) => network.name === name)?.cidr;
 }
 
 /** Every input problem at once, each with the path of the field in the department file. */
 export function foundationInputProblems(
-  args: SiteFoundationArgs,
+  args: Pick<SiteFoundationArgs, "site" | "networks" | "workloads">,
 ): pulumi.InputPropertyErrorDetails[] {
-  const { department: dept, site, platform } = args;
+  const { site, networks } = args;
   const problems: pulumi.InputPropertyErrorDetails[] = [];
-  if (findSite(platform, site)?.openstack === undefined) {
-    problems.push({
-      propertyPath: "site",
-      reason: `${site} is not an active site of platform.yaml`,
-    });
-  }
-  if (dept.quotas[site] === undefined) {
-    problems.push({ propertyPath: `quotas.${site}`, reason: `${dept.id} has no quota at ${site}` });
-  }
-  dept.workloads.forEach((workload, w) => {
-    if ((workload.replicas[site] ?? 0) === 0) return;
+  for (const workload of args.workloads) {
     const seen = new Set<string>();
-    (workload.ingress ?? []).forEach((rule, r) => {
-      const path = `workloads[${w}].ingress[${r}]`;
+    workload.ingress.forEach((rule, r) => {
+      const path = `${workload.path}.ingress[${r}]`;
       const slug = ingressRuleSlug(rule);
       if (seen.has(slug)) problems.push({ propertyPath: path, reason: `repeats rule ${slug}` });
       seen.add(slug);
-      if (ruleSourceCidr(dept, site, rule) === undefined) {
+      if (ruleSourceCidr(networks, rule) === undefined) {
         problems.push({
           propertyPath: `${path}.from`,
           reason: `${rule.from} has no subnet at ${site}: add a CIDR for ${site} to that network`,
@@ -78,7 +99,7 @@ export function foundationInputProblems(
         problems.push({ propertyPath: `${path}.port`, reason: `${rule.protocol} needs a port` });
       }
     });
-  });
+  }
   return problems;
 }
 
@@ -99,30 +120,26 @@ export class SiteFoundation extends pulumi.ComponentResource {
     const problems = foundationInputProblems(args);
     if (problems.length > 0) {
       throw new pulumi.InputPropertiesError({
-        message: `${args.department.id} cannot be built at ${args.site}`,
+        message: `${name} cannot be built at ${args.site}`,
         errors: problems,
       });
     }
-    const { department: dept, platform, site, projectId, adminProvider } = args;
-    const siteModel = findSite(platform, site)!;
+    const { projectId, adminProvider } = args;
     const admin: pulumi.CustomResourceOptions = { parent: this, provider: adminProvider };
-    const here = workloadsAt(dept, site);
-    const siteTags = labelsToTags(sharedLabels(dept, platform, site, here));
-    const named = (...parts: string[]) => siteResourceName(dept.id, site, ...parts);
+    const named = (...parts: string[]) => [name, ...parts].join("-");
 
-    this.quotas = this.createQuotas(args, admin);
+    this.quotas = this.createQuotas(named, args, admin);
     const limited: pulumi.CustomResourceOptions = { ...admin, dependsOn: this.quotas };
 
     this.externalNetworkId =
-      siteModel.externalNetwork === undefined
+      args.externalNetwork === undefined
         ? undefined
         : openstack.networking
-            .getNetworkOutput({ name: siteModel.externalNetwork, external: true }, admin)
+            .getNetworkOutput({ name: args.externalNetwork, external: true }, admin)
             .apply((network) => network.id);
 
-    const atSite = dept.networks.filter((network) => network.cidrs[site] !== undefined);
     const router =
-      atSite.length === 0
+      args.networks.length === 0
         ? undefined
         : new openstack.networking.Router(
             named("router"),
@@ -132,17 +149,16 @@ export class SiteFoundation extends pulumi.ComponentResource {
               ...(this.externalNetworkId === undefined
                 ? {}
                 : { externalNetworkId: this.externalNetworkId }),
-              tags: siteTags,
+              tags: labelsToTags(args.routerLabels),
             },
             limited,
           );
     this.routerId = router?.id;
 
     this.networks = {};
-    for (const network of atSite) {
-      const users = here.filter((workload) => workload.network === network.name);
-      const tags = labelsToTags(sharedLabels(dept, platform, site, users));
-      const cidr = network.cidrs[site];
+    for (const network of args.networks) {
+      const tags = labelsToTags(network.labels);
+      const { cidr } = network;
       const net = new openstack.networking.Network(
         named(network.name),
         {
@@ -174,11 +190,26 @@ export class SiteFoundation extends pulumi.ComponentResource {
     }
 
     this.securityGroupIds = {};
-    for (const workload of here) {
-      this.securityGroupIds[workload.name] = this.createSecurityGroup(args, workload, limited);
+    for (const workload of args.workloads) {
+      this.securityGroupIds[workload.name] = this.createSecurityGroup(
+        named,
+        args,
+        workload,
+        limited,
+      );
     }
 
-    this.createFlavorAccess(args, here, admin);
+    for (const flavorName of args.privateFlavors) {
+      const flavor = openstack.compute.getFlavorOutput(
+        { name: flavorName, isPublic: false },
+        admin,
+      );
+      new openstack.compute.FlavorAccess(
+        named("flavor-access", flavorName),
+        { flavorId: flavor.apply((f) => f.id), tenantId: projectId },
+        admin,
+      );
+    }
 
     this.registerOutputs({
       networks: this.networks,
@@ -190,26 +221,25 @@ export class SiteFoundation extends pulumi.ComponentResource {
 
   /** All three quotas with every field: OpenStack zeroes whatever a quota request leaves out. */
   private createQuotas(
+    named: (...parts: string[]) => string,
     args: SiteFoundationArgs,
     admin: pulumi.CustomResourceOptions,
   ): pulumi.Resource[] {
-    const { department: dept, site, projectId } = args;
-    const limits = siteQuotaLimits(dept.quotas[site], args.platform);
-    const named = (thing: string) => siteResourceName(dept.id, site, thing);
+    const { quota, projectId } = args;
     return [
       new openstack.compute.QuotaSetV2(
         named("compute-quota"),
-        { projectId, ...limits.compute },
+        { projectId, ...quota.compute },
         admin,
       ),
       new openstack.networking.QuotaV2(
         named("network-quota"),
-        { projectId, ...limits.network },
+        { projectId, ...quota.network },
         admin,
       ),
       new openstack.blockstorage.QuoteSetV3(
         named("volume-quota"),
-        { projectId, ...limits.volume },
+        { projectId, ...quota.volume },
         admin,
       ),
     ];
@@ -220,74 +250,49 @@ export class SiteFoundation extends pulumi.ComponentResource {
    * rules stay. Rules are named after what they allow (see ingressRuleSlug).
    */
   private createSecurityGroup(
+    named: (...parts: string[]) => string,
     args: SiteFoundationArgs,
-    workload: Workload,
+    workload: FoundationWorkload,
     admin: pulumi.CustomResourceOptions,
   ): pulumi.Output<string> {
-    const { department: dept, site, projectId } = args;
-    const name = (workloadName: string, ...parts: string[]) =>
-      siteResourceName(dept.id, site, workloadName, ...parts);
-    const former = previousNames(workload);
+    const { projectId } = args;
     const group = new openstack.networking.SecGroup(
-      name(workload.name),
+      named(workload.name),
       {
-        name: name(workload.name),
+        name: named(workload.name),
         description: `Ingress of ${workload.name}`,
         tenantId: projectId,
-        tags: labelsToTags(workloadLabels(dept, workload, site)),
+        tags: labelsToTags(workload.labels),
       },
       withFormerNames(
         admin,
-        former.map((old) => name(old)),
+        workload.formerNames.map((old) => named(old)),
       ),
     );
-    for (const rule of workload.ingress ?? []) {
+    for (const rule of workload.ingress) {
       const slug = ingressRuleSlug(rule);
       const ports =
         rule.protocol === "icmp" || rule.port === undefined
           ? {}
           : { portRangeMin: rule.port, portRangeMax: rule.toPort ?? rule.port };
       new openstack.networking.SecGroupRule(
-        name(workload.name, slug),
+        named(workload.name, slug),
         {
           securityGroupId: group.id,
           direction: "ingress",
           ethertype: "IPv4",
           protocol: rule.protocol,
           ...ports,
-          remoteIpPrefix: ruleSourceCidr(dept, site, rule)!,
+          remoteIpPrefix: ruleSourceCidr(args.networks, rule)!,
           tenantId: projectId,
           ...(rule.description === undefined ? {} : { description: rule.description }),
         },
         withFormerNames(
           admin,
-          former.map((old) => name(old, slug)),
+          workload.formerNames.map((old) => named(old, slug)),
         ),
       );
     }
     return group.id;
-  }
-
-  /** Private flavors reach a project only through flavor access, one grant per flavor and site. */
-  private createFlavorAccess(
-    args: SiteFoundationArgs,
-    here: Workload[],
-    admin: pulumi.CustomResourceOptions,
-  ): void {
-    const { department: dept, platform, site, projectId } = args;
-    const privateFlavors = [...new Set(here.map((workload) => workload.flavor))]
-      .filter((name) => findFlavor(platform, name)?.public === false)
-      .sort();
-    for (const flavorName of privateFlavors) {
-      const flavor = openstack.compute.getFlavorOutput(
-        { name: flavorName, isPublic: false },
-        admin,
-      );
-      new openstack.compute.FlavorAccess(
-        siteResourceName(dept.id, site, "flavor-access", flavorName),
-        { flavorId: flavor.apply((f) => f.id), tenantId: projectId },
-        admin,
-      );
-    }
   }
 }

@@ -16,26 +16,45 @@
  * - Volumes and attachments, instances: replaced delete-first, because a port and a volume can
  *   belong to one instance at a time.
  * - Renames: every resource gets aliases from the workload's `previousNames`.
+ * - Names: placement (model/placement.ts) names instances and volumes, and quota, capacity and
+ *   failover reports use the same names; the component takes them as they are and refuses a
+ *   name of its own that is not their prefix (`<dept>-<site>-<workload>`). The server group
+ *   is named like the component.
  */
 import type * as command from "@pulumi/command";
 import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
-import { findSite, findTier, findVolumeType } from "../model/catalog";
-import { previousNames } from "../model/lifecycle";
-import { siteResourceName } from "../model/naming";
-import { placeWorkload } from "../model/placement";
 import type { PlannedInstance, PlannedVolume, WorkloadPlacement } from "../model/placement";
-import { labelsToMetadata, labelsToTags, workloadLabels } from "../model/tags";
-import type { Department, Platform, Workload as WorkloadModel } from "../model/types";
+import { labelsToMetadata, labelsToTags } from "../model/tags";
+import type { Labels } from "../model/tags";
+import type { StoragePairing, VolumeType } from "../model/types";
 import { withFormerNames } from "./aliases";
 import { ReplicatedVolume } from "./replicated-volume";
-import type { VolumePair } from "./replicated-volume";
+import type { ReplicatedVolumeType, VolumePair } from "./replicated-volume";
 
 export interface WorkloadArgs {
-  platform: Platform;
-  department: Department;
-  workload: WorkloadModel;
+  /** The site this component builds; the placement may also hold other sites. */
   site: string;
+  /** Flavor and image every instance boots. */
+  flavor: string;
+  image: string;
+  /** A floating IP per instance, from `floatingIpPool`. */
+  floatingIp: boolean;
+  /** The site's external network, where floating IPs come from. */
+  floatingIpPool?: string;
+  /** Where the workload's instances and volumes are, at every site (placeWorkload). */
+  placement: WorkloadPlacement;
+  /** The placement under each earlier name of the workload, oldest first: children's aliases. */
+  formerPlacements: readonly WorkloadPlacement[];
+  /** The names this component had under those earlier names: the server group's aliases. */
+  formerNames: readonly string[];
+  serverGroupPolicy: ServerGroupPolicy;
+  /** Labels of the workload's resources per site id: this site's, and the peer's (replicas). */
+  labels: Readonly<Record<string, Labels>>;
+  /** The catalog's volume types by name: at least those of the workload's volumes. */
+  volumeTypes: Readonly<Record<string, ReplicatedVolumeType & Pick<VolumeType, "name">>>;
+  /** How replicated volumes are paired on the storage. */
+  pairing: Pick<StoragePairing, "create" | "delete">;
   /** Project-scoped provider per site id: this site's, and the peer's for replicas. */
   projectProviders: Record<string, openstack.Provider>;
   commandProvider: command.Provider;
@@ -53,12 +72,6 @@ export interface InstanceAddresses {
 }
 
 export type ServerGroupPolicy = "anti-affinity" | "soft-anti-affinity";
-
-export function serverGroupPolicy(platform: Platform, workload: WorkloadModel): ServerGroupPolicy {
-  return findTier(platform, workload.tier)?.antiAffinity === true
-    ? "anti-affinity"
-    : "soft-anti-affinity";
-}
 
 /** A primary volume at the site with its replica, if its type replicates. */
 export interface VolumeAtSite {
@@ -80,18 +93,17 @@ export function volumesAt(placement: WorkloadPlacement, site: string): VolumeAtS
     }));
 }
 
-/**
- * The names this workload's resources had under each earlier name: placement is a function of
- * the name and the counts only, so the n-th instance (or volume) then is the n-th one now.
- */
-function formerPlacements(
-  dept: Department,
-  workload: WorkloadModel,
-  platform: Platform,
-): WorkloadPlacement[] {
-  return previousNames(workload).map((name) =>
-    placeWorkload(dept, { ...workload, name }, platform),
-  );
+/** Why a Workload cannot take `name`: its instances are named by placement, `<name>-<n>`. */
+export function workloadNameProblem(
+  name: string,
+  site: string,
+  placement: WorkloadPlacement,
+): string | undefined {
+  const here = placement.instances.filter((instance) => instance.site === site);
+  const stray = here.find((instance) => instance.name !== `${name}-${instance.index}`);
+  if (stray === undefined) return undefined;
+  const expected = stray.name.slice(0, stray.name.length - `-${stray.index}`.length);
+  return `placement names its instances ${stray.name} and on, so the Workload is ${expected}, not ${name}`;
 }
 
 export class Workload extends pulumi.ComponentResource {
@@ -101,29 +113,31 @@ export class Workload extends pulumi.ComponentResource {
 
   constructor(name: string, args: WorkloadArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("govcloud:workload:Workload", name, {}, opts);
-    const { department: dept, platform, workload, site } = args;
+    const { placement, site } = args;
+    const misnamed = workloadNameProblem(name, site, placement);
+    if (misnamed !== undefined) {
+      throw new pulumi.InputPropertiesError({
+        message: `${name} cannot be built at ${site}`,
+        errors: [{ propertyPath: "placement", reason: misnamed }],
+      });
+    }
     const provider = args.projectProviders[site];
     if (provider === undefined) {
       throw new pulumi.InputPropertiesError({
-        message: `${workload.name} cannot be built at ${site}`,
+        message: `${name} cannot be built at ${site}`,
         errors: [{ propertyPath: "projectProviders", reason: `no project provider for ${site}` }],
       });
     }
     const project: pulumi.CustomResourceOptions = { parent: this, provider };
-    const labels = workloadLabels(dept, workload, site);
+    const labels = labelsAt(args, site);
     const tags = labelsToTags(labels);
-    const placement = placeWorkload(dept, workload, platform);
-    const formers = formerPlacements(dept, workload, platform);
-    const formerWorkloadNames = previousNames(workload);
+    const formers = args.formerPlacements;
 
-    const groupName = siteResourceName(dept.id, site, workload.name);
+    // Nova cannot rename a server group: its name is the one it was created with.
     const serverGroup = new openstack.compute.ServerGroup(
-      groupName,
-      { name: groupName, policies: [serverGroupPolicy(platform, workload)] },
-      withFormerNames(
-        { ...project, ignoreChanges: ["name"] },
-        formerWorkloadNames.map((old) => siteResourceName(dept.id, site, old)),
-      ),
+      name,
+      { name, policies: [args.serverGroupPolicy] },
+      withFormerNames({ ...project, ignoreChanges: ["name"] }, args.formerNames),
     );
     this.serverGroupId = serverGroup.id;
 
@@ -176,9 +190,9 @@ export class Workload extends pulumi.ComponentResource {
     former: string[],
     serverGroup: openstack.compute.ServerGroup,
     tags: string[],
-    labels: ReturnType<typeof workloadLabels>,
+    labels: Labels,
   ): { instance: openstack.compute.Instance; addresses: InstanceAddresses } {
-    const { workload, site, platform } = args;
+    const { site } = args;
     const project: pulumi.CustomResourceOptions = {
       parent: this,
       provider: args.projectProviders[site],
@@ -201,8 +215,8 @@ export class Workload extends pulumi.ComponentResource {
       planned.name,
       {
         name: planned.name,
-        flavorName: workload.flavor,
-        imageName: workload.image,
+        flavorName: args.flavor,
+        imageName: args.image,
         ...(planned.availabilityZone === undefined
           ? {}
           : { availabilityZone: planned.availabilityZone }),
@@ -221,11 +235,11 @@ export class Workload extends pulumi.ComponentResource {
         ? {}
         : { availabilityZone: planned.availabilityZone }),
     };
-    if (workload.floatingIp === true) {
-      const pool = findSite(platform, site)?.externalNetwork;
+    if (args.floatingIp) {
+      const pool = args.floatingIpPool;
       if (pool === undefined) {
         throw new pulumi.InputPropertiesError({
-          message: `${workload.name} cannot have floating IPs at ${site}`,
+          message: `${planned.name} cannot have a floating IP at ${site}`,
           errors: [{ propertyPath: "floatingIp", reason: `${site} has no external network` }],
         });
       }
@@ -250,8 +264,8 @@ export class Workload extends pulumi.ComponentResource {
     formerPrimary: string[],
     formerSecondary: string[],
   ): pulumi.Output<string> {
-    const { department: dept, platform, workload, site } = args;
-    const volumeType = findVolumeType(platform, primary.volume.type);
+    const { site } = args;
+    const volumeType = args.volumeTypes[primary.volume.type];
     if (volumeType === undefined) {
       throw new pulumi.InputPropertiesError({
         message: `${primary.name} cannot be created`,
@@ -272,7 +286,7 @@ export class Workload extends pulumi.ComponentResource {
           ...(primary.volume.description === undefined
             ? {}
             : { description: primary.volume.description }),
-          metadata: labelsToMetadata(workloadLabels(dept, workload, site)),
+          metadata: labelsToMetadata(labelsAt(args, site)),
         },
         withFormerNames({ parent: this, provider: args.projectProviders[site] }, formerPrimary),
       );
@@ -296,9 +310,9 @@ export class Workload extends pulumi.ComponentResource {
         primaryProvider: args.projectProviders[site],
         secondaryProvider: peerProvider,
         commandProvider: args.commandProvider,
-        primaryLabels: workloadLabels(dept, workload, site),
-        secondaryLabels: workloadLabels(dept, workload, secondary.site),
-        pairing: platform.storagePairing,
+        primaryLabels: labelsAt(args, site),
+        secondaryLabels: labelsAt(args, secondary.site),
+        pairing: args.pairing,
         protect: args.protect ?? true,
         formerNames: { primary: formerPrimary, secondary: formerSecondary },
       },
@@ -307,4 +321,15 @@ export class Workload extends pulumi.ComponentResource {
     this.volumePairs.push(replicated.pair);
     return replicated.primaryVolume.id;
   }
+}
+
+function labelsAt(args: WorkloadArgs, site: string): Labels {
+  const labels = args.labels[site];
+  if (labels === undefined) {
+    throw new pulumi.InputPropertiesError({
+      message: `the workload's resources at ${site} cannot be labelled`,
+      errors: [{ propertyPath: `labels.${site}`, reason: `no labels for ${site}` }],
+    });
+  }
+  return labels;
 }

@@ -3,6 +3,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildDepartment } from "../../components/department-program";
+import { foundationFields } from "../../components/site-args";
 import { foundationInputProblems } from "../../components/site-foundation";
 import type { SiteFoundationArgs } from "../../components/site-foundation";
 import { estateWith, OPTIONS, platformOnly, police, REPO_ROOT } from "./fixtures";
@@ -199,9 +200,7 @@ describe("SiteFoundation", function () {
       const department = police();
       mutate(department);
       return {
-        platform: platformOnly().platform,
-        department,
-        site: "laixi",
+        ...foundationFields(platformOnly().platform, department, "laixi"),
         projectId: "p",
         adminProvider: undefined!,
       };
