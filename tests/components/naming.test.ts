@@ -215,7 +215,7 @@ describe("component names", function () {
   describe("args", () => {
     it("hold no whole department or platform: only the fields each component reads", () => {
       const dept = police();
-      const values = [
+      const values: unknown[] = [
         ...Object.values(foundationFields(platform, dept, "laixi")),
         ...Object.values(workloadFields(platform, dept, dept.workloads[0], "laixi")),
       ];
