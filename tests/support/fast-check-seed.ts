@@ -23,10 +23,12 @@ export function propertySeed(env: NodeJS.ProcessEnv = process.env): number {
 export const runSeed = propertySeed();
 fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: runSeed });
 
-export const mochaHooks = {
-  beforeAll(): void {
-    process.stdout.write(
-      `fast-check seed: ${runSeed} (replay with FC_SEED=${runSeed} npm run test:unit)\n`,
-    );
-  },
-};
+// Mocha's parallel mode loads this file in the main process first and then in each worker, which
+// it starts with the main process's environment: the main process hands its seed down through
+// FC_SEED, so every worker draws from the same seed, and only the main process prints it.
+if (process.env.MOCHA_WORKER_ID === undefined) {
+  process.env.FC_SEED = String(runSeed);
+  process.stdout.write(
+    `fast-check seed: ${runSeed} (replay with FC_SEED=${runSeed} npm run test:unit)\n`,
+  );
+}

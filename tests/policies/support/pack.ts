@@ -18,6 +18,7 @@ import type {
   StackOptions,
 } from "../../../analyzer";
 import type { StackPlan } from "../../../plan/types";
+import { closeAtRunEnd } from "../../support/run-end";
 import { FIXTURE_ROOT, PACK_DIR, REPO_ROOT, STACK, TODAY } from "./estate";
 
 function sources(dir: string): string[] {
@@ -72,30 +73,37 @@ let session: Promise<PolicyPackSession> | undefined;
 
 /** The shared pack process, started on first use. */
 export function fixturePack(): Promise<PolicyPackSession> {
-  session ??= (async () => {
-    ensureCompiledPack();
-    const saved = { ...process.env };
-    process.env.GOVCLOUD_ESTATE_ROOT = FIXTURE_ROOT;
-    process.env.GOVCLOUD_TODAY = TODAY;
-    try {
-      return await openPolicyPack({
-        packDir: PACK_DIR,
-        launch: { organization: "organization", project: "govcloud", stack: STACK, dryRun: true },
-      });
-    } finally {
-      for (const key of ["GOVCLOUD_ESTATE_ROOT", "GOVCLOUD_TODAY"]) {
-        if (saved[key] === undefined) delete process.env[key];
-        else process.env[key] = saved[key];
-      }
-    }
-  })();
+  if (session === undefined) {
+    closeAtRunEnd(closeFixturePack);
+    session = startFixturePack();
+  }
   return session;
 }
 
-// Root hook: stop the shared pack process once every test has run.
-after(async () => {
-  if (session !== undefined) await (await session.catch(() => undefined))?.close();
-});
+async function startFixturePack(): Promise<PolicyPackSession> {
+  ensureCompiledPack();
+  const saved = { ...process.env };
+  process.env.GOVCLOUD_ESTATE_ROOT = FIXTURE_ROOT;
+  process.env.GOVCLOUD_TODAY = TODAY;
+  try {
+    return await openPolicyPack({
+      packDir: PACK_DIR,
+      launch: { organization: "organization", project: "govcloud", stack: STACK, dryRun: true },
+    });
+  } finally {
+    for (const key of ["GOVCLOUD_ESTATE_ROOT", "GOVCLOUD_TODAY"]) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  }
+}
+
+/** Stops the shared pack process; the next test file to need one starts a fresh one. */
+async function closeFixturePack(): Promise<void> {
+  const closing = session;
+  session = undefined;
+  if (closing !== undefined) await (await closing.catch(() => undefined))?.close();
+}
 
 export function analyze(plan: StackPlan, options: StackOptions = {}): Promise<AnalysisReport> {
   return fixturePack().then((pack) => pack.analyze(plan, options));
