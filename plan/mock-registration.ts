@@ -8,6 +8,7 @@
  * conversions were a tenth of a plan's time. The state, plain data from the pretend cloud, is
  * serialized as the SDK would, without its asynchronous walk (plan/plain-serialization.ts).
  *
+ * While planning it takes the place of MockMonitor.registerResource (plan/runtime-tuning.ts).
  * Only the response's getters the SDK reads (runtime/resource.js registerResource) are given:
  * the URN, the id, the state, no property dependencies and a successful result.
  */
@@ -51,8 +52,6 @@ export interface Registration {
   urn: string;
   /** The id the mocks gave, "" for none (a preview). */
   id: string;
-  /** The request's inputs, as the SDK serialized them. */
-  inputs: PlainMap;
   /** The resource's state, serialized. */
   state: PlainMap;
   response: RegisterResponseLike;
@@ -93,7 +92,6 @@ export async function registerWithMocks(
   return {
     urn,
     id,
-    inputs,
     state,
     response: {
       getUrn: () => urn,

@@ -8,7 +8,6 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PlannedResource } from "./types";
-import { registerWithMocks } from "./mock-registration";
 import type {
   MockMonitorLike,
   RegisterRequestLike,
@@ -65,7 +64,6 @@ interface Pending {
   typeChain: string;
   mockUrn?: string;
   id?: string;
-  inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
 }
 
@@ -96,11 +94,11 @@ export class RegistrationRecorder {
   ) {}
 
   /**
-   * Wraps the monitor that setMocks installed; call right after setMocks. Registrations are
-   * answered without the monitor's protobuf response (plan/mock-registration.ts), or, with
-   * `sdkMonitor`, by the SDK's mock monitor itself, exactly as shipped.
+   * Wraps the monitor that setMocks installed; call right after setMocks. While planning, the
+   * monitor answers with plain values (plan/mock-registration.ts); the recorder reads the
+   * answer the same way either way.
    */
-  attach(options: { sdkMonitor?: boolean } = {}): void {
+  attach(): void {
     const monitor = pulumi.runtime.getMonitor() as unknown as MonitorLike;
     const original = monitor.registerResource.bind(monitor);
     monitor.registerResource = (request, callback) => {
@@ -113,32 +111,15 @@ export class RegistrationRecorder {
         urn: `urn:pulumi:${this.stack}::${this.project}::${typeChain}::${request.getName()}`,
       };
       this.pending.push(entry);
-      const registered = (urn: string, id: string, outputs: Record<string, unknown>) => {
-        entry.mockUrn = urn;
-        entry.id = id;
-        entry.outputs = outputs;
-        this.byMockUrn.set(urn, entry);
-      };
-      if (options.sdkMonitor === true) {
-        return original(request, (err, response) => {
-          if (response !== undefined) {
-            registered(
-              response.getUrn(),
-              response.getId(),
-              response.getObject()?.toJavaScript() ?? {},
-            );
-          }
-          callback(err, response);
-        });
-      }
-      return registerWithMocks(monitor, request).then(
-        (registration) => {
-          entry.inputs = registration.inputs;
-          registered(registration.urn, registration.id, registration.state);
-          callback(null, registration.response);
-        },
-        (error: unknown) => callback(error, undefined),
-      );
+      return original(request, (err, response) => {
+        if (response !== undefined) {
+          entry.mockUrn = response.getUrn();
+          entry.id = response.getId();
+          entry.outputs = response.getObject()?.toJavaScript() ?? {};
+          this.byMockUrn.set(entry.mockUrn, entry);
+        }
+        callback(err, response);
+      });
     };
     const invoke = monitor.invoke.bind(monitor);
     monitor.invoke = (request, callback) => {
@@ -204,10 +185,10 @@ export class RegistrationRecorder {
         name: req.getName(),
         custom: req.getCustom(),
         ...(parent === undefined ? {} : { parent }),
-        inputs: toPlanValue(
-          entry.inputs ?? req.getObject()?.toJavaScript() ?? {},
-          this.resolveUrn,
-        ) as Record<string, unknown>,
+        inputs: toPlanValue(req.getObject()?.toJavaScript() ?? {}, this.resolveUrn) as Record<
+          string,
+          unknown
+        >,
         outputs,
         dependencies: [...new Set(req.getDependenciesList().map(this.resolveUrn))].sort(),
         propertyDependencies,

@@ -35,38 +35,69 @@
  *   chain of promises. With the mocks' state copied the same way (plan/mock-registration.ts),
  *   promises per resource fell from about 350 to about 240, the plans unchanged.
  *
+ * - MockMonitor.registerResource (runtime/mocks.js) answers with a protobuf response and a
+ *   Struct of the state, which the SDK reads straight back; while planning the answer is plain
+ *   values (plan/mock-registration.ts).
+ *
  * The program and the SDK's logic are untouched; only these functions are replaced, by
- * wrappers that call the originals outside a plan. Installed once per process.
+ * wrappers that call the originals outside a plan. Each is a patch of its own under the guard
+ * of plan/sdk-patches.ts (versions, shapes, GOVCLOUD_SDK_PATCHES), applied once per process.
  */
+import { dirname } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { WireObject } from "../wire/encode";
 import { PlainStruct } from "../wire/struct";
 import { transferPropertiesLazily } from "./lazy-outputs";
 import {
+  registerWithMocks,
+  type MockMonitorLike,
+  type RegisterRequestLike,
+} from "./mock-registration";
+import {
   NOT_PLAIN,
   serializePlain,
   serializeResourcePropertiesLeanly,
   type SerializeResourceProperties,
 } from "./plain-serialization";
+import { applySdkPatch, functionPatch, type SdkPatch } from "./sdk-patches";
+
+/** The releases these patches were written against. */
+const PULUMI = { package: "@pulumi/pulumi", versions: ["3.248.0"] } as const;
+const PROTOBUF = { package: "google-protobuf", versions: ["3.21.4"] } as const;
 
 type DebuggablePromise = <T>(p: Promise<T>, ctx: unknown) => Promise<T>;
+type TransferProperties = typeof transferPropertiesLazily;
+type SerializeProperty = (ctx: string, prop: unknown, ...rest: unknown[]) => Promise<unknown>;
+type ReferencedUrns = (
+  resources: Iterable<unknown> | undefined,
+  exclude: Set<unknown>,
+) => Promise<Set<string>>;
+type FromJavaScript = ((obj: WireObject) => Struct) & { original?: (obj: WireObject) => Struct };
+type RegisterResource = (
+  this: MockMonitorLike,
+  request: RegisterRequestLike,
+  callback: (err: unknown, response: unknown) => void,
+) => Promise<void>;
 
-interface DebuggableModule {
-  debuggablePromise: DebuggablePromise;
+/** An SDK module, required where the SDK itself has it. */
+function sdk(path: string): () => object {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return () => require(`@pulumi/pulumi/${path}`) as object;
 }
 
-interface RpcModule {
-  transferProperties: typeof transferPropertiesLazily;
-  serializeProperty: (ctx: string, prop: unknown, ...rest: unknown[]) => Promise<unknown>;
-  serializeResourceProperties: SerializeResourceProperties;
-}
+const SDK_DIR = dirname(require.resolve("@pulumi/pulumi"));
+const STRUCT_MODULE = "google-protobuf/google/protobuf/struct_pb";
 
-interface DependsOnModule {
-  getAllTransitivelyReferencedResourceURNs: (
-    resources: Iterable<unknown> | undefined,
-    exclude: Set<unknown>,
-  ) => Promise<Set<string>>;
+/** `patch`, refused when the SDK builds its Structs with another google-protobuf than this module. */
+function sameStructs(patch: SdkPatch): SdkPatch {
+  return {
+    ...patch,
+    shape: () =>
+      require.resolve(STRUCT_MODULE, { paths: [SDK_DIR] }) === require.resolve(STRUCT_MODULE)
+        ? patch.shape()
+        : "@pulumi/pulumi builds its Structs with another copy of google-protobuf",
+  };
 }
 
 function isEmpty(values: Iterable<unknown> | undefined): boolean {
@@ -75,63 +106,120 @@ function isEmpty(values: Iterable<unknown> | undefined): boolean {
   return true;
 }
 
-interface ResourceStatics {
-  callsites: () => unknown[];
-}
-
 let planning = 0;
-let installed = false;
 
-function install(): void {
-  if (installed) return;
-  installed = true;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const debuggable = require("@pulumi/pulumi/runtime/debuggable") as DebuggableModule;
-  const original = debuggable.debuggablePromise;
-  debuggable.debuggablePromise = ((p: Promise<unknown>, ctx: unknown) =>
-    planning > 0 ? p : original(p, ctx)) as DebuggablePromise;
-
-  const struct = Struct as unknown as { fromJavaScript: (obj: WireObject) => Struct };
-  const fromJavaScript = struct.fromJavaScript.bind(Struct);
-  struct.fromJavaScript = Object.assign(
-    (obj: WireObject) => (planning > 0 ? new PlainStruct(obj) : fromJavaScript(obj)),
-    { original: fromJavaScript },
-  );
-
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const rpc = require("@pulumi/pulumi/runtime/rpc") as RpcModule;
-  const transferProperties = rpc.transferProperties;
-  rpc.transferProperties = (onto, label, props) =>
-    planning > 0
-      ? transferPropertiesLazily(onto, label, props)
-      : transferProperties(onto, label, props);
-
-  const serializeProperty = rpc.serializeProperty;
-  rpc.serializeProperty = (ctx, prop, ...rest) => {
-    if (planning > 0) {
-      const plain = serializePlain(prop);
-      if (plain !== NOT_PLAIN) return Promise.resolve(plain);
-    }
-    return serializeProperty(ctx, prop, ...rest);
-  };
-  const serializeResourceProperties = rpc.serializeResourceProperties;
-  rpc.serializeResourceProperties = (label, props, opts) =>
-    planning > 0
-      ? serializeResourcePropertiesLeanly(serializeResourceProperties, label, props, opts)
-      : serializeResourceProperties(label, props, opts);
-
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const dependsOn = require("@pulumi/pulumi/runtime/dependsOn") as DependsOnModule;
-  const referencedUrns = dependsOn.getAllTransitivelyReferencedResourceURNs;
-  dependsOn.getAllTransitivelyReferencedResourceURNs = (resources, exclude) =>
-    planning > 0 && isEmpty(resources)
-      ? Promise.resolve(new Set<string>())
-      : referencedUrns(resources, exclude);
-
-  const resource = pulumi.Resource as unknown as ResourceStatics;
-  const callsites = resource.callsites.bind(resource);
-  resource.callsites = () => (planning > 0 ? [] : callsites());
-}
+/** Every patch of this module, by the name GOVCLOUD_SDK_PATCHES knows it by. */
+export const PLANNING_PATCHES: readonly SdkPatch[] = [
+  functionPatch<DebuggablePromise>({
+    ...PULUMI,
+    name: "debuggable-promise",
+    where: "runtime/debuggable.js debuggablePromise",
+    owner: sdk("runtime/debuggable"),
+    key: "debuggablePromise",
+    arity: 2,
+    replace: (original) =>
+      ((p: Promise<unknown>, ctx: unknown) =>
+        planning > 0 ? p : original(p, ctx)) as DebuggablePromise,
+  }),
+  sameStructs(
+    functionPatch<FromJavaScript>({
+      ...PROTOBUF,
+      from: SDK_DIR,
+      name: "plain-struct",
+      where: "google/protobuf/struct_pb.js Struct.fromJavaScript",
+      owner: () => Struct,
+      key: "fromJavaScript",
+      arity: 1,
+      replace: (original) => {
+        const unbound = original.bind(Struct);
+        return Object.assign(
+          (obj: WireObject) => (planning > 0 ? new PlainStruct(obj) : unbound(obj)),
+          { original: unbound },
+        );
+      },
+    }),
+  ),
+  functionPatch<TransferProperties>({
+    ...PULUMI,
+    name: "lazy-outputs",
+    where: "runtime/rpc.js transferProperties",
+    owner: sdk("runtime/rpc"),
+    key: "transferProperties",
+    arity: 3,
+    replace: (original) => (onto, label, props) =>
+      planning > 0 ? transferPropertiesLazily(onto, label, props) : original(onto, label, props),
+  }),
+  functionPatch<SerializeResourceProperties>({
+    ...PULUMI,
+    name: "plain-inputs",
+    where: "runtime/rpc.js serializeResourceProperties",
+    owner: sdk("runtime/rpc"),
+    key: "serializeResourceProperties",
+    arity: 3,
+    replace: (original) => (label, props, opts) =>
+      planning > 0
+        ? serializeResourcePropertiesLeanly(original, label, props, opts)
+        : original(label, props, opts),
+  }),
+  functionPatch<SerializeProperty>({
+    ...PULUMI,
+    name: "plain-property",
+    where: "runtime/rpc.js serializeProperty",
+    owner: sdk("runtime/rpc"),
+    key: "serializeProperty",
+    arity: 4,
+    replace:
+      (original) =>
+      (ctx, prop, ...rest) => {
+        if (planning > 0) {
+          const plain = serializePlain(prop);
+          if (plain !== NOT_PLAIN) return Promise.resolve(plain);
+        }
+        return original(ctx, prop, ...rest);
+      },
+  }),
+  functionPatch<ReferencedUrns>({
+    ...PULUMI,
+    name: "empty-dependencies",
+    where: "runtime/dependsOn.js getAllTransitivelyReferencedResourceURNs",
+    owner: sdk("runtime/dependsOn"),
+    key: "getAllTransitivelyReferencedResourceURNs",
+    arity: 2,
+    replace: (original) => (resources, exclude) =>
+      planning > 0 && isEmpty(resources)
+        ? Promise.resolve(new Set<string>())
+        : original(resources, exclude),
+  }),
+  functionPatch<() => unknown[]>({
+    ...PULUMI,
+    name: "no-callsites",
+    where: "resource.js Resource.callsites",
+    owner: () => pulumi.Resource,
+    key: "callsites",
+    arity: 0,
+    replace: (original) => {
+      const bound = original.bind(pulumi.Resource);
+      return () => (planning > 0 ? [] : bound());
+    },
+  }),
+  functionPatch<RegisterResource>({
+    ...PULUMI,
+    name: "mock-registration",
+    where: "runtime/mocks.js MockMonitor.registerResource",
+    owner: () =>
+      (sdk("runtime/mocks")() as { MockMonitor: { prototype: object } }).MockMonitor.prototype,
+    key: "registerResource",
+    arity: 2,
+    replace: (original) =>
+      function (this: MockMonitorLike, request, callback) {
+        if (planning === 0) return original.call(this, request, callback);
+        return registerWithMocks(this, request).then(
+          (registration) => callback(null, registration.response),
+          (error: unknown) => callback(error, undefined),
+        );
+      },
+  }),
+];
 
 /**
  * Turns the SDK's debugging aids off (see above) until the returned function is called. The
@@ -140,7 +228,7 @@ function install(): void {
  * later serializes for an out-of-process pack would be PlainStructs.
  */
 export function enterLeanRuntime(): () => void {
-  install();
+  for (const patch of PLANNING_PATCHES) applySdkPatch(patch);
   planning++;
   let left = false;
   return () => {

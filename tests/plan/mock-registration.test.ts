@@ -1,6 +1,6 @@
 /**
- * The planner answers registrations itself (plan/mock-registration.ts) instead of through the
- * SDK's MockMonitor: the program must see exactly what it would see under the SDK's monitor with
+ * While planning, registrations are answered by plan/mock-registration.ts instead of the SDK's
+ * MockMonitor (with the other planning patches of plan/runtime-tuning.ts): the program must see exactly what it would see under the SDK's monitor with
  * the same mocks (URNs, ids, computed attributes, inputs passed through, secretness), and the
  * SDK's `getResource` must still find what was registered.
  */
@@ -9,6 +9,7 @@ import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "../../plan/mock-cloud";
 import { RegistrationRecorder } from "../../plan/recorder";
+import { enterLeanRuntime } from "../../plan/runtime-tuning";
 
 const PROJECT = "govcloud";
 const STACK = "registration";
@@ -51,12 +52,18 @@ function program(): Promise<unknown> {
   return new Promise((resolve) => pulumi.all(values).apply(resolve));
 }
 
-async function observe(attachRecorder: boolean): Promise<unknown> {
+async function observe(lean: boolean): Promise<unknown> {
   const cloud = new MockCloud();
   await pulumi.runtime.setMocks(cloud.mocks, PROJECT, STACK, false);
   const recorder = new RegistrationRecorder(PROJECT, STACK);
-  if (attachRecorder) recorder.attach();
-  const seen = await program();
+  recorder.attach();
+  const leave = lean ? enterLeanRuntime() : () => undefined;
+  let seen: unknown;
+  try {
+    seen = await program();
+  } finally {
+    leave();
+  }
   const urn = (seen as string[])[5];
   const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, unknown> };
   return { seen, registered: monitor.resources.has(urn), recorded: recorder.resources().length };
@@ -66,7 +73,7 @@ describe("the planner's answer to a registration", function () {
   // Plans whole stacks: seconds each, many more when the machine is busy (two suites at once).
   this.timeout(300_000);
   it("gives the program what the SDK's mock monitor gives it", async () => {
-    const sdk = (await observe(false)) as { seen: unknown[]; registered: boolean };
+    const sdk = (await observe(false)) as { seen: unknown[]; recorded: number };
     const planner = (await observe(true)) as {
       seen: unknown[];
       registered: boolean;
@@ -75,6 +82,7 @@ describe("the planner's answer to a registration", function () {
     assert.deepEqual(planner.seen, sdk.seen);
     assert.equal(planner.registered, true);
     assert.equal(planner.recorded, 4);
+    assert.equal(sdk.recorded, 4);
     // The answers are real ones, not empty: the pretend cloud computed an address in the subnet.
     const [, networkId, , cidr, , , , fixedIps, mac, tags, portNetwork, description, secret] =
       planner.seen;
