@@ -52,14 +52,6 @@ export class Pool extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly capacity: pulumi.Output<number>;
     /**
-     * Steps run when the pool is created.
-     */
-    declare public readonly create: pulumi.Output<outputs.PoolCreate | undefined>;
-    /**
-     * Steps run when the pool is destroyed.
-     */
-    declare public readonly destroy: pulumi.Output<outputs.PoolDestroy | undefined>;
-    /**
      * Unique name of the storage pool.
      */
     declare public readonly name: pulumi.Output<string>;
@@ -96,8 +88,6 @@ export class Pool extends pulumi.CustomResource {
             resourceInputs["allocation"] = state?.allocation;
             resourceInputs["available"] = state?.available;
             resourceInputs["capacity"] = state?.capacity;
-            resourceInputs["create"] = state?.create;
-            resourceInputs["destroy"] = state?.destroy;
             resourceInputs["name"] = state?.name;
             resourceInputs["source"] = state?.source;
             resourceInputs["target"] = state?.target;
@@ -108,8 +98,6 @@ export class Pool extends pulumi.CustomResource {
             if (args?.type === undefined && !opts.urn) {
                 throw new Error("Missing required property 'type'");
             }
-            resourceInputs["create"] = args?.create;
-            resourceInputs["destroy"] = args?.destroy;
             resourceInputs["name"] = args?.name;
             resourceInputs["source"] = args?.source;
             resourceInputs["target"] = args?.target;
@@ -141,14 +129,6 @@ export interface PoolState {
      */
     capacity?: pulumi.Input<number | undefined>;
     /**
-     * Steps run when the pool is created.
-     */
-    create?: pulumi.Input<inputs.PoolCreate | undefined>;
-    /**
-     * Steps run when the pool is destroyed.
-     */
-    destroy?: pulumi.Input<inputs.PoolDestroy | undefined>;
-    /**
      * Unique name of the storage pool.
      */
     name?: pulumi.Input<string | undefined>;
@@ -174,14 +154,6 @@ export interface PoolState {
  * The set of arguments for constructing a Pool resource.
  */
 export interface PoolArgs {
-    /**
-     * Steps run when the pool is created.
-     */
-    create?: pulumi.Input<inputs.PoolCreate | undefined>;
-    /**
-     * Steps run when the pool is destroyed.
-     */
-    destroy?: pulumi.Input<inputs.PoolDestroy | undefined>;
     /**
      * Unique name of the storage pool.
      */

@@ -15,9 +15,9 @@ export interface DomainCpu {
      */
     match?: pulumi.Input<string | undefined>;
     /**
-     * Whether the CPU is migratable (on, off).
+     * Whether the CPU is migratable.
      */
-    migratable?: pulumi.Input<string | undefined>;
+    migratable?: pulumi.Input<boolean | undefined>;
     /**
      * CPU mode (host-model, host-passthrough, custom, maximum).
      */
@@ -138,7 +138,7 @@ export interface DomainDevicesConsoleSourcePty {
     /**
      * Path of the pseudo TTY.
      */
-    path?: pulumi.Input<string | undefined>;
+    path: pulumi.Input<string>;
 }
 
 export interface DomainDevicesConsoleSourceUnix {
@@ -232,14 +232,14 @@ export interface DomainDevicesDiskSourceBlock {
     /**
      * Path of the host block device.
      */
-    dev: pulumi.Input<string>;
+    dev?: pulumi.Input<string | undefined>;
 }
 
 export interface DomainDevicesDiskSourceFile {
     /**
      * Path of the host file.
      */
-    file: pulumi.Input<string>;
+    file?: pulumi.Input<string | undefined>;
 }
 
 export interface DomainDevicesDiskSourceNetwork {
@@ -254,7 +254,7 @@ export interface DomainDevicesDiskSourceNetwork {
     /**
      * Protocol (rbd, iscsi, nbd, gluster, http, https, ...).
      */
-    protocol: pulumi.Input<string>;
+    protocol?: pulumi.Input<string | undefined>;
 }
 
 export interface DomainDevicesDiskSourceNetworkHost {
@@ -287,7 +287,7 @@ export interface DomainDevicesDiskTarget {
     /**
      * Device name in the guest (e.g. vda, sda).
      */
-    dev: pulumi.Input<string>;
+    dev?: pulumi.Input<string | undefined>;
 }
 
 export interface DomainDevicesFilesystem {
@@ -331,7 +331,7 @@ export interface DomainDevicesFilesystemSourceMount {
     /**
      * Host directory path.
      */
-    dir: pulumi.Input<string>;
+    dir?: pulumi.Input<string | undefined>;
 }
 
 export interface DomainDevicesFilesystemTarget {
@@ -354,9 +354,9 @@ export interface DomainDevicesGraphic {
 
 export interface DomainDevicesGraphicSpice {
     /**
-     * Allocate the port automatically (yes, no).
+     * Allocate the port automatically.
      */
-    autoPort?: pulumi.Input<string | undefined>;
+    autoPort?: pulumi.Input<boolean | undefined>;
     /**
      * Listen address.
      */
@@ -373,9 +373,9 @@ export interface DomainDevicesGraphicSpice {
 
 export interface DomainDevicesGraphicVnc {
     /**
-     * Allocate the port automatically (yes, no).
+     * Allocate the port automatically.
      */
-    autoPort?: pulumi.Input<string | undefined>;
+    autoPort?: pulumi.Input<boolean | undefined>;
     /**
      * Listen address.
      */
@@ -538,7 +538,7 @@ export interface DomainDevicesSerialSourcePty {
     /**
      * Path of the pseudo TTY.
      */
-    path?: pulumi.Input<string | undefined>;
+    path: pulumi.Input<string>;
 }
 
 export interface DomainDevicesSerialSourceUnix {
@@ -625,7 +625,7 @@ export interface DomainDevicesVideoModel {
     /**
      * Model type (vga, cirrus, qxl, virtio, bochs, ramfb, none).
      */
-    type: pulumi.Input<string>;
+    type?: pulumi.Input<string | undefined>;
 }
 
 export interface DomainFeatures {
@@ -636,11 +636,18 @@ export interface DomainFeatures {
     /**
      * APIC support.
      */
-    apic?: pulumi.Input<boolean | undefined>;
+    apic?: pulumi.Input<inputs.DomainFeaturesApic | undefined>;
     /**
      * Physical Address Extension mode.
      */
     pae?: pulumi.Input<boolean | undefined>;
+}
+
+export interface DomainFeaturesApic {
+    /**
+     * End-of-interrupt behaviour (on, off).
+     */
+    eoi?: pulumi.Input<string | undefined>;
 }
 
 export interface DomainOs {
@@ -675,7 +682,7 @@ export interface DomainOs {
     /**
      * OS type (hvm, linux, exe).
      */
-    type: pulumi.Input<string>;
+    type?: pulumi.Input<string | undefined>;
     /**
      * Guest CPU architecture (e.g. x86_64, aarch64).
      */
@@ -697,7 +704,7 @@ export interface DomainOsNvRam {
     /**
      * Path of the per-domain NVRAM file.
      */
-    nvRam?: pulumi.Input<string | undefined>;
+    nvRam: pulumi.Input<string>;
     /**
      * Path of the NVRAM template.
      */
@@ -842,11 +849,11 @@ export interface NetworkIpDhcpRange {
     /**
      * Last address of the range.
      */
-    end: pulumi.Input<string>;
+    end?: pulumi.Input<string | undefined>;
     /**
      * First address of the range.
      */
-    start: pulumi.Input<string>;
+    start?: pulumi.Input<string | undefined>;
 }
 
 export interface NetworkMtu {
@@ -872,7 +879,7 @@ export interface NetworkRoute {
     /**
      * Route metric.
      */
-    metric?: pulumi.Input<number | undefined>;
+    metric?: pulumi.Input<string | undefined>;
     /**
      * Destination netmask.
      */
@@ -881,28 +888,6 @@ export interface NetworkRoute {
      * Destination prefix length.
      */
     prefix?: pulumi.Input<number | undefined>;
-}
-
-export interface PoolCreate {
-    /**
-     * Mark the pool to start when the host boots.
-     */
-    autostart?: pulumi.Input<boolean | undefined>;
-    /**
-     * Build the pool (virStoragePoolBuild) after defining it.
-     */
-    build?: pulumi.Input<boolean | undefined>;
-    /**
-     * Start the pool after defining it.
-     */
-    start?: pulumi.Input<boolean | undefined>;
-}
-
-export interface PoolDestroy {
-    /**
-     * Delete the pool's underlying storage (virStoragePoolDelete) on destroy.
-     */
-    delete?: pulumi.Input<boolean | undefined>;
 }
 
 export interface PoolSource {
@@ -964,7 +949,7 @@ export interface PoolTarget {
     /**
      * Where the pool is located on the host.
      */
-    path: pulumi.Input<string>;
+    path?: pulumi.Input<string | undefined>;
     /**
      * Permissions of the pool directory.
      */

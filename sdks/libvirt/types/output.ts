@@ -15,9 +15,9 @@ export interface DomainCpu {
      */
     match?: string;
     /**
-     * Whether the CPU is migratable (on, off).
+     * Whether the CPU is migratable.
      */
-    migratable?: string;
+    migratable?: boolean;
     /**
      * CPU mode (host-model, host-passthrough, custom, maximum).
      */
@@ -138,7 +138,7 @@ export interface DomainDevicesConsoleSourcePty {
     /**
      * Path of the pseudo TTY.
      */
-    path?: string;
+    path: string;
 }
 
 export interface DomainDevicesConsoleSourceUnix {
@@ -354,9 +354,9 @@ export interface DomainDevicesGraphic {
 
 export interface DomainDevicesGraphicSpice {
     /**
-     * Allocate the port automatically (yes, no).
+     * Allocate the port automatically.
      */
-    autoPort?: string;
+    autoPort?: boolean;
     /**
      * Listen address.
      */
@@ -373,9 +373,9 @@ export interface DomainDevicesGraphicSpice {
 
 export interface DomainDevicesGraphicVnc {
     /**
-     * Allocate the port automatically (yes, no).
+     * Allocate the port automatically.
      */
-    autoPort?: string;
+    autoPort?: boolean;
     /**
      * Listen address.
      */
@@ -538,7 +538,7 @@ export interface DomainDevicesSerialSourcePty {
     /**
      * Path of the pseudo TTY.
      */
-    path?: string;
+    path: string;
 }
 
 export interface DomainDevicesSerialSourceUnix {
@@ -636,11 +636,18 @@ export interface DomainFeatures {
     /**
      * APIC support.
      */
-    apic?: boolean;
+    apic?: outputs.DomainFeaturesApic;
     /**
      * Physical Address Extension mode.
      */
     pae?: boolean;
+}
+
+export interface DomainFeaturesApic {
+    /**
+     * End-of-interrupt behaviour (on, off).
+     */
+    eoi?: string;
 }
 
 export interface DomainOs {
@@ -697,7 +704,7 @@ export interface DomainOsNvRam {
     /**
      * Path of the per-domain NVRAM file.
      */
-    nvRam?: string;
+    nvRam: string;
     /**
      * Path of the NVRAM template.
      */
@@ -872,7 +879,7 @@ export interface NetworkRoute {
     /**
      * Route metric.
      */
-    metric?: number;
+    metric?: string;
     /**
      * Destination netmask.
      */
@@ -881,28 +888,6 @@ export interface NetworkRoute {
      * Destination prefix length.
      */
     prefix?: number;
-}
-
-export interface PoolCreate {
-    /**
-     * Mark the pool to start when the host boots.
-     */
-    autostart?: boolean;
-    /**
-     * Build the pool (virStoragePoolBuild) after defining it.
-     */
-    build?: boolean;
-    /**
-     * Start the pool after defining it.
-     */
-    start?: boolean;
-}
-
-export interface PoolDestroy {
-    /**
-     * Delete the pool's underlying storage (virStoragePoolDelete) on destroy.
-     */
-    delete?: boolean;
 }
 
 export interface PoolSource {
