@@ -143,7 +143,11 @@ function apply(result: Record<string, Working>, config: Record<string, PolicyCon
     const givenProperties = given.properties ?? {};
     if (Object.keys(givenProperties).length > 0 && properties === undefined) properties = {};
     for (const [key, value] of Object.entries(givenProperties)) {
-      (properties as Record<string, unknown>)[key] = structuredClone(value);
+      // A frozen value (deeply, as the offline check freezes the city's facts it hands over)
+      // cannot change under the config: shared, not copied, since it is most of the config.
+      (properties as Record<string, unknown>)[key] = Object.isFrozen(value)
+        ? value
+        : structuredClone(value);
     }
     result[name] = { enforcementLevel, properties };
   }

@@ -285,7 +285,9 @@ export class PolicyPackSession {
       initialConfig: info.initialConfig,
       fileConfig,
     });
-    if (Object.keys(config).length > 0) await this.transport.configure(configureRequest(config));
+    if (Object.keys(config).length > 0) {
+      await this.transport.configure(configureRequest(config, this.transport.struct ?? toStruct));
+    }
     return { info, config };
   }
 

@@ -29,6 +29,7 @@ async function init(message: InitMessage): Promise<void> {
   checker = new InProcessChecker(loaded, {
     packDir: message.packDir,
     ...(message.configFile === undefined ? {} : { configFile: message.configFile }),
+    ...(message.today === undefined ? {} : { today: message.today }),
   });
   await checker.open();
 }

@@ -19,6 +19,7 @@ import { offlineCheck, type OfflineCheck } from "../deploy/offline-check";
 import { missingStackSettings } from "../deploy/stack-settings";
 import { activeSites } from "../model/catalog";
 import type { LoadResult } from "../model/estate-loader";
+import { estatePackConfig } from "../check/pack-config";
 import { mandatoryCount } from "../check/stack-result";
 import { formatStackReport } from "../render/check-report";
 import { invalidPlatformOutput, policySetup } from "./check-command";
@@ -170,7 +171,11 @@ async function deploy(
       stack,
       root,
       pulumi: location.command,
-      policy,
+      // The engine's pack is given this estate's facts, as the offline check's was.
+      policy: {
+        packDir: policy.packDir,
+        config: estatePackConfig(loaded.estate, policy.configFile, options.today),
+      },
       offline,
       sites: activeSites(loaded.estate.platform).map((site) => site.id),
     },

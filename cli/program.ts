@@ -14,6 +14,7 @@ import type { FailoverFormat } from "./failover-command";
 import { runFailover } from "./failover-command";
 import { withPolicyOptions } from "./policy-options";
 import { DEFAULT_PLAN_DIR, runPlan } from "./plan-command";
+import { runPolicyConfig } from "./policy-config-command";
 import { addReviewCommands } from "./review-program";
 import { UsageError } from "./usage-error";
 import { packageVersion } from "./version";
@@ -196,6 +197,31 @@ function buildProgram(): Command {
       emit(runFailover(root, loaded, options));
     },
   );
+  withEstateOptions(
+    program
+      .command("policy-config")
+      .description(
+        "Print the policy pack config that runs the pack away from this estate (a published " +
+          "pack): the policy config's settings with the city's facts each policy reads; pass it " +
+          "with pulumi --policy-pack-config.",
+      )
+      .option(
+        "--policy-config <file>",
+        "policy config whose settings are kept (default: policy-config.json in the estate)",
+      )
+      .option("--out <file>", "write it to this file instead of standard output"),
+  ).action((options: EstateOptions & { policyConfig?: string; out?: string }) => {
+    const root = estateRoot(options);
+    const today = checkedToday(options.today);
+    const loaded = loadEstate(root, { today });
+    emit(
+      runPolicyConfig(root, loaded, {
+        ...(options.policyConfig === undefined ? {} : { policyConfig: options.policyConfig }),
+        ...(options.out === undefined ? {} : { out: options.out }),
+        ...(today === undefined ? {} : { today }),
+      }),
+    );
+  });
   addDeployCommands(program, { withEstateOptions, estateRoot, checkedToday });
   addReviewCommands(program, { withEstateOptions, estateRoot, checkedToday, checkedWorkers });
   addDriftCommands(program, { withEstateOptions, estateRoot, checkedToday });
