@@ -12,7 +12,17 @@
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import type { CityFacts, FactSection, RuleFacts } from "./facts";
 import { deepFreeze } from "./freeze";
-import { estateFacts, packToday } from "./load-facts";
+import type * as LoadFacts from "./load-facts";
+
+/**
+ * load-facts.ts, loaded when a policy first needs it: it brings the estate loader, which a pack
+ * given its facts with a day never needs, and which the build's schema compiler cannot load (it
+ * reads the policies' schemas before it writes the estate's validators).
+ */
+function loadFacts(): typeof LoadFacts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("./load-facts") as typeof LoadFacts;
+}
 
 /** The JSON type of each section, for the config schema (the engine validates config with it). */
 const SECTION_TYPES: Record<FactSection, "object" | "array"> = {
@@ -85,7 +95,7 @@ function fromConfig(
   }
   // Only the declared sections are there: RuleFacts<S> lets the rule read no other.
   const facts = deepFreeze(
-    typeof given.today === "string" ? given : { ...given, today: packToday() },
+    typeof given.today === "string" ? given : { ...given, today: loadFacts().packToday() },
   ) as unknown as CityFacts;
   resolved.set(given, facts);
   return facts;
@@ -102,5 +112,5 @@ export function ruleFacts<S extends FactSection>(
   fixed?: CityFacts,
 ): RuleFacts<S> {
   if (isGiven(given)) return fromConfig(policy, sections, given);
-  return fixed ?? estateFacts();
+  return fixed ?? loadFacts().estateFacts();
 }
