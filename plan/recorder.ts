@@ -8,18 +8,20 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PlannedResource } from "./types";
-import type {
-  MockMonitorLike,
-  RegisterRequestLike,
-  RegisterResponseLike,
-} from "./mock-registration";
 import { toPlanValue, UNKNOWN_MARKER } from "./wire-values";
 
 interface StructLike {
   toJavaScript(): Record<string, unknown>;
 }
 
-interface RegisterRequest extends RegisterRequestLike {
+/** The SDK's RegisterResourceRequest, as far as it is read here. */
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getCustom(): boolean;
+  getParent(): string;
+  getProvider(): string;
+  getObject(): StructLike | undefined;
   getProtect(): boolean | undefined;
   getDeletebeforereplace(): boolean;
   getRetainondelete?(): boolean | undefined;
@@ -32,7 +34,14 @@ interface RegisterRequest extends RegisterRequestLike {
   getAliasesList(): { getSpec(): { getName(): string } | undefined }[];
 }
 
-type Callback = (err: unknown, response: RegisterResponseLike | undefined) => void;
+/** The mock monitor's RegisterResourceResponse, as far as it is read here. */
+interface RegisterResponse {
+  getUrn(): string;
+  getId(): string;
+  getObject(): StructLike | undefined;
+}
+
+type Callback = (err: unknown, response: RegisterResponse | undefined) => void;
 
 interface InvokeRequest {
   getTok(): string;
@@ -40,7 +49,7 @@ interface InvokeRequest {
   getProvider(): string;
 }
 
-interface MonitorLike extends MockMonitorLike {
+interface MonitorLike {
   registerResource(req: RegisterRequest, callback: Callback): Promise<void>;
   invoke(req: InvokeRequest, callback: (err: unknown, response: unknown) => void): Promise<void>;
 }
@@ -94,9 +103,7 @@ export class RegistrationRecorder {
   ) {}
 
   /**
-   * Wraps the monitor that setMocks installed; call right after setMocks. While planning, the
-   * monitor answers with plain values (plan/mock-registration.ts); the recorder reads the
-   * answer the same way either way.
+   * Wraps the monitor that setMocks installed; call right after setMocks.
    */
   attach(): void {
     const monitor = pulumi.runtime.getMonitor() as unknown as MonitorLike;

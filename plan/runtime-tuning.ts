@@ -20,24 +20,15 @@
  *   a PlainStruct (analyzer/struct.ts) instead: the same map handed back as it is, the protobuf
  *   fields built only if something asks for them. Its keys keep their order rather than the
  *   sorted order of a Struct; every consumer of a plan sorts them (plan/wire-values.ts).
- *
  * - transferProperties (runtime/rpc.js) gives every property of a resource an Output as the
  *   resource is constructed; while planning each is made on first read instead
  *   (plan/lazy-outputs.ts), since a program reads few of the forty-odd properties of an
  *   instance. This took planning from about 2.7 s to about 1.9 s for the bundled estate.
  *
- * - serializeResourceProperties and serializeProperty (runtime/rpc.js) walk every input of a
- *   resource asynchronously, an await per value, to wait for outputs and promises; most inputs
- *   are plain (an OpenStack resource passes each of its inputs, most of them undefined). While
- *   planning, plain values are copied at once (plan/plain-serialization.ts) and only the others
- *   go through the SDK's walk; and getAllTransitivelyReferencedResourceURNs (runtime/dependsOn.js),
- *   which the SDK calls for every input, answers an empty set of resources without its own
- *   chain of promises. With the mocks' state copied the same way (plan/mock-registration.ts),
- *   promises per resource fell from about 350 to about 240, the plans unchanged.
- *
- * - MockMonitor.registerResource (runtime/mocks.js) answers with a protobuf response and a
- *   Struct of the state, which the SDK reads straight back; while planning the answer is plain
- *   values (plan/mock-registration.ts).
+ * Four more were measured and dropped, each within the noise of a check of the bundled estate
+ * once the ones above are in (docs/benchmarks.md): copying plain inputs and the mocks' state
+ * without the SDK's asynchronous walk, answering an empty set of dependencies at once, and a
+ * plain answer from the mock monitor (its Struct is a PlainStruct already).
  *
  * The program and the SDK's logic are untouched; only these functions are replaced, by
  * wrappers that call the originals outside a plan. Each is a patch of its own under the guard
@@ -49,17 +40,6 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { WireObject } from "../wire/encode";
 import { PlainStruct } from "../wire/struct";
 import { transferPropertiesLazily } from "./lazy-outputs";
-import {
-  registerWithMocks,
-  type MockMonitorLike,
-  type RegisterRequestLike,
-} from "./mock-registration";
-import {
-  NOT_PLAIN,
-  serializePlain,
-  serializeResourcePropertiesLeanly,
-  type SerializeResourceProperties,
-} from "./plain-serialization";
 import { applySdkPatch, functionPatch, type SdkPatch } from "./sdk-patches";
 
 /** The releases these patches were written against. */
@@ -68,17 +48,7 @@ const PROTOBUF = { package: "google-protobuf", versions: ["3.21.4"] } as const;
 
 type DebuggablePromise = <T>(p: Promise<T>, ctx: unknown) => Promise<T>;
 type TransferProperties = typeof transferPropertiesLazily;
-type SerializeProperty = (ctx: string, prop: unknown, ...rest: unknown[]) => Promise<unknown>;
-type ReferencedUrns = (
-  resources: Iterable<unknown> | undefined,
-  exclude: Set<unknown>,
-) => Promise<Set<string>>;
 type FromJavaScript = ((obj: WireObject) => Struct) & { original?: (obj: WireObject) => Struct };
-type RegisterResource = (
-  this: MockMonitorLike,
-  request: RegisterRequestLike,
-  callback: (err: unknown, response: unknown) => void,
-) => Promise<void>;
 
 /** An SDK module, required where the SDK itself has it. */
 function sdk(path: string): () => object {
@@ -98,12 +68,6 @@ function sameStructs(patch: SdkPatch): SdkPatch {
         ? patch.shape()
         : "@pulumi/pulumi builds its Structs with another copy of google-protobuf",
   };
-}
-
-function isEmpty(values: Iterable<unknown> | undefined): boolean {
-  if (values === undefined) return true;
-  for (const _ of values) return false;
-  return true;
 }
 
 let planning = 0;
@@ -149,47 +113,6 @@ export const PLANNING_PATCHES: readonly SdkPatch[] = [
     replace: (original) => (onto, label, props) =>
       planning > 0 ? transferPropertiesLazily(onto, label, props) : original(onto, label, props),
   }),
-  functionPatch<SerializeResourceProperties>({
-    ...PULUMI,
-    name: "plain-inputs",
-    where: "runtime/rpc.js serializeResourceProperties",
-    owner: sdk("runtime/rpc"),
-    key: "serializeResourceProperties",
-    arity: 3,
-    replace: (original) => (label, props, opts) =>
-      planning > 0
-        ? serializeResourcePropertiesLeanly(original, label, props, opts)
-        : original(label, props, opts),
-  }),
-  functionPatch<SerializeProperty>({
-    ...PULUMI,
-    name: "plain-property",
-    where: "runtime/rpc.js serializeProperty",
-    owner: sdk("runtime/rpc"),
-    key: "serializeProperty",
-    arity: 4,
-    replace:
-      (original) =>
-      (ctx, prop, ...rest) => {
-        if (planning > 0) {
-          const plain = serializePlain(prop);
-          if (plain !== NOT_PLAIN) return Promise.resolve(plain);
-        }
-        return original(ctx, prop, ...rest);
-      },
-  }),
-  functionPatch<ReferencedUrns>({
-    ...PULUMI,
-    name: "empty-dependencies",
-    where: "runtime/dependsOn.js getAllTransitivelyReferencedResourceURNs",
-    owner: sdk("runtime/dependsOn"),
-    key: "getAllTransitivelyReferencedResourceURNs",
-    arity: 2,
-    replace: (original) => (resources, exclude) =>
-      planning > 0 && isEmpty(resources)
-        ? Promise.resolve(new Set<string>())
-        : original(resources, exclude),
-  }),
   functionPatch<() => unknown[]>({
     ...PULUMI,
     name: "no-callsites",
@@ -201,23 +124,6 @@ export const PLANNING_PATCHES: readonly SdkPatch[] = [
       const bound = original.bind(pulumi.Resource);
       return () => (planning > 0 ? [] : bound());
     },
-  }),
-  functionPatch<RegisterResource>({
-    ...PULUMI,
-    name: "mock-registration",
-    where: "runtime/mocks.js MockMonitor.registerResource",
-    owner: () =>
-      (sdk("runtime/mocks")() as { MockMonitor: { prototype: object } }).MockMonitor.prototype,
-    key: "registerResource",
-    arity: 2,
-    replace: (original) =>
-      function (this: MockMonitorLike, request, callback) {
-        if (planning === 0) return original.call(this, request, callback);
-        return registerWithMocks(this, request).then(
-          (registration) => callback(null, registration.response),
-          (error: unknown) => callback(error, undefined),
-        );
-      },
   }),
 ];
 

@@ -1,8 +1,8 @@
 /**
  * The one guard of every function govcloud replaces inside @pulumi/pulumi, @pulumi/policy,
  * @grpc/grpc-js or google-protobuf at run time to plan and check faster (the modules that
- * declare them: plan/lazy-sdk-modules.ts, plan/runtime-tuning.ts, plan/mock-registration.ts,
- * analyzer/in-process.ts, analyzer/shared-decoding.ts).
+ * declare them: plan/lazy-sdk-modules.ts, plan/runtime-tuning.ts, analyzer/in-process.ts,
+ * analyzer/shared-decoding.ts).
  *
  * A patch reaches into a package's internals as one release has them. An upgrade may move or
  * change what it replaces, and the patch would then silently stop paying (slower plans) or
