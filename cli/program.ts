@@ -2,6 +2,7 @@
  * The govcloud command. Exit codes: 0 clean, 1 invalid input (or mandatory violations), 2 usage
  * or internal error. Bad input is always reported as problems, never as a stack trace.
  */
+import "../plan/lazy-sdk-modules"; // first: before anything loads @pulumi/pulumi
 import { Command, CommanderError, Option } from "commander";
 import { loadEstate } from "../model/estate-loader";
 import { calendarError } from "../model/rules/approvals";

@@ -82,6 +82,9 @@ export const LAZY_SDK_MODULES: SdkPatch = {
       },
   }),
   shape() {
+    // Loaded already, the SDK has made those requires: the patch would take effect nowhere.
+    if (require.cache[require.resolve("@pulumi/pulumi")] !== undefined)
+      return "@pulumi/pulumi was loaded before plan/lazy-sdk-modules (import it first)";
     const sdk = dirname(require.resolve("@pulumi/pulumi"));
     for (const [id, file] of Object.entries(DEFERRED)) {
       let text: string;
