@@ -14,7 +14,6 @@ import { useBundledConfigValidators } from "./bundled-config-validators";
 import type { Baseline } from "./changed-resources";
 import { changeProperties, changedUrns } from "./changed-resources";
 import type { CheckedStack } from "./in-process-check";
-import { estatePackConfig } from "./pack-config";
 import { failedCheck, stackCheck } from "./stack-check";
 
 export interface CheckStacksOptions {
@@ -56,6 +55,7 @@ async function checkIsolated(
     if (baseline !== undefined) urns.push(...(await changedUrns(baseline, plan)));
   }
   // The pack gets the estate's facts in its config, as from the engine.
+  const { estatePackConfig } = await import("./pack-config");
   const reports = await analyzeStacks(plans, {
     packDir: options.packDir,
     ...(loaded.estate === undefined

@@ -12,7 +12,6 @@ import type { LoadResult } from "../model/estate-loader";
 import type { StackPlan } from "../plan/types";
 import type { StackCheck } from "./stack-result";
 import type { PackConfig } from "./pack-config";
-import { estatePackConfig } from "./pack-config";
 import type { Baseline } from "./changed-resources";
 import { changeProperties, changedUrns } from "./changed-resources";
 import { failedCheck, stackCheck } from "./stack-check";
@@ -49,6 +48,8 @@ export class InProcessChecker {
     // The pack is given the city's facts in its config, as the engine gives them: the very
     // objects, not a copy, since pack and check share this process.
     if (this.loaded.estate !== undefined) {
+      // Loaded here, after lazy-sdk-modules: the policies it reads the schemas of load the SDK.
+      const { estatePackConfig } = await import("./pack-config");
       this.config = estatePackConfig(
         this.loaded.estate,
         this.options.configFile,

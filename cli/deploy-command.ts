@@ -19,7 +19,6 @@ import { offlineCheck, type OfflineCheck } from "../deploy/offline-check";
 import { missingStackSettings } from "../deploy/stack-settings";
 import { activeSites } from "../model/catalog";
 import type { LoadResult } from "../model/estate-loader";
-import { estatePackConfig } from "../check/pack-config";
 import { mandatoryCount } from "../check/stack-result";
 import { formatStackReport } from "../render/check-report";
 import { invalidPlatformOutput, policySetup } from "./check-command";
@@ -163,6 +162,8 @@ async function deploy(
       `govcloud preview: continuing: the engine runs the same policy pack and reports these too\n`,
     );
   }
+  // Loaded only now: the policies it reads the schemas of load the policy SDK.
+  const { estatePackConfig } = await import("../check/pack-config");
   const reportFile = options.policyReport;
   const stepsFile = options.steps;
   return runOnEngine(

@@ -15,7 +15,6 @@ import type { FailoverFormat } from "./failover-command";
 import { runFailover } from "./failover-command";
 import { withPolicyOptions } from "./policy-options";
 import { DEFAULT_PLAN_DIR, runPlan } from "./plan-command";
-import { runPolicyConfig } from "./policy-config-command";
 import { addReviewCommands } from "./review-program";
 import { UsageError } from "./usage-error";
 import { packageVersion } from "./version";
@@ -211,10 +210,12 @@ function buildProgram(): Command {
         "policy config whose settings are kept (default: policy-config.json in the estate)",
       )
       .option("--out <file>", "write it to this file instead of standard output"),
-  ).action((options: EstateOptions & { policyConfig?: string; out?: string }) => {
+  ).action(async (options: EstateOptions & { policyConfig?: string; out?: string }) => {
     const root = estateRoot(options);
     const today = checkedToday(options.today);
     const loaded = loadEstate(root, { today });
+    // Loaded only for this command: the policies it reads the schemas of load the policy SDK.
+    const { runPolicyConfig } = await import("./policy-config-command");
     emit(
       runPolicyConfig(root, loaded, {
         ...(options.policyConfig === undefined ? {} : { policyConfig: options.policyConfig }),
