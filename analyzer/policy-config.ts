@@ -297,3 +297,35 @@ export function reconcilePolicyConfig(input: ReconcileInput): Record<string, Pol
   }
   return config;
 }
+
+/**
+ * Whether two reconciled configs are the same: the same policies at the same levels, and each
+ * property the very same value, or, when it is not frozen (the small values the reconciliation
+ * copies), equal as JSON. Frozen values that are not the very same are taken as different
+ * without a look: they are the large ones (the city's facts a check hands over once for all its
+ * stacks). Pure.
+ */
+export function sameReconciledConfig(
+  a: Readonly<Record<string, PolicyConfig>> | undefined,
+  b: Readonly<Record<string, PolicyConfig>>,
+): boolean {
+  if (a === undefined) return false;
+  const names = Object.keys(b);
+  if (Object.keys(a).length !== names.length) return false;
+  return names.every((name) => {
+    const x = a[name];
+    const y = b[name];
+    if (x === undefined || x.enforcementLevel !== y.enforcementLevel) return false;
+    const keys = Object.keys(y.properties);
+    if (Object.keys(x.properties).length !== keys.length) return false;
+    return keys.every((key) => {
+      const u = x.properties[key];
+      const v = y.properties[key];
+      if (u === v) return true;
+      if (!Object.prototype.hasOwnProperty.call(x.properties, key)) return false;
+      if (typeof u === "object" && u !== null && Object.isFrozen(u)) return false;
+      if (typeof v === "object" && v !== null && Object.isFrozen(v)) return false;
+      return JSON.stringify(u) === JSON.stringify(v);
+    });
+  });
+}
