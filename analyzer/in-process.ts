@@ -4,6 +4,10 @@
  * grpc.Server's addService and bindAsync (of the grpc-js instance the pack's @pulumi/policy uses)
  * are replaced so that `new PolicyPack(...)` hands its seven handlers over instead of serving them.
  *
+ * That replacement is a patch under the guard of plan/sdk-patches.ts (the grpc-js and
+ * @pulumi/policy versions it was written for, the two functions' shapes, GOVCLOUD_SDK_PATCHES):
+ * when the guard refuses it, the pack runs in a process of its own, as `--isolated` runs it.
+ *
  * Fast but fragile, and not isolated: it relies on @pulumi/policy internals; the pack shares the
  * harness's process, environment (pulumi.getStack() and friends read the harness's variables),
  * console and module cache; only one pack can be loaded per process (the policy SDK allows one),
@@ -30,6 +34,8 @@ import {
   RemediateResponse,
 } from "@pulumi/pulumi/proto/analyzer_pb";
 import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
+import { applySdkPatch, installedVersion, type SdkPatch } from "../plan/sdk-patches";
+import type { PackLaunchSettings } from "./pack-env";
 import { readPolicyPackProject } from "./pack-project";
 import { shareDecoding } from "./shared-decoding";
 import { PlainStruct, type StructFactory } from "../wire/struct";
@@ -81,7 +87,69 @@ export function canLoadInProcess(packDir: string): boolean {
   return loaded === undefined || loaded.packDir === resolvePath(packDir);
 }
 
-function load(packDir: string): LoadedPack {
+/** The grpc-js and policy SDK releases the capture below was written against. */
+const GRPC_VERSIONS = ["1.14.7"];
+const POLICY_VERSIONS = ["v1.21.0"];
+
+type Captured = Omit<LoadedPack, "packDir">;
+
+/**
+ * The patch of the pack's grpc Server that hands the analyzer's handlers over instead of
+ * serving them, for as long as the pack's module loads: `restore` puts grpc-js back.
+ */
+function packCapture(policyPath: string, grpcPath: string) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const server = () => (require(grpcPath) as GrpcModule).Server.prototype;
+  const policyDir = dirname(policyPath);
+  let captured: Captured | undefined;
+  let restore = () => {};
+  const addService = function (this: unknown, service: unknown, implementation: unknown) {
+    const s = service as Record<string, MethodDefinition>;
+    if (s?.analyze?.path === "/pulumirpc.Analyzer/Analyze") {
+      captured = { service: s, handlers: implementation as Record<string, Handler> };
+      return;
+    }
+    return original.addService.call(this, service, implementation);
+  };
+  const bindAsync = function (this: unknown, ...args: unknown[]) {
+    if (captured) return; // the pack's server: never bound, so it prints no port
+    return original.bindAsync.apply(this, args);
+  };
+  const original = { addService: server().addService, bindAsync: server().bindAsync };
+  const patch: SdkPatch = {
+    name: "in-process-pack",
+    package: "@grpc/grpc-js",
+    versions: GRPC_VERSIONS,
+    from: policyDir,
+    shape() {
+      const policy = installedVersion("@pulumi/policy", policyDir);
+      if (policy === undefined || !POLICY_VERSIONS.includes(policy)) {
+        return `the pack's @pulumi/policy is ${policy ?? "missing"}, not ${POLICY_VERSIONS.join(" or ")}`;
+      }
+      const { addService: add, bindAsync: bind } = server();
+      if (typeof add !== "function" || add.length !== 2)
+        return "Server.addService is not a function of 2 parameters";
+      if (typeof bind !== "function" || bind.length !== 3)
+        return "Server.bindAsync is not a function of 3 parameters";
+      return undefined;
+    },
+    apply() {
+      const proto = server();
+      proto.addService = addService;
+      proto.bindAsync = bindAsync;
+      restore = () => {
+        proto.addService = original.addService;
+        proto.bindAsync = original.bindAsync;
+      };
+      return restore;
+    },
+    engaged: () => server().addService === addService && server().bindAsync === bindAsync,
+  };
+  return { patch, captured: () => captured, restore: () => restore() };
+}
+
+/** Loads the pack into this process; undefined when the guard keeps grpc-js as shipped. */
+function load(packDir: string): LoadedPack | undefined {
   const main = require.resolve(packDir);
   if (extname(main) === ".ts") {
     throw new Error(
@@ -96,26 +164,10 @@ function load(packDir: string): LoadedPack {
   }
   const policyPath = require.resolve("@pulumi/policy", { paths: [packDir] });
   const grpcPath = require.resolve("@grpc/grpc-js", { paths: [dirname(policyPath)] });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const grpc = require(grpcPath) as GrpcModule;
-
-  const proto = grpc.Server.prototype;
-  const { addService, bindAsync } = proto;
+  const capture = packCapture(policyPath, grpcPath);
+  if (!applySdkPatch(capture.patch)) return undefined;
   const exit = process.exit;
   const cwd = process.cwd();
-  let captured: Omit<LoadedPack, "packDir"> | undefined;
-  proto.addService = function (this: unknown, service: unknown, implementation: unknown) {
-    const s = service as Record<string, MethodDefinition>;
-    if (s?.analyze?.path === "/pulumirpc.Analyzer/Analyze") {
-      captured = { service: s, handlers: implementation as Record<string, Handler> };
-      return;
-    }
-    return addService.call(this, service, implementation);
-  };
-  proto.bindAsync = function (this: unknown, ...args: unknown[]) {
-    if (captured) return; // the pack's server: never bound, so it prints no port
-    return bindAsync.apply(this, args);
-  };
   process.exit = ((code?: number) => {
     throw new Error(`the policy pack called process.exit(${code ?? ""}) while loading`);
   }) as typeof process.exit;
@@ -126,9 +178,9 @@ function load(packDir: string): LoadedPack {
   } finally {
     process.chdir(cwd);
     process.exit = exit;
-    proto.addService = addService;
-    proto.bindAsync = bindAsync;
+    capture.restore();
   }
+  const captured = capture.captured();
   if (!captured) throw new Error(`${main} did not create a PolicyPack`);
   shareDecoding(dirname(policyPath));
   loaded = { packDir, ...captured };
@@ -239,14 +291,34 @@ function sharesClasses(pack: LoadedPack): boolean {
 export interface InProcessOptions {
   packDir: string;
   concurrency?: number;
+  /** The pack process's environment, when the guard keeps grpc-js as shipped (see above). */
+  launch?: PackLaunchSettings;
 }
 
-/** Loads the pack into this process and returns a session over it (same interface as the process mode). */
+/** What a pack process is started with when the caller names no stack. */
+const ANY_STACK: PackLaunchSettings = {
+  organization: "organization",
+  project: "project",
+  stack: "stack",
+  dryRun: true,
+};
+
+/**
+ * Loads the pack into this process and returns a session over it (same interface as the process
+ * mode); a session over a pack process when the guard refuses the in-process patch.
+ */
 export async function openInProcessPack(options: InProcessOptions): Promise<PolicyPackSession> {
   const started = performance.now();
   const packDir = resolvePath(options.packDir);
   readPolicyPackProject(packDir); // same checks as the engine, before loading anything
   const pack = load(packDir);
+  if (pack === undefined) {
+    return PolicyPackSession.open({
+      packDir,
+      launch: options.launch ?? ANY_STACK,
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    });
+  }
   return PolicyPackSession.fromTransport(
     new InProcessTransport(pack, sharesClasses(pack)),
     packDir,

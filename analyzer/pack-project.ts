@@ -5,9 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-// js-yaml rather than the yaml package: the estate's reader has loaded it already, and every
-// check reads this file.
-import { load } from "js-yaml";
+// The yaml package, which the estate's reader has loaded already.
+import { parse } from "yaml";
 
 export interface PolicyPackProject {
   runtime: string;
@@ -36,7 +35,7 @@ export function readPolicyPackProject(packDir: string): PolicyPackProject {
   }
   let doc: unknown;
   try {
-    doc = load(text);
+    doc = parse(text);
   } catch (e) {
     throw new PolicyPackProjectError(`${file}: invalid YAML: ${(e as Error).message}`);
   }

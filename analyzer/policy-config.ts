@@ -143,7 +143,11 @@ function apply(result: Record<string, Working>, config: Record<string, PolicyCon
     const givenProperties = given.properties ?? {};
     if (Object.keys(givenProperties).length > 0 && properties === undefined) properties = {};
     for (const [key, value] of Object.entries(givenProperties)) {
-      (properties as Record<string, unknown>)[key] = structuredClone(value);
+      // A frozen value (deeply, as the offline check freezes the city's facts it hands over)
+      // cannot change under the config: shared, not copied, since it is most of the config.
+      (properties as Record<string, unknown>)[key] = Object.isFrozen(value)
+        ? value
+        : structuredClone(value);
     }
     result[name] = { enforcementLevel, properties };
   }
@@ -292,4 +296,36 @@ export function reconcilePolicyConfig(input: ReconcileInput): Record<string, Pol
     config[name] = { enforcementLevel, properties: properties ?? {} };
   }
   return config;
+}
+
+/**
+ * Whether two reconciled configs are the same: the same policies at the same levels, and each
+ * property the very same value, or, when it is not frozen (the small values the reconciliation
+ * copies), equal as JSON. Frozen values that are not the very same are taken as different
+ * without a look: they are the large ones (the city's facts a check hands over once for all its
+ * stacks). Pure.
+ */
+export function sameReconciledConfig(
+  a: Readonly<Record<string, PolicyConfig>> | undefined,
+  b: Readonly<Record<string, PolicyConfig>>,
+): boolean {
+  if (a === undefined) return false;
+  const names = Object.keys(b);
+  if (Object.keys(a).length !== names.length) return false;
+  return names.every((name) => {
+    const x = a[name];
+    const y = b[name];
+    if (x === undefined || x.enforcementLevel !== y.enforcementLevel) return false;
+    const keys = Object.keys(y.properties);
+    if (Object.keys(x.properties).length !== keys.length) return false;
+    return keys.every((key) => {
+      const u = x.properties[key];
+      const v = y.properties[key];
+      if (u === v) return true;
+      if (!Object.prototype.hasOwnProperty.call(x.properties, key)) return false;
+      if (typeof u === "object" && u !== null && Object.isFrozen(u)) return false;
+      if (typeof v === "object" && v !== null && Object.isFrozen(v)) return false;
+      return JSON.stringify(u) === JSON.stringify(v);
+    });
+  });
 }

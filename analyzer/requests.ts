@@ -2,7 +2,6 @@
  * Proto requests built from plan resources, field by field as the engine fills them
  * (step_generator.go for Analyze/Remediate/AnalyzeStack, analyzer_plugin.go for the rest). Pure.
  */
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import {
   AnalyzeRequest,
   AnalyzeStackRequest,
@@ -181,15 +180,19 @@ export function configureStackRequest(settings: StackSettings): AnalyzerStackCon
   return request;
 }
 
-export function configureRequest(config: Record<string, PolicyConfig>): ConfigureAnalyzerRequest {
+/** Configure's request; `struct` makes each policy's properties (PlainStruct in-process). */
+export function configureRequest(
+  config: Record<string, PolicyConfig>,
+  struct: StructFactory = toStruct,
+): ConfigureAnalyzerRequest {
   const request = new ConfigureAnalyzerRequest();
   const map = request.getPolicyconfigMap();
   for (const [name, entry] of Object.entries(config)) {
     const message = new ProtoPolicyConfig();
     message.setEnforcementlevel(enforcementLevelToProto(entry.enforcementLevel));
-    message.setProperties(
-      Struct.fromJavaScript(entry.properties as Parameters<typeof Struct.fromJavaScript>[0]),
-    );
+    // A copy of the top level: the policy SDK writes the level into the object it is given,
+    // which a PlainStruct hands over as it is; what is below is shared (the facts).
+    message.setProperties(struct({ ...(entry.properties as WireObject) }));
     map.set(name, message);
   }
   return request;

@@ -21,6 +21,7 @@ import {
   parsePolicyConfigFile,
   PolicyConfigError,
   reconcilePolicyConfig,
+  sameReconciledConfig,
 } from "./policy-config";
 import { mapLimit } from "./pool";
 import {
@@ -137,6 +138,8 @@ function elapsed(since: number): number {
 
 export class PolicyPackSession {
   private info: PackInfo | undefined;
+  /** The config the pack holds: Configure was last sent with it. */
+  private configured: Record<string, PolicyConfig> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private launchMs: number;
   private closed = false;
@@ -285,7 +288,13 @@ export class PolicyPackSession {
       initialConfig: info.initialConfig,
       fileConfig,
     });
-    if (Object.keys(config).length > 0) await this.transport.configure(configureRequest(config));
+    // The pack keeps its config until it is configured again (the engine configures a pack once
+    // a run): the same config for the next stack is not sent again, which for a config that
+    // carries the city's facts is most of what analyzing a stack over gRPC would cost.
+    if (Object.keys(config).length > 0 && !sameReconciledConfig(this.configured, config)) {
+      await this.transport.configure(configureRequest(config, this.transport.struct ?? toStruct));
+      this.configured = config;
+    }
     return { info, config };
   }
 

@@ -8,36 +8,41 @@
  * next policy sees; the govcloud rules never do (they copy the properties into their own views,
  * policies/lib/resource-view.ts), and the in-process contract test compares every report with
  * the process mode, where each policy gets its own copy. Remediation (proxySecrets = true) is
- * left alone: a remediation returns changed properties. The wrapper is installed once per
- * process; a pack whose SDK has no such module keeps decoding per policy.
+ * left alone: a remediation returns changed properties. A patch under the guard of
+ * plan/sdk-patches.ts, applied once per process: a pack whose policy SDK is another version or
+ * has no such function keeps decoding per policy.
  */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { applySdkPatch, functionPatch, type SdkPatch } from "../plan/sdk-patches";
 
 type Deserialize = (struct: object, proxySecrets: boolean) => unknown;
 
-interface DeserializeModule {
-  deserializeProperties: Deserialize & { shared?: true };
+/** The patch for the @pulumi/policy in `policyDir`. */
+export function sharedDecodingPatch(policyDir: string): SdkPatch {
+  return functionPatch<Deserialize>({
+    name: "shared-decoding",
+    package: "@pulumi/policy",
+    versions: ["v1.21.0"],
+    from: policyDir,
+    where: "deserialize.js deserializeProperties",
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    owner: () => require(join(policyDir, "deserialize.js")) as object,
+    key: "deserializeProperties",
+    arity: 2,
+    replace: (original) => {
+      const decoded = new WeakMap<object, unknown>();
+      return (struct, proxySecrets) => {
+        if (proxySecrets || typeof struct !== "object" || struct === null) {
+          return original(struct, proxySecrets);
+        }
+        if (!decoded.has(struct)) decoded.set(struct, original(struct, proxySecrets));
+        return decoded.get(struct);
+      };
+    },
+  });
 }
 
-/** Wraps deserializeProperties of the @pulumi/policy in `policyDir`; false when it cannot. */
+/** Shares the decoding of the @pulumi/policy in `policyDir` when the guard allows; whether it does. */
 export function shareDecoding(policyDir: string): boolean {
-  const file = join(policyDir, "deserialize.js");
-  if (!existsSync(file)) return false;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const module = require(file) as Partial<DeserializeModule>;
-  const original = module.deserializeProperties;
-  if (typeof original !== "function") return false;
-  if (original.shared) return true;
-  const decoded = new WeakMap<object, unknown>();
-  const shared: DeserializeModule["deserializeProperties"] = (struct, proxySecrets) => {
-    if (proxySecrets || typeof struct !== "object" || struct === null) {
-      return original(struct, proxySecrets);
-    }
-    if (!decoded.has(struct)) decoded.set(struct, original(struct, proxySecrets));
-    return decoded.get(struct);
-  };
-  shared.shared = true;
-  module.deserializeProperties = shared;
-  return true;
+  return applySdkPatch(sharedDecodingPatch(policyDir));
 }

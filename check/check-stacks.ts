@@ -10,7 +10,6 @@
  *   process for all stacks, exactly as the engine starts it (analyzer/index.ts analyzeStacks).
  */
 import type { LoadResult } from "../model/estate-loader";
-import { ESTATE_ROOT_VARIABLE, TODAY_VARIABLE } from "../policies/lib/load-facts";
 import { useBundledConfigValidators } from "./bundled-config-validators";
 import type { Baseline } from "./changed-resources";
 import { changeProperties, changedUrns } from "./changed-resources";
@@ -55,9 +54,15 @@ async function checkIsolated(
     const baseline = options.baselines?.get(plan.stack);
     if (baseline !== undefined) urns.push(...(await changedUrns(baseline, plan)));
   }
+  // The pack gets the estate's facts in its config, as from the engine.
+  const { estatePackConfig } = await import("./pack-config");
   const reports = await analyzeStacks(plans, {
     packDir: options.packDir,
-    ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
+    ...(loaded.estate === undefined
+      ? options.configFile === undefined
+        ? {}
+        : { configFile: options.configFile }
+      : { policyConfig: estatePackConfig(loaded.estate, options.configFile, options.today) }),
     ...(options.baselines === undefined ? {} : { declaredProperties: changeProperties(urns) }),
     dryRun: true,
   });
@@ -108,9 +113,6 @@ export async function checkStacks(
   stacks: readonly string[],
   options: CheckStacksOptions,
 ): Promise<CheckedStack[]> {
-  // The pack reads the city's facts itself when it starts: point it at this estate and date.
-  process.env[ESTATE_ROOT_VARIABLE] = root;
-  if (options.today !== undefined) process.env[TODAY_VARIABLE] = options.today;
   useBundledConfigValidators();
   const checked = options.isolated
     ? await checkIsolated(loaded, stacks, options)

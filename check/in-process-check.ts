@@ -9,9 +9,9 @@
  */
 import type { PolicyPackSession } from "../analyzer/session";
 import type { LoadResult } from "../model/estate-loader";
-import { handEstateToPack } from "../policies/lib/load-facts";
 import type { StackPlan } from "../plan/types";
 import type { StackCheck } from "./stack-result";
+import type { PackConfig } from "./pack-config";
 import type { Baseline } from "./changed-resources";
 import { changeProperties, changedUrns } from "./changed-resources";
 import { failedCheck, stackCheck } from "./stack-check";
@@ -26,10 +26,14 @@ export interface InProcessCheckOptions {
   packDir: string;
   /** The policy config file, when there is one. */
   configFile?: string;
+  /** YYYY-MM-DD the policies check approval expiry against (default: the day they run). */
+  today?: string;
 }
 
 export class InProcessChecker {
   private session: PolicyPackSession | undefined;
+  /** The settings and the estate's facts, made once and handed to the pack for every stack. */
+  private config: PackConfig | undefined;
 
   constructor(
     private readonly loaded: LoadResult,
@@ -41,13 +45,18 @@ export class InProcessChecker {
     if (this.session !== undefined) return;
     await import("../plan/lazy-sdk-modules"); // before the pack loads @pulumi/pulumi
     const { openInProcessPack } = await import("../analyzer/in-process");
-    // The pack reads the city's facts as it loads: from this estate when it is the same one.
-    handEstateToPack(this.loaded);
-    try {
-      this.session = await openInProcessPack({ packDir: this.options.packDir });
-    } finally {
-      handEstateToPack(undefined);
+    // The pack is given the city's facts in its config, as the engine gives them: the very
+    // objects, not a copy, since pack and check share this process.
+    if (this.loaded.estate !== undefined) {
+      // Loaded here, after lazy-sdk-modules: the policies it reads the schemas of load the SDK.
+      const { estatePackConfig } = await import("./pack-config");
+      this.config = estatePackConfig(
+        this.loaded.estate,
+        this.options.configFile,
+        this.options.today,
+      );
     }
+    this.session = await openInProcessPack({ packDir: this.options.packDir });
   }
 
   /**
@@ -72,7 +81,11 @@ export class InProcessChecker {
       return { check: failedCheck(stack, error instanceof Error ? error.message : String(error)) };
     }
     const options = {
-      ...(this.options.configFile === undefined ? {} : { configFile: this.options.configFile }),
+      ...(this.config !== undefined
+        ? { policyConfig: this.config }
+        : this.options.configFile === undefined
+          ? {}
+          : { configFile: this.options.configFile }),
       ...(baseline === undefined
         ? {}
         : { declaredProperties: changeProperties(await changedUrns(baseline, plan)) }),

@@ -4,6 +4,7 @@
  * process), then plans and analyzes the stacks it is handed one at a time and sends back each
  * stack's StackCheck (the report's rows and diagnostics), and its plan only when asked.
  */
+import "../plan/lazy-sdk-modules"; // first: before anything loads @pulumi/pulumi
 import { loadEstate } from "../model/estate-loader";
 import { useBundledConfigValidators } from "./bundled-config-validators";
 import { InProcessChecker } from "./in-process-check";
@@ -29,6 +30,7 @@ async function init(message: InitMessage): Promise<void> {
   checker = new InProcessChecker(loaded, {
     packDir: message.packDir,
     ...(message.configFile === undefined ? {} : { configFile: message.configFile }),
+    ...(message.today === undefined ? {} : { today: message.today }),
   });
   await checker.open();
 }

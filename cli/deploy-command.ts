@@ -162,6 +162,8 @@ async function deploy(
       `govcloud preview: continuing: the engine runs the same policy pack and reports these too\n`,
     );
   }
+  // Loaded only now: the policies it reads the schemas of load the policy SDK.
+  const { estatePackConfig } = await import("../check/pack-config");
   const reportFile = options.policyReport;
   const stepsFile = options.steps;
   return runOnEngine(
@@ -170,7 +172,11 @@ async function deploy(
       stack,
       root,
       pulumi: location.command,
-      policy,
+      // The engine's pack is given this estate's facts, as the offline check's was.
+      policy: {
+        packDir: policy.packDir,
+        config: estatePackConfig(loaded.estate, policy.configFile, options.today),
+      },
       offline,
       sites: activeSites(loaded.estate.platform).map((site) => site.id),
     },

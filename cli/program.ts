@@ -2,6 +2,7 @@
  * The govcloud command. Exit codes: 0 clean, 1 invalid input (or mandatory violations), 2 usage
  * or internal error. Bad input is always reported as problems, never as a stack trace.
  */
+import "../plan/lazy-sdk-modules"; // first: before anything loads @pulumi/pulumi
 import { Command, CommanderError, Option } from "commander";
 import { loadEstate } from "../model/estate-loader";
 import { calendarError } from "../model/rules/approvals";
@@ -196,6 +197,33 @@ function buildProgram(): Command {
       emit(runFailover(root, loaded, options));
     },
   );
+  withEstateOptions(
+    program
+      .command("policy-config")
+      .description(
+        "Print the policy pack config that runs the pack away from this estate (a published " +
+          "pack): the policy config's settings with the city's facts each policy reads; pass it " +
+          "with pulumi --policy-pack-config.",
+      )
+      .option(
+        "--policy-config <file>",
+        "policy config whose settings are kept (default: policy-config.json in the estate)",
+      )
+      .option("--out <file>", "write it to this file instead of standard output"),
+  ).action(async (options: EstateOptions & { policyConfig?: string; out?: string }) => {
+    const root = estateRoot(options);
+    const today = checkedToday(options.today);
+    const loaded = loadEstate(root, { today });
+    // Loaded only for this command: the policies it reads the schemas of load the policy SDK.
+    const { runPolicyConfig } = await import("./policy-config-command");
+    emit(
+      runPolicyConfig(root, loaded, {
+        ...(options.policyConfig === undefined ? {} : { policyConfig: options.policyConfig }),
+        ...(options.out === undefined ? {} : { out: options.out }),
+        ...(today === undefined ? {} : { today }),
+      }),
+    );
+  });
   addDeployCommands(program, { withEstateOptions, estateRoot, checkedToday });
   addReviewCommands(program, { withEstateOptions, estateRoot, checkedToday, checkedWorkers });
   addDriftCommands(program, { withEstateOptions, estateRoot, checkedToday });

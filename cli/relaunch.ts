@@ -16,7 +16,7 @@
  */
 import { spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { flagName, planningNodeFlags } from "../plan/node-flags";
+import { givenAs, planningNodeFlags } from "../plan/node-flags";
 import { writeStderr } from "./output";
 
 /** Set in the relaunched process's environment, so that it never relaunches again. */
@@ -62,7 +62,7 @@ export function relaunchArguments(state: LaunchState): string[] | undefined {
   const nodeOptions = (state.env.NODE_OPTIONS ?? "").split(/\s+/).filter((o) => o !== "");
   const given = [...state.execArgv, ...nodeOptions];
   const flags = planningNodeFlags(state.cores ?? availableParallelism()).filter(
-    (flag) => !setsOption(given, flagName(flag)),
+    (flag) => !givenAs(flag).some((name) => setsOption(given, name)),
   );
   if (flags.length === 0) return undefined;
   return [...state.execArgv, ...flags, script, ...state.argv.slice(2)];

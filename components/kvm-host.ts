@@ -56,16 +56,11 @@ export class KvmHost extends pulumi.ComponentResource {
     const provider = new libvirt.Provider(named("libvirt"), { uri: host.uri }, { parent: this });
     const onHost: pulumi.CustomResourceOptions = { parent: this, provider };
 
+    // The provider builds, starts and autostarts a pool it creates. Deleting a directory pool
+    // removes its folder, which libvirt refuses while the (protected) disks are still in it.
     const pool = new libvirt.Pool(
       named("pool"),
-      {
-        name: host.pool.name,
-        type: "dir",
-        target: { path: host.pool.path },
-        create: { build: true, start: true, autostart: true },
-        // Deleting the pool leaves its folder and files on the host.
-        destroy: { delete: false },
-      },
+      { name: host.pool.name, type: "dir", target: { path: host.pool.path } },
       onHost,
     );
 
@@ -118,8 +113,8 @@ export class KvmHost extends pulumi.ComponentResource {
         memory: domain.memoryGiB,
         memoryUnit: "GiB",
         os: { type: "hvm", typeArch: "x86_64", typeMachine: "q35" },
-        // Modern Linux guests do not boot without ACPI and APIC.
-        features: { acpi: true, apic: true },
+        // Modern Linux guests do not boot without ACPI and APIC (an empty apic is `<apic/>`).
+        features: { acpi: true, apic: {} },
         cpu: { mode: "host-passthrough" },
         devices: {
           disks: [

@@ -10,6 +10,7 @@ import { EngineStepLog, type EngineStep } from "./engine-steps";
 import type { EngineStack, RunOptions, StackSetup } from "./engine";
 import { cliProblemFromError, missingCliMessage } from "./missing-cli";
 import type { OfflineCheck } from "./offline-check";
+import { withPackConfigFile } from "./pack-config-file";
 import type { EnginePolicyEvent } from "./policy-events";
 import { formatPolicyEvents, PolicyEventLog, policyCounts } from "./policy-events";
 import { lockedMessage, type HolderAlive, type LockHolder } from "./stack-lock";
@@ -27,7 +28,11 @@ export interface EngineTarget {
   root: string;
   /** The located Pulumi executable. */
   pulumi: string;
-  policy: { packDir: string; configFile?: string };
+  /**
+   * The pack, and its config: `config` (the settings with the estate's facts, written to a file
+   * for the run) over `configFile` (the settings alone).
+   */
+  policy: { packDir: string; configFile?: string; config?: object };
   offline: OfflineCheck;
   /**
    * The ids of the sites that run OpenStack, to tell per region what a failed update left
@@ -146,6 +151,19 @@ async function engineFailure(
 }
 
 export async function runOnEngine(
+  command: "preview" | "up",
+  target: EngineTarget,
+  options: EngineRunOptions,
+  deps: EngineRunDeps,
+): Promise<number> {
+  const { config, ...policy } = target.policy;
+  if (config === undefined) return runReported(command, target, options, deps);
+  return withPackConfigFile(config, (configFile) =>
+    runReported(command, { ...target, policy: { ...policy, configFile } }, options, deps),
+  );
+}
+
+async function runReported(
   command: "preview" | "up",
   target: EngineTarget,
   options: EngineRunOptions,

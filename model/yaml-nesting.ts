@@ -1,6 +1,6 @@
 /**
  * How deeply a YAML text nests, found by one pass over its lines before any parser sees it.
- * Both YAML readers recurse once per level: a file of a few thousand brackets ends in "Maximum
+ * The YAML reader recurses once per level: a file of a few thousand brackets ends in "Maximum
  * call stack size exceeded" after hundreds of megabytes. Real govcloud files nest fewer than
  * ten levels, so a text deeper than MAX_NESTING is refused with its place before it is parsed.
  *

@@ -1,6 +1,6 @@
 /**
- * A parsed YAML file and positions in it: the shape the readers (model/yaml-source.ts, the fast
- * reader model/yaml-fast.ts) produce and the loader, the schema check and the rules consume.
+ * A parsed YAML file and positions in it: the shape the reader (model/yaml-source.ts) produces and
+ * the loader, the schema check and the rules consume.
  */
 import type { FieldPath } from "./problem";
 

@@ -4,32 +4,24 @@
  * files, bytes that are not UTF-8, several documents, duplicate keys, tabs as indentation and
  * alias expansion bombs; each becomes a problem, never an exception.
  *
- * Two paths read a file. The yaml package builds a Document with the range of every node and
- * its own errors: it is the reference for data, positions and problems, but it costs about five
- * times as much as js-yaml, and every command reads the whole estate at start-up. So a file is
- * first read on the fast path (yaml-fast.ts): js-yaml, with plain scalars resolved as the yaml
- * package's core schema resolves them and positions rebuilt from its listener. The fast path
- * takes only what it reads exactly as the yaml package does, and checks the nodes it saw against
- * the data it loaded; anything else (an error, a tab, a tag, a complex key...) is read again by
- * the yaml package, which is only loaded then. Either way the data, the position of every field
- * and the problems are the same (tests/model/yaml-*.test.ts).
+ * The yaml package reads it: a Document with the range of every node and its own errors, under
+ * the YAML 1.2 core schema.
  */
 import { isUtf8 } from "node:buffer";
-import type { Document, Node as YamlNode } from "yaml";
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+} from "yaml";
 import type { FieldPath, Problem } from "./problem";
-import { readYamlFast } from "./yaml-fast";
 import { MAX_NESTING, tooDeep } from "./yaml-nesting";
 import type { Position, YamlSource } from "./yaml-position";
-
-type YamlModule = typeof import("yaml");
-let yamlModule: YamlModule | undefined;
-
-/** The yaml package, loaded the first time a file needs it. */
-function yaml(): YamlModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  yamlModule ??= require("yaml") as YamlModule;
-  return yamlModule;
-}
 
 /** Larger than any real department or platform file by two orders of magnitude. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -40,14 +32,6 @@ export const MAX_ALIAS_COUNT = 100;
 const FILE_START: Position = { line: 1, column: 1 };
 
 export type ParseResult = { ok: true; source: YamlSource } | { ok: false; problems: Problem[] };
-
-export interface ParseOptions {
-  /**
-   * `yaml` reads the file with the yaml package only, the reference the fast path is tested
-   * against; `auto` (the default) takes the fast path when it accepts the text.
-   */
-  reader?: "auto" | "yaml";
-}
 
 function fileProblem(
   file: string,
@@ -81,7 +65,7 @@ function firstInvalidUtf8(bytes: Buffer): Position {
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-export function parseYamlBytes(file: string, bytes: Buffer, options?: ParseOptions): ParseResult {
+export function parseYamlBytes(file: string, bytes: Buffer): ParseResult {
   if (bytes.length > MAX_FILE_BYTES)
     return { ok: false, problems: [tooLargeProblem(file, bytes.length)] };
   if (!isUtf8(bytes)) {
@@ -100,10 +84,10 @@ export function parseYamlBytes(file: string, bytes: Buffer, options?: ParseOptio
   }
   let text = bytes.toString("utf8");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return parseYamlText(file, text, options);
+  return parseYamlText(file, text);
 }
 
-export function parseYamlText(file: string, text: string, options?: ParseOptions): ParseResult {
+export function parseYamlText(file: string, text: string): ParseResult {
   const deep = tooDeep(text);
   if (deep !== undefined) {
     return {
@@ -122,16 +106,6 @@ export function parseYamlText(file: string, text: string, options?: ParseOptions
       ],
     };
   }
-  if (options?.reader !== "yaml") {
-    const source = readYamlFast(file, text);
-    if (source !== undefined) return { ok: true, source };
-  }
-  return parseWithDocument(file, text);
-}
-
-/** Reads `text` with the yaml package: the reference for data, positions and problems. */
-function parseWithDocument(file: string, text: string): ParseResult {
-  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -212,7 +186,6 @@ function locate(
   key: boolean,
   position: (offset: number) => Position,
 ): Position {
-  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let found: YamlNode | null = doc.contents;
   for (let i = 0; i < path.length; i++) {
@@ -259,7 +232,6 @@ function yamlErrorMessage(doc: Document, code: string, offset: number, message: 
 
 /** The text of the mapping key that starts at `offset`, if there is one. */
 function keyAt(doc: Document, offset: number): string | undefined {
-  const { isScalar, visit } = yaml();
   let key: string | undefined;
   visit(doc, {
     Pair(_, pair) {
@@ -278,7 +250,6 @@ function unresolvedAlias(
   doc: Document,
   position: (offset: number) => Position,
 ): Position | undefined {
-  const { visit } = yaml();
   let where: Position | undefined;
   visit(doc, {
     Alias(_, alias) {

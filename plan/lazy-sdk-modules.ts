@@ -6,22 +6,30 @@
  * few smaller packages only those and the automation API's commands use (normalize-package-data,
  * execa: about 25 ms). Those requires, made from the SDK files named below, get a stand-in
  * that loads the real module the first time something reads from it, so whatever does use them
- * still works.
+ * still works. A patch under the guard of plan/sdk-patches.ts: the SDK files must still require
+ * those packages.
  */
 import Module from "node:module";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { applySdkPatch, functionPatch, type SdkPatch } from "./sdk-patches";
 
 /** Module ids the SDK requires eagerly and a plan never uses, by the SDK file that requires them. */
 const DEFERRED: Record<string, string> = {
   typescript: "typescript-shim.js",
-  "@npmcli/arborist": "codePaths.js",
-  "normalize-package-data": "codePaths.js",
-  execa: "cmd.js",
+  "@npmcli/arborist": "runtime/closure/codePaths.js",
+  "normalize-package-data": "runtime/closure/codePaths.js",
+  execa: "automation/cmd.js",
 };
+
+/** How many requires got a stand-in (tests see the patch at work by it). */
+export let deferredRequires = 0;
 
 interface Requiring {
   filename?: string;
-  require(id: string): unknown;
 }
+
+type Require = (this: Requiring, id: string) => unknown;
 
 function deferred(load: () => object): object {
   let real: object | undefined;
@@ -49,21 +57,46 @@ function deferred(load: () => object): object {
   );
 }
 
-const prototype = Module.prototype as unknown as Requiring;
-const marker = Symbol.for("govcloud.lazy-sdk-modules");
-const installed = prototype as unknown as Record<symbol, boolean>;
-if (!installed[marker]) {
-  installed[marker] = true;
-  const require = prototype.require;
-  prototype.require = function (this: Requiring, id: string) {
-    const file = DEFERRED[id];
-    if (
-      file !== undefined &&
-      this.filename?.includes(`${"@pulumi"}/pulumi/`) === true &&
-      this.filename.endsWith(file)
-    ) {
-      return deferred(() => require.call(this, id) as object);
-    }
-    return require.call(this, id);
-  };
+/** Whether `filename` is that SDK file, in any copy of the SDK (a pack may bring its own). */
+function fromSdkFile(filename: string | undefined, file: string): boolean {
+  return filename?.endsWith(join("@pulumi", "pulumi", file)) === true;
 }
+
+export const LAZY_SDK_MODULES: SdkPatch = {
+  ...functionPatch<Require>({
+    name: "lazy-sdk-modules",
+    package: "@pulumi/pulumi",
+    versions: ["3.248.0"],
+    where: "Module.prototype.require",
+    owner: () => Module.prototype,
+    key: "require",
+    arity: 1,
+    replace: (original) =>
+      function (this: Requiring, id: string) {
+        const file = DEFERRED[id];
+        if (file !== undefined && fromSdkFile(this.filename, file)) {
+          deferredRequires++;
+          return deferred(() => original.call(this, id) as object);
+        }
+        return original.call(this, id);
+      },
+  }),
+  shape() {
+    // Loaded already, the SDK has made those requires: the patch would take effect nowhere.
+    if (require.cache[require.resolve("@pulumi/pulumi")] !== undefined)
+      return "@pulumi/pulumi was loaded before plan/lazy-sdk-modules (import it first)";
+    const sdk = dirname(require.resolve("@pulumi/pulumi"));
+    for (const [id, file] of Object.entries(DEFERRED)) {
+      let text: string;
+      try {
+        text = readFileSync(join(sdk, file), "utf8");
+      } catch {
+        return `${file} is missing`;
+      }
+      if (!text.includes(`require("${id}")`)) return `${file} no longer requires ${id}`;
+    }
+    return undefined;
+  },
+};
+
+applySdkPatch(LAZY_SDK_MODULES);

@@ -8,19 +8,20 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PlannedResource } from "./types";
-import { registerWithMocks } from "./mock-registration";
-import type {
-  MockMonitorLike,
-  RegisterRequestLike,
-  RegisterResponseLike,
-} from "./mock-registration";
 import { toPlanValue, UNKNOWN_MARKER } from "./wire-values";
 
 interface StructLike {
   toJavaScript(): Record<string, unknown>;
 }
 
-interface RegisterRequest extends RegisterRequestLike {
+/** The SDK's RegisterResourceRequest, as far as it is read here. */
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getCustom(): boolean;
+  getParent(): string;
+  getProvider(): string;
+  getObject(): StructLike | undefined;
   getProtect(): boolean | undefined;
   getDeletebeforereplace(): boolean;
   getRetainondelete?(): boolean | undefined;
@@ -33,7 +34,14 @@ interface RegisterRequest extends RegisterRequestLike {
   getAliasesList(): { getSpec(): { getName(): string } | undefined }[];
 }
 
-type Callback = (err: unknown, response: RegisterResponseLike | undefined) => void;
+/** The mock monitor's RegisterResourceResponse, as far as it is read here. */
+interface RegisterResponse {
+  getUrn(): string;
+  getId(): string;
+  getObject(): StructLike | undefined;
+}
+
+type Callback = (err: unknown, response: RegisterResponse | undefined) => void;
 
 interface InvokeRequest {
   getTok(): string;
@@ -41,7 +49,7 @@ interface InvokeRequest {
   getProvider(): string;
 }
 
-interface MonitorLike extends MockMonitorLike {
+interface MonitorLike {
   registerResource(req: RegisterRequest, callback: Callback): Promise<void>;
   invoke(req: InvokeRequest, callback: (err: unknown, response: unknown) => void): Promise<void>;
 }
@@ -65,7 +73,6 @@ interface Pending {
   typeChain: string;
   mockUrn?: string;
   id?: string;
-  inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
 }
 
@@ -96,11 +103,9 @@ export class RegistrationRecorder {
   ) {}
 
   /**
-   * Wraps the monitor that setMocks installed; call right after setMocks. Registrations are
-   * answered without the monitor's protobuf response (plan/mock-registration.ts), or, with
-   * `sdkMonitor`, by the SDK's mock monitor itself, exactly as shipped.
+   * Wraps the monitor that setMocks installed; call right after setMocks.
    */
-  attach(options: { sdkMonitor?: boolean } = {}): void {
+  attach(): void {
     const monitor = pulumi.runtime.getMonitor() as unknown as MonitorLike;
     const original = monitor.registerResource.bind(monitor);
     monitor.registerResource = (request, callback) => {
@@ -113,32 +118,15 @@ export class RegistrationRecorder {
         urn: `urn:pulumi:${this.stack}::${this.project}::${typeChain}::${request.getName()}`,
       };
       this.pending.push(entry);
-      const registered = (urn: string, id: string, outputs: Record<string, unknown>) => {
-        entry.mockUrn = urn;
-        entry.id = id;
-        entry.outputs = outputs;
-        this.byMockUrn.set(urn, entry);
-      };
-      if (options.sdkMonitor === true) {
-        return original(request, (err, response) => {
-          if (response !== undefined) {
-            registered(
-              response.getUrn(),
-              response.getId(),
-              response.getObject()?.toJavaScript() ?? {},
-            );
-          }
-          callback(err, response);
-        });
-      }
-      return registerWithMocks(monitor, request).then(
-        (registration) => {
-          entry.inputs = registration.inputs;
-          registered(registration.urn, registration.id, registration.state);
-          callback(null, registration.response);
-        },
-        (error: unknown) => callback(error, undefined),
-      );
+      return original(request, (err, response) => {
+        if (response !== undefined) {
+          entry.mockUrn = response.getUrn();
+          entry.id = response.getId();
+          entry.outputs = response.getObject()?.toJavaScript() ?? {};
+          this.byMockUrn.set(entry.mockUrn, entry);
+        }
+        callback(err, response);
+      });
     };
     const invoke = monitor.invoke.bind(monitor);
     monitor.invoke = (request, callback) => {
@@ -204,10 +192,10 @@ export class RegistrationRecorder {
         name: req.getName(),
         custom: req.getCustom(),
         ...(parent === undefined ? {} : { parent }),
-        inputs: toPlanValue(
-          entry.inputs ?? req.getObject()?.toJavaScript() ?? {},
-          this.resolveUrn,
-        ) as Record<string, unknown>,
+        inputs: toPlanValue(req.getObject()?.toJavaScript() ?? {}, this.resolveUrn) as Record<
+          string,
+          unknown
+        >,
         outputs,
         dependencies: [...new Set(req.getDependenciesList().map(this.resolveUrn))].sort(),
         propertyDependencies,

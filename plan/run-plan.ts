@@ -81,8 +81,8 @@ export class PlanError extends Error {
 export interface PlanOptions {
   /**
    * Run the Pulumi SDK exactly as shipped: its stack traces and debugging aids per promise and
-   * resource, its protobuf Structs (runtime-tuning.ts) and its own mock monitor
-   * (mock-registration.ts). Slower; to debug the program, and the benchmark's naive baseline.
+   * resource, its protobuf Structs and its own mock monitor's answers (the planning patches of
+   * runtime-tuning.ts left out). Slower; to debug the program, and the benchmark's naive baseline.
    */
   asShipped?: boolean;
 }
@@ -101,7 +101,7 @@ export async function planStack(
   const cloud = new MockCloud();
   await pulumi.runtime.setMocks(cloud.mocks, PROJECT, stack, false);
   const recorder = new RegistrationRecorder(PROJECT, stack);
-  recorder.attach({ sdkMonitor: options.asShipped === true });
+  recorder.attach();
 
   // The SDK records a stack trace for every promise it creates; a plan has no use for them and
   // they cost most of the time and memory per resource.

@@ -20,118 +20,112 @@
  *   a PlainStruct (analyzer/struct.ts) instead: the same map handed back as it is, the protobuf
  *   fields built only if something asks for them. Its keys keep their order rather than the
  *   sorted order of a Struct; every consumer of a plan sorts them (plan/wire-values.ts).
- *
  * - transferProperties (runtime/rpc.js) gives every property of a resource an Output as the
  *   resource is constructed; while planning each is made on first read instead
  *   (plan/lazy-outputs.ts), since a program reads few of the forty-odd properties of an
  *   instance. This took planning from about 2.7 s to about 1.9 s for the bundled estate.
  *
- * - serializeResourceProperties and serializeProperty (runtime/rpc.js) walk every input of a
- *   resource asynchronously, an await per value, to wait for outputs and promises; most inputs
- *   are plain (an OpenStack resource passes each of its inputs, most of them undefined). While
- *   planning, plain values are copied at once (plan/plain-serialization.ts) and only the others
- *   go through the SDK's walk; and getAllTransitivelyReferencedResourceURNs (runtime/dependsOn.js),
- *   which the SDK calls for every input, answers an empty set of resources without its own
- *   chain of promises. With the mocks' state copied the same way (plan/mock-registration.ts),
- *   promises per resource fell from about 350 to about 240, the plans unchanged.
+ * Four more were measured and dropped, each within the noise of a check of the bundled estate
+ * once the ones above are in (docs/benchmarks.md): copying plain inputs and the mocks' state
+ * without the SDK's asynchronous walk, answering an empty set of dependencies at once, and a
+ * plain answer from the mock monitor (its Struct is a PlainStruct already).
  *
  * The program and the SDK's logic are untouched; only these functions are replaced, by
- * wrappers that call the originals outside a plan. Installed once per process.
+ * wrappers that call the originals outside a plan. Each is a patch of its own under the guard
+ * of plan/sdk-patches.ts (versions, shapes, GOVCLOUD_SDK_PATCHES), applied once per process.
  */
+import { dirname } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { WireObject } from "../wire/encode";
 import { PlainStruct } from "../wire/struct";
 import { transferPropertiesLazily } from "./lazy-outputs";
-import {
-  NOT_PLAIN,
-  serializePlain,
-  serializeResourcePropertiesLeanly,
-  type SerializeResourceProperties,
-} from "./plain-serialization";
+import { applySdkPatch, functionPatch, type SdkPatch } from "./sdk-patches";
+
+/** The releases these patches were written against. */
+const PULUMI = { package: "@pulumi/pulumi", versions: ["3.248.0"] } as const;
+const PROTOBUF = { package: "google-protobuf", versions: ["3.21.4"] } as const;
 
 type DebuggablePromise = <T>(p: Promise<T>, ctx: unknown) => Promise<T>;
+type TransferProperties = typeof transferPropertiesLazily;
+type FromJavaScript = ((obj: WireObject) => Struct) & { original?: (obj: WireObject) => Struct };
 
-interface DebuggableModule {
-  debuggablePromise: DebuggablePromise;
+/** An SDK module, required where the SDK itself has it. */
+function sdk(path: string): () => object {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return () => require(`@pulumi/pulumi/${path}`) as object;
 }
 
-interface RpcModule {
-  transferProperties: typeof transferPropertiesLazily;
-  serializeProperty: (ctx: string, prop: unknown, ...rest: unknown[]) => Promise<unknown>;
-  serializeResourceProperties: SerializeResourceProperties;
-}
+const SDK_DIR = dirname(require.resolve("@pulumi/pulumi"));
+const STRUCT_MODULE = "google-protobuf/google/protobuf/struct_pb";
 
-interface DependsOnModule {
-  getAllTransitivelyReferencedResourceURNs: (
-    resources: Iterable<unknown> | undefined,
-    exclude: Set<unknown>,
-  ) => Promise<Set<string>>;
-}
-
-function isEmpty(values: Iterable<unknown> | undefined): boolean {
-  if (values === undefined) return true;
-  for (const _ of values) return false;
-  return true;
-}
-
-interface ResourceStatics {
-  callsites: () => unknown[];
+/** `patch`, refused when the SDK builds its Structs with another google-protobuf than this module. */
+function sameStructs(patch: SdkPatch): SdkPatch {
+  return {
+    ...patch,
+    shape: () =>
+      require.resolve(STRUCT_MODULE, { paths: [SDK_DIR] }) === require.resolve(STRUCT_MODULE)
+        ? patch.shape()
+        : "@pulumi/pulumi builds its Structs with another copy of google-protobuf",
+  };
 }
 
 let planning = 0;
-let installed = false;
 
-function install(): void {
-  if (installed) return;
-  installed = true;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const debuggable = require("@pulumi/pulumi/runtime/debuggable") as DebuggableModule;
-  const original = debuggable.debuggablePromise;
-  debuggable.debuggablePromise = ((p: Promise<unknown>, ctx: unknown) =>
-    planning > 0 ? p : original(p, ctx)) as DebuggablePromise;
-
-  const struct = Struct as unknown as { fromJavaScript: (obj: WireObject) => Struct };
-  const fromJavaScript = struct.fromJavaScript.bind(Struct);
-  struct.fromJavaScript = Object.assign(
-    (obj: WireObject) => (planning > 0 ? new PlainStruct(obj) : fromJavaScript(obj)),
-    { original: fromJavaScript },
-  );
-
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const rpc = require("@pulumi/pulumi/runtime/rpc") as RpcModule;
-  const transferProperties = rpc.transferProperties;
-  rpc.transferProperties = (onto, label, props) =>
-    planning > 0
-      ? transferPropertiesLazily(onto, label, props)
-      : transferProperties(onto, label, props);
-
-  const serializeProperty = rpc.serializeProperty;
-  rpc.serializeProperty = (ctx, prop, ...rest) => {
-    if (planning > 0) {
-      const plain = serializePlain(prop);
-      if (plain !== NOT_PLAIN) return Promise.resolve(plain);
-    }
-    return serializeProperty(ctx, prop, ...rest);
-  };
-  const serializeResourceProperties = rpc.serializeResourceProperties;
-  rpc.serializeResourceProperties = (label, props, opts) =>
-    planning > 0
-      ? serializeResourcePropertiesLeanly(serializeResourceProperties, label, props, opts)
-      : serializeResourceProperties(label, props, opts);
-
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const dependsOn = require("@pulumi/pulumi/runtime/dependsOn") as DependsOnModule;
-  const referencedUrns = dependsOn.getAllTransitivelyReferencedResourceURNs;
-  dependsOn.getAllTransitivelyReferencedResourceURNs = (resources, exclude) =>
-    planning > 0 && isEmpty(resources)
-      ? Promise.resolve(new Set<string>())
-      : referencedUrns(resources, exclude);
-
-  const resource = pulumi.Resource as unknown as ResourceStatics;
-  const callsites = resource.callsites.bind(resource);
-  resource.callsites = () => (planning > 0 ? [] : callsites());
-}
+/** Every patch of this module, by the name GOVCLOUD_SDK_PATCHES knows it by. */
+export const PLANNING_PATCHES: readonly SdkPatch[] = [
+  functionPatch<DebuggablePromise>({
+    ...PULUMI,
+    name: "debuggable-promise",
+    where: "runtime/debuggable.js debuggablePromise",
+    owner: sdk("runtime/debuggable"),
+    key: "debuggablePromise",
+    arity: 2,
+    replace: (original) =>
+      ((p: Promise<unknown>, ctx: unknown) =>
+        planning > 0 ? p : original(p, ctx)) as DebuggablePromise,
+  }),
+  sameStructs(
+    functionPatch<FromJavaScript>({
+      ...PROTOBUF,
+      from: SDK_DIR,
+      name: "plain-struct",
+      where: "google/protobuf/struct_pb.js Struct.fromJavaScript",
+      owner: () => Struct,
+      key: "fromJavaScript",
+      arity: 1,
+      replace: (original) => {
+        const unbound = original.bind(Struct);
+        return Object.assign(
+          (obj: WireObject) => (planning > 0 ? new PlainStruct(obj) : unbound(obj)),
+          { original: unbound },
+        );
+      },
+    }),
+  ),
+  functionPatch<TransferProperties>({
+    ...PULUMI,
+    name: "lazy-outputs",
+    where: "runtime/rpc.js transferProperties",
+    owner: sdk("runtime/rpc"),
+    key: "transferProperties",
+    arity: 3,
+    replace: (original) => (onto, label, props) =>
+      planning > 0 ? transferPropertiesLazily(onto, label, props) : original(onto, label, props),
+  }),
+  functionPatch<() => unknown[]>({
+    ...PULUMI,
+    name: "no-callsites",
+    where: "resource.js Resource.callsites",
+    owner: () => pulumi.Resource,
+    key: "callsites",
+    arity: 0,
+    replace: (original) => {
+      const bound = original.bind(pulumi.Resource);
+      return () => (planning > 0 ? [] : bound());
+    },
+  }),
+];
 
 /**
  * Turns the SDK's debugging aids off (see above) until the returned function is called. The
@@ -140,7 +134,7 @@ function install(): void {
  * later serializes for an out-of-process pack would be PlainStructs.
  */
 export function enterLeanRuntime(): () => void {
-  install();
+  for (const patch of PLANNING_PATCHES) applySdkPatch(patch);
   planning++;
   let left = false;
   return () => {

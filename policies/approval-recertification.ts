@@ -10,14 +10,16 @@
  * relies on (`changedResources`) is change-approval's finding and is not repeated here.
  */
 import type { CityFacts } from "./lib/facts";
-import type { ApprovalExpiryConfig } from "./lib/approval-expiry";
+import type { ApprovalExpiryConfig, ApprovalExpiryFacts } from "./lib/approval-expiry";
 import {
+  APPROVAL_EXPIRY_FACTS,
   approvalExpiryConfig,
   coveredWork,
   expiredApprovals,
   resourceCount,
   shownAt,
   someNames,
+  validityDays,
 } from "./lib/approval-expiry";
 import type { RuleContext, Verdict } from "./lib/policy";
 import { stackPolicy } from "./lib/policy";
@@ -25,17 +27,16 @@ import type { ResourceView } from "./lib/resource-view";
 
 export type ApprovalRecertificationConfig = ApprovalExpiryConfig;
 
-export function approvalRecertificationConfig(facts: CityFacts) {
+export function approvalRecertificationConfig() {
   return approvalExpiryConfig(
-    facts,
-    "Days after its date the approval of what runs is recertified (default: platform.yaml " +
+    "Days after its date the approval of what runs is recertified (0: platform.yaml's " +
       "approvals.validityDays).",
   );
 }
 
 export function checkApprovalRecertification(
   resources: ResourceView[],
-  { config, facts }: RuleContext<ApprovalRecertificationConfig>,
+  { config, facts }: RuleContext<ApprovalRecertificationConfig, ApprovalExpiryFacts>,
 ): Verdict {
   return expiredApprovals(resources, config, facts)
     .filter((approval) => approval.changed.length === 0)
@@ -43,14 +44,14 @@ export function checkApprovalRecertification(
       urn: shownAt(approval.resources).urn,
       message:
         `the approval ${approval.ticket} of ${approval.date} was valid until ${approval.until} ` +
-        `(${config.validityDays} days) and is due for recertification; it covers ` +
+        `(${validityDays(config, facts)} days) and is due for recertification; it covers ` +
         `${coveredWork(approval.resources)}, ${resourceCount(approval.resources.length)} ` +
         `(${someNames(approval.resources)}). Recertify it: a new ticket and date in the ` +
         `department file; a change to what it covers needs that first.`,
     }));
 }
 
-export function approvalRecertification(facts: CityFacts) {
+export function approvalRecertification(facts?: CityFacts) {
   return stackPolicy(
     {
       name: "approval-recertification",
@@ -63,7 +64,8 @@ export function approvalRecertification(facts: CityFacts) {
       remediationSteps:
         "Recertify the approval in the department file (workloads[].approval, or approval for " +
         "shared resources): a new ticket of the change system and its date.",
-      config: approvalRecertificationConfig(facts),
+      config: approvalRecertificationConfig(),
+      facts: APPROVAL_EXPIRY_FACTS,
     },
     facts,
     checkApprovalRecertification,

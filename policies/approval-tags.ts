@@ -15,7 +15,7 @@
  */
 import { compileConfiguredPattern } from "../model/configured-pattern";
 import { calendarError } from "../model/rules/approvals";
-import type { CityFacts, DepartmentFacts } from "./lib/facts";
+import type { CityFacts, DepartmentFacts, RuleFacts } from "./lib/facts";
 import { lookup } from "./lib/facts";
 import type { LabelRead } from "./lib/labels";
 import { label, readLabels } from "./lib/labels";
@@ -34,14 +34,28 @@ export interface ApprovalTagsConfig {
 
 export const DEFAULT_LARGE_CHANGE_VCPUS = 64;
 
-/** The schema; the ticket pattern defaults to platform.yaml's `approvals`. */
-export function approvalTagsConfig(facts: CityFacts): ConfigSchema<ApprovalTagsConfig> {
+/** The sections of the city's facts the rule reads. */
+export const APPROVAL_TAGS_FACTS = [
+  "approvals",
+  "departments",
+  "flavors",
+  "sites",
+  "tiers",
+] as const;
+export type ApprovalTagsFacts = RuleFacts<(typeof APPROVAL_TAGS_FACTS)[number]>;
+
+/**
+ * The schema. It is the same whatever the estate (the pack states it before it is given any
+ * facts): the ticket pattern's default, empty, stands for platform.yaml's `approvals`.
+ */
+export function approvalTagsConfig(): ConfigSchema<ApprovalTagsConfig> {
   return {
     ticketPattern: {
       type: "string",
-      minLength: 1,
-      default: facts.approvals.ticketPattern,
-      description: "Regular expression every approval ticket matches (default: platform.yaml).",
+      default: "",
+      description:
+        "Regular expression every approval ticket matches; empty: platform.yaml's " +
+        "approvals.ticketPattern.",
     },
     largeChangeVcpus: {
       type: "integer",
@@ -75,7 +89,7 @@ function approverReasons(
   resource: ResourceView,
   labels: LabelRead,
   department: DepartmentFacts | undefined,
-  { config, facts }: RuleContext<ApprovalTagsConfig>,
+  { config, facts }: RuleContext<ApprovalTagsConfig, ApprovalTagsFacts>,
 ): string[] {
   const reasons: string[] = [];
   const workloadName = label(labels, "workload");
@@ -116,7 +130,7 @@ function approverReasons(
 
 export function checkApprovalTags(
   resource: ResourceView,
-  context: RuleContext<ApprovalTagsConfig>,
+  context: RuleContext<ApprovalTagsConfig, ApprovalTagsFacts>,
 ): Verdict {
   const { config, facts, stack } = context;
   if (!isTaggable(resource.type)) {
@@ -170,16 +184,18 @@ export function checkApprovalTags(
   const ticket = label(labels, "approval");
   if (ticket !== undefined) {
     // RE2, so that no pattern in the config can make the pack hang on a ticket.
-    const pattern = compileConfiguredPattern(config.ticketPattern);
+    const ticketPattern =
+      config.ticketPattern !== "" ? config.ticketPattern : facts.approvals.ticketPattern;
+    const pattern = compileConfiguredPattern(ticketPattern);
     if (!pattern.ok) {
       messages.push(
-        `the policy's ticketPattern ${JSON.stringify(config.ticketPattern)} is not a regular ` +
+        `the policy's ticketPattern ${JSON.stringify(ticketPattern)} is not a regular ` +
           `expression govcloud can run (${pattern.reason}), so no ticket can be checked; fix it ` +
           `in the policy config.`,
       );
     } else if (!pattern.test(ticket)) {
       messages.push(
-        `approval=${ticket} is not a ticket of the change system (${config.ticketPattern}, ` +
+        `approval=${ticket} is not a ticket of the change system (${ticketPattern}, ` +
           `e.g. ${facts.approvals.ticketExample}).`,
       );
     }
@@ -218,7 +234,8 @@ export function checkApprovalTags(
   return messages.map((message) => ({ message }));
 }
 
-export function approvalTags(facts: CityFacts) {
+/** The policy; `facts` stand in for config that carries none (rule-facts.ts). */
+export function approvalTags(facts?: CityFacts) {
   return resourcePolicy(
     {
       name: "approval-tags",
@@ -233,7 +250,8 @@ export function approvalTags(facts: CityFacts) {
         "Fix the approval in the department file (workloads[].approval, or approval for " +
         "shared resources): a ticket of the change system, the date it was given and, where the message asks for one, an approver among the " +
         "department's approvers or the platform team. The program writes the labels from it.",
-      config: approvalTagsConfig(facts),
+      config: approvalTagsConfig(),
+      facts: APPROVAL_TAGS_FACTS,
     },
     facts,
     checkApprovalTags,

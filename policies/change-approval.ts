@@ -10,14 +10,16 @@
  * One finding per approval: a ticket covers every resource of its workload.
  */
 import type { CityFacts } from "./lib/facts";
-import type { ApprovalExpiryConfig } from "./lib/approval-expiry";
+import type { ApprovalExpiryConfig, ApprovalExpiryFacts } from "./lib/approval-expiry";
 import {
+  APPROVAL_EXPIRY_FACTS,
   approvalExpiryConfig,
   coveredWork,
   expiredApprovals,
   resourceCount,
   shownAt,
   someNames,
+  validityDays,
 } from "./lib/approval-expiry";
 import type { RuleContext, Verdict } from "./lib/policy";
 import { NotApplicable, stackPolicy } from "./lib/policy";
@@ -25,17 +27,16 @@ import type { ResourceView } from "./lib/resource-view";
 
 export type ChangeApprovalConfig = ApprovalExpiryConfig;
 
-export function changeApprovalConfig(facts: CityFacts) {
+export function changeApprovalConfig() {
   return approvalExpiryConfig(
-    facts,
-    "Days after its date an approval still authorises a change (default: platform.yaml " +
+    "Days after its date an approval still authorises a change (0: platform.yaml's " +
       "approvals.validityDays).",
   );
 }
 
 export function checkChangeApproval(
   resources: ResourceView[],
-  { config, facts }: RuleContext<ChangeApprovalConfig>,
+  { config, facts }: RuleContext<ChangeApprovalConfig, ApprovalExpiryFacts>,
 ): Verdict {
   if (config.changedResources.length === 0) {
     return new NotApplicable(
@@ -50,7 +51,7 @@ export function checkChangeApproval(
         urn: shownAt(approval.changed).urn,
         message:
           `the approval ${approval.ticket} of ${approval.date} was valid until ${approval.until} ` +
-          `(${config.validityDays} days), and this change creates or alters ` +
+          `(${validityDays(config, facts)} days), and this change creates or alters ` +
           `${resourceCount(approval.changed.length)} of ${coveredWork(approval.changed)} under ` +
           `it (${someNames(approval.changed)})` +
           (unchanged > 0 ? `; it also covers ${resourceCount(unchanged)} left as they are` : "") +
@@ -59,7 +60,7 @@ export function checkChangeApproval(
     });
 }
 
-export function changeApproval(facts: CityFacts) {
+export function changeApproval(facts?: CityFacts) {
   return stackPolicy(
     {
       name: "change-approval",
@@ -73,7 +74,8 @@ export function changeApproval(facts: CityFacts) {
         "Renew the approval in the department file (workloads[].approval, or approval for " +
         "shared resources): the ticket of the change system that approves this change and its " +
         "date. The program writes the labels from it.",
-      config: changeApprovalConfig(facts),
+      config: changeApprovalConfig(),
+      facts: APPROVAL_EXPIRY_FACTS,
     },
     facts,
     checkChangeApproval,

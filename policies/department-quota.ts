@@ -5,7 +5,7 @@
  * the rule judges what would be deployed: instances with the vCPUs and RAM of their catalog
  * flavor, volumes and their GiB, floating IPs and networks.
  */
-import type { CityFacts } from "./lib/facts";
+import type { CityFacts, RuleFacts } from "./lib/facts";
 import { lookup } from "./lib/facts";
 import type { ConfigSchema, RuleContext, Verdict, Violation } from "./lib/policy";
 import { stackPolicy } from "./lib/policy";
@@ -15,6 +15,10 @@ import { identify, isUnknown, readNumber, unknownReason } from "./lib/resource-v
 import { siteOf, siteProblem } from "./lib/site";
 import type { UsageField } from "./lib/stack-usage";
 import { largestContributors, quantity, stackUsage, USAGE_FIELDS } from "./lib/stack-usage";
+
+/** The sections of the city's facts the rule reads. */
+export const DEPARTMENT_QUOTA_FACTS = ["departments", "flavors", "sites"] as const;
+export type DepartmentQuotaFacts = RuleFacts<(typeof DEPARTMENT_QUOTA_FACTS)[number]>;
 
 export const QUOTA_DIMENSIONS = USAGE_FIELDS;
 export type QuotaDimension = UsageField;
@@ -77,7 +81,7 @@ function amount(value: number): string {
 
 export function checkDepartmentQuota(
   resources: ResourceView[],
-  { config, facts, stack }: RuleContext<DepartmentQuotaConfig>,
+  { config, facts, stack }: RuleContext<DepartmentQuotaConfig, DepartmentQuotaFacts>,
 ): Verdict {
   const violations: Violation[] = [];
   const usage = stackUsage(resources, facts);
@@ -171,7 +175,8 @@ export function checkDepartmentQuota(
   return violations;
 }
 
-export function departmentQuota(facts: CityFacts) {
+/** The policy; `facts` stand in for config that carries none (rule-facts.ts). */
+export function departmentQuota(facts?: CityFacts) {
   return stackPolicy(
     {
       name: "department-quota",
@@ -186,6 +191,7 @@ export function departmentQuota(facts: CityFacts) {
         "or raise the department's quota at that site (quotas.<site> in its file); a quota " +
         "change needs a platform approver on the department's approval.",
       config: DEPARTMENT_QUOTA_CONFIG,
+      facts: DEPARTMENT_QUOTA_FACTS,
     },
     facts,
     checkDepartmentQuota,

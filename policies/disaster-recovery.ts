@@ -13,7 +13,7 @@
  * rule follows the dependencies the engine reports instead of comparing ids.
  */
 import type { ReplicationMode } from "../model/types";
-import type { CityFacts, TierFacts } from "./lib/facts";
+import type { CityFacts, RuleFacts, TierFacts } from "./lib/facts";
 import { activeSiteIds, lookup } from "./lib/facts";
 import { label, readLabels } from "./lib/labels";
 import type { ConfigSchema, RuleContext, Verdict, Violation } from "./lib/policy";
@@ -32,6 +32,10 @@ import {
 } from "./lib/resource-view";
 import { siteOf, siteProblem } from "./lib/site";
 import { isVolume } from "./lib/stack-usage";
+
+/** The sections of the city's facts the rule reads. */
+export const DISASTER_RECOVERY_FACTS = ["departments", "sites", "tiers", "volumeTypes"] as const;
+export type DisasterRecoveryFacts = RuleFacts<(typeof DISASTER_RECOVERY_FACTS)[number]>;
 
 export interface DisasterRecoveryConfig {
   allowSoftAntiAffinity: boolean;
@@ -187,7 +191,7 @@ function checkPlacement(
   tierName: string,
   tier: TierFacts,
   sites: Map<ResourceView, string>,
-  facts: CityFacts,
+  facts: DisasterRecoveryFacts,
   file: string,
 ): Violation[] {
   if (tier.placement !== "active-active") return [];
@@ -215,7 +219,7 @@ function checkVolumeTypes(
   group: WorkloadGroup,
   tierName: string,
   tier: TierFacts,
-  facts: CityFacts,
+  facts: DisasterRecoveryFacts,
 ): Violation[] {
   const required = tier.volumeReplication;
   if (required === "none") return [];
@@ -252,7 +256,7 @@ function checkVolumeTypes(
 /** Every replicated volume: its other half, and the command that pairs them. */
 function checkPairs(
   resources: readonly ResourceView[],
-  facts: CityFacts,
+  facts: DisasterRecoveryFacts,
   config: DisasterRecoveryConfig,
 ): Violation[] {
   const violations: Violation[] = [];
@@ -355,7 +359,7 @@ function checkPairs(
 
 export function checkDisasterRecovery(
   resources: ResourceView[],
-  { config, facts, stack }: RuleContext<DisasterRecoveryConfig>,
+  { config, facts, stack }: RuleContext<DisasterRecoveryConfig, DisasterRecoveryFacts>,
 ): Verdict {
   const violations: Violation[] = [];
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
@@ -441,7 +445,8 @@ export function checkDisasterRecovery(
   return violations;
 }
 
-export function disasterRecovery(facts: CityFacts) {
+/** The policy; `facts` stand in for config that carries none (rule-facts.ts). */
+export function disasterRecovery(facts?: CityFacts) {
   return stackPolicy(
     {
       name: "disaster-recovery",
@@ -458,6 +463,7 @@ export function disasterRecovery(facts: CityFacts) {
         "better for important). The program then creates the server groups, replicas and " +
         "pairing commands; resources built outside it must do the same.",
       config: DISASTER_RECOVERY_CONFIG,
+      facts: DISASTER_RECOVERY_FACTS,
     },
     facts,
     checkDisasterRecovery,

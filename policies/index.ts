@@ -1,30 +1,10 @@
 // The govcloud CrossGuard policy pack: `pulumi preview --stack <dept> --policy-pack policies`,
-// or the offline harness in analyzer/. Rules live one a file next to this one; docs/policies.md.
+// the pack published from this folder, or the offline harness in analyzer/. Rules live one a file
+// next to this one; each policy finds the city's facts in its config (docs/policies.md).
 import { PolicyPack } from "@pulumi/policy";
-import { approvalRecertification } from "./approval-recertification";
-import { approvalTags } from "./approval-tags";
-import { changeApproval } from "./change-approval";
-import { departmentQuota } from "./department-quota";
-import { disasterRecovery } from "./disaster-recovery";
-import { loadCityFacts } from "./lib/load-facts";
-import { namingTagging } from "./naming-tagging";
-import { securityBaseline } from "./security-baseline";
-import { siteCapacity } from "./site-capacity";
-import { siteFailover } from "./site-failover";
-
-const facts = loadCityFacts();
+import { cityPolicies } from "./city-policies";
 
 new PolicyPack("govcloud", {
   description: "The rules of the Qingdao e-government cloud for department stacks.",
-  policies: [
-    departmentQuota(facts),
-    siteCapacity(facts),
-    siteFailover(facts),
-    approvalTags(facts),
-    changeApproval(facts),
-    approvalRecertification(facts),
-    disasterRecovery(facts),
-    securityBaseline(facts),
-    namingTagging(facts),
-  ],
+  policies: cityPolicies(),
 });

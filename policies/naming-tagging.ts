@@ -12,7 +12,7 @@
  */
 import { compileConfiguredPattern } from "../model/configured-pattern";
 import { ALL_SITES, NO_TIER } from "../model/tags";
-import type { CityFacts } from "./lib/facts";
+import type { CityFacts, RuleFacts } from "./lib/facts";
 import { lookup } from "./lib/facts";
 import { label, readLabels } from "./lib/labels";
 import type { ConfigSchema, RuleContext, Verdict } from "./lib/policy";
@@ -21,6 +21,10 @@ import { isDepartmentWide, isTaggable, T, WORKLOAD_TYPES } from "./lib/resource-
 import type { ResourceView } from "./lib/resource-view";
 import { identify, isUnknown, readString, unknownReason } from "./lib/resource-view";
 import { siteOf, siteProblem } from "./lib/site";
+
+/** The sections of the city's facts the rule reads. */
+export const NAMING_TAGGING_FACTS = ["departments", "sites", "tiers"] as const;
+export type NamingTaggingFacts = RuleFacts<(typeof NAMING_TAGGING_FACTS)[number]>;
 
 export interface NamingTaggingConfig {
   exemptNames: string[];
@@ -62,7 +66,7 @@ function startsWithPart(name: string, prefix: string): boolean {
 
 export function checkNamingTagging(
   resource: ResourceView,
-  { config, facts, stack }: RuleContext<NamingTaggingConfig>,
+  { config, facts, stack }: RuleContext<NamingTaggingConfig, NamingTaggingFacts>,
 ): Verdict {
   if (resource.type === T.rootStack) return new NotApplicable("the root stack is named by Pulumi");
   for (const pattern of config.exemptNames) {
@@ -214,7 +218,8 @@ export function checkNamingTagging(
   return messages.map((message) => ({ message }));
 }
 
-export function namingTagging(facts: CityFacts) {
+/** The policy; `facts` stand in for config that carries none (rule-facts.ts). */
+export function namingTagging(facts?: CityFacts) {
   return resourcePolicy(
     {
       name: "naming-tagging",
@@ -230,6 +235,7 @@ export function namingTagging(facts: CityFacts) {
         "from the department file). To rename an existing resource keep its old name as an " +
         "alias (previousNames in the department file); meanwhile list it in exemptNames.",
       config: NAMING_TAGGING_CONFIG,
+      facts: NAMING_TAGGING_FACTS,
     },
     facts,
     checkNamingTagging,

@@ -8,7 +8,7 @@
  * - Instances boot only catalog flavors and catalog images, by name, and no image the city has
  *   withdrawn (`forbiddenImages`).
  */
-import type { CityFacts } from "./lib/facts";
+import type { CityFacts, RuleFacts } from "./lib/facts";
 import { lookup } from "./lib/facts";
 import { label, readLabels } from "./lib/labels";
 import type { ConfigSchema, RuleContext, Verdict, Violation } from "./lib/policy";
@@ -25,6 +25,10 @@ import {
   shortType,
   unknownReason,
 } from "./lib/resource-view";
+
+/** The sections of the city's facts the rule reads. */
+export const SECURITY_BASELINE_FACTS = ["flavors", "images"] as const;
+export type SecurityBaselineFacts = RuleFacts<(typeof SECURITY_BASELINE_FACTS)[number]>;
 
 export interface SecurityBaselineConfig {
   forbiddenPorts: number[];
@@ -178,7 +182,7 @@ function checkFloatingIp(fip: ResourceView): Violation[] {
 function checkInstance(
   instance: ResourceView,
   config: SecurityBaselineConfig,
-  facts: CityFacts,
+  facts: SecurityBaselineFacts,
 ): Violation[] {
   const messages: string[] = [];
   const props = instance.props;
@@ -235,7 +239,7 @@ function checkInstance(
 
 export function checkSecurityBaseline(
   resource: ResourceView,
-  { config, facts }: RuleContext<SecurityBaselineConfig>,
+  { config, facts }: RuleContext<SecurityBaselineConfig, SecurityBaselineFacts>,
 ): Verdict {
   switch (resource.type) {
     case T.secGroupRule:
@@ -249,7 +253,8 @@ export function checkSecurityBaseline(
   }
 }
 
-export function securityBaseline(facts: CityFacts) {
+/** The policy; `facts` stand in for config that carries none (rule-facts.ts). */
+export function securityBaseline(facts?: CityFacts) {
   return resourcePolicy(
     {
       name: "security-baseline",
@@ -264,6 +269,7 @@ export function securityBaseline(facts: CityFacts) {
         "network:<name> of the department); give a workload with floatingIp: true an " +
         "approval with an approver; use a flavor and an image of platform.yaml's catalog.",
       config: SECURITY_BASELINE_CONFIG,
+      facts: SECURITY_BASELINE_FACTS,
     },
     facts,
     checkSecurityBaseline,

@@ -6,12 +6,16 @@
  * part of this analysis.
  */
 import type { SiteCapacity } from "../model/capacity";
-import type { CityFacts } from "./lib/facts";
+import type { CityFacts, RuleFacts } from "./lib/facts";
 import { lookup } from "./lib/facts";
 import type { ConfigSchema, RuleContext, Verdict, Violation } from "./lib/policy";
 import { stackPolicy } from "./lib/policy";
 import type { ResourceView } from "./lib/resource-view";
 import { largestContributors, quantity, stackUsage } from "./lib/stack-usage";
+
+/** The sections of the city's facts the rule reads. */
+export const SITE_CAPACITY_FACTS = ["departments", "flavors", "sites"] as const;
+export type SiteCapacityFacts = RuleFacts<(typeof SITE_CAPACITY_FACTS)[number]>;
 
 export interface SiteCapacityConfig {
   headroomPercent: number;
@@ -50,7 +54,7 @@ function amount(value: number): string {
 }
 
 /** What the other departments' files ask for at `site`, in total and by department. */
-function othersAt(facts: CityFacts, stack: string, site: string, dimension: Dimension) {
+function othersAt(facts: SiteCapacityFacts, stack: string, site: string, dimension: Dimension) {
   let total = 0;
   const by: Array<[string, number]> = [];
   for (const department of Object.values(facts.departments)) {
@@ -66,7 +70,7 @@ function othersAt(facts: CityFacts, stack: string, site: string, dimension: Dime
 
 export function checkSiteCapacity(
   resources: ResourceView[],
-  { config, facts, stack }: RuleContext<SiteCapacityConfig>,
+  { config, facts, stack }: RuleContext<SiteCapacityConfig, SiteCapacityFacts>,
 ): Verdict {
   const violations: Violation[] = [];
   const usage = stackUsage(resources, facts);
@@ -109,7 +113,8 @@ export function checkSiteCapacity(
   return violations;
 }
 
-export function siteCapacity(facts: CityFacts) {
+/** The policy; `facts` stand in for config that carries none (rule-facts.ts). */
+export function siteCapacity(facts?: CityFacts) {
   return stackPolicy(
     {
       name: "site-capacity",
@@ -125,6 +130,7 @@ export function siteCapacity(facts: CityFacts) {
         "active site; otherwise the platform team adds hosts or storage (platform.yaml sites[]." +
         "hosts, capacity) before the change can go in.",
       config: SITE_CAPACITY_CONFIG,
+      facts: SITE_CAPACITY_FACTS,
     },
     facts,
     checkSiteCapacity,

@@ -10,14 +10,18 @@
  * each department that adds to the surviving site's load in a dimension that does not fit: a
  * change that breaks failover is blocked where it is made.
  */
-import type { Demand, FailoverDimension, SiteLoss } from "../model/failover";
+import type { Demand, FailoverDimension, FailoverInput, SiteLoss } from "../model/failover";
 import { siteLoss } from "../model/failover";
-import type { CityFacts } from "./lib/facts";
+import type { CityFacts, RuleFacts } from "./lib/facts";
 import type { RuleContext, Verdict, Violation } from "./lib/policy";
 import { stackPolicy } from "./lib/policy";
 import type { ResourceView } from "./lib/resource-view";
 import type { SiteFailoverConfig } from "./site-failover-config";
 import { SITE_FAILOVER_CONFIG } from "./site-failover-config";
+
+/** The sections of the city's facts the rule reads. */
+export const SITE_FAILOVER_FACTS = ["failover"] as const;
+export type SiteFailoverFacts = RuleFacts<(typeof SITE_FAILOVER_FACTS)[number]>;
 
 export type { SiteFailoverConfig } from "./site-failover-config";
 export { SITE_FAILOVER_CONFIG } from "./site-failover-config";
@@ -42,16 +46,19 @@ function survivingTiers(config: SiteFailoverConfig): string[] | undefined {
   return config.tiers.length === 0 ? undefined : [...config.tiers];
 }
 
-// The losses depend only on the facts and the config, which every stack of a check shares: work
-// them out once per facts object and config instead of once per stack.
-const computed = new WeakMap<CityFacts, Map<string, SiteLoss[]>>();
+// The losses depend only on the failover facts and the config, which every stack of a check
+// shares: work them out once per facts object and config instead of once per stack.
+const computed = new WeakMap<FailoverInput, Map<string, SiteLoss[]>>();
 
 /** Each active site lost in turn, from the facts. */
-export function siteLosses(facts: CityFacts, config: SiteFailoverConfig): SiteLoss[] {
-  let byConfig = computed.get(facts);
+export function siteLosses(
+  facts: Pick<CityFacts, "failover">,
+  config: SiteFailoverConfig,
+): SiteLoss[] {
+  let byConfig = computed.get(facts.failover);
   if (byConfig === undefined) {
     byConfig = new Map();
-    computed.set(facts, byConfig);
+    computed.set(facts.failover, byConfig);
   }
   const key = JSON.stringify([config.tiers, config.headroomPercent]);
   let losses = byConfig.get(key);
@@ -62,7 +69,10 @@ export function siteLosses(facts: CityFacts, config: SiteFailoverConfig): SiteLo
   return losses;
 }
 
-function computeSiteLosses(facts: CityFacts, config: SiteFailoverConfig): SiteLoss[] {
+function computeSiteLosses(
+  facts: Pick<CityFacts, "failover">,
+  config: SiteFailoverConfig,
+): SiteLoss[] {
   const input = facts.failover;
   const tiers = survivingTiers(config);
   return input.sites
@@ -96,7 +106,7 @@ function mine(loss: SiteLoss, stack: string): { before: Demand; adds: Demand; st
 
 export function checkSiteFailover(
   _resources: ResourceView[],
-  { config, facts, stack }: RuleContext<SiteFailoverConfig>,
+  { config, facts, stack }: RuleContext<SiteFailoverConfig, SiteFailoverFacts>,
 ): Verdict {
   const violations: Violation[] = [];
   const known = new Set(facts.failover.tiers.map((tier) => tier.name));
@@ -134,7 +144,8 @@ export function checkSiteFailover(
   return violations;
 }
 
-export function siteFailover(facts: CityFacts) {
+/** The policy; `facts` stand in for config that carries none (rule-facts.ts). */
+export function siteFailover(facts?: CityFacts) {
   return stackPolicy(
     {
       name: "site-failover",
@@ -151,6 +162,7 @@ export function siteFailover(facts: CityFacts) {
         "a share (tiers[].failover.survivingReplicas); or departments run fewer replicas or " +
         "smaller flavors.",
       config: SITE_FAILOVER_CONFIG,
+      facts: SITE_FAILOVER_FACTS,
     },
     facts,
     checkSiteFailover,

@@ -17,6 +17,10 @@
  * - review: `review` of a platform.yaml change (a platform default quota raised: every stack
  *   planned at base and head, every department's quota updated), in a temporary clone of this
  *   repository's last commit;
+ * - patches: `check --all` of the bundled estate with every SDK patch (plan/sdk-patches.ts) on,
+ *   with all of them off (GOVCLOUD_SDK_PATCHES=off) and with each one off alone, the
+ *   configurations alternated in every round so that the load weighs on all alike; the median
+ *   of the rounds, and what each patch saves against all on;
  * - naive: the same program under `pulumi.runtime.setMocks` (plan/run-plan.ts `asShipped`: the
  *   SDK's own mock monitor, stack traces kept), one stack after another in one process with default Node flags, then the pack out of
  *   process via analyzeStacks with one pack process; the bundled estate, all stacks.
@@ -25,7 +29,7 @@
  * machine is shared, so compare rows of the same run, and repeat a run taken under high load.
  *
  * Options: --repeat <n> (default 1), --departments <n> (synthetic, default 100), --dept <id>
- * (default health), --skip <case,...> (full, workers, isolated, dept, synthetic, review, naive).
+ * (default health), --skip <case,...> (full, workers, isolated, dept, synthetic, review, patches, naive).
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
@@ -42,11 +46,15 @@ import { join, resolve } from "node:path";
 const REPO = resolve(__dirname, "..");
 const CLI = join(REPO, "dist", "cli", "main.js");
 const PAGE = 4096;
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 interface Run {
   /** One-minute load average when the run started and when it ended. */
   load: [number, number];
   wallMs: number;
+  /** CPU time (user + system) of the child and every descendant it waited for. */
+  cpuMs: number;
   peakRssBytes: number;
   resources: number;
   exitCode: number | null;
@@ -96,6 +104,18 @@ function treeRss(root: number): number {
   return total;
 }
 
+/**
+ * CPU time (user + system, ms) of this process's children that have been waited for
+ * (/proc/self/stat cutime and cstime): a child's own waited-for children count in its figures.
+ */
+function childrenCpuMs(): number {
+  const stat = readFileSync("/proc/self/stat", "utf8");
+  // The fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[13]) + Number(fields[14]); // cutime, cstime (fields 16 and 17)
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
 function measure(
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
@@ -103,6 +123,7 @@ function measure(
 ): Promise<Run> {
   return new Promise((resolveRun, reject) => {
     const loadBefore = loadavg()[0];
+    const cpuBefore = childrenCpuMs();
     const started = performance.now();
     const child = spawn(process.execPath, args, {
       cwd,
@@ -127,6 +148,7 @@ function measure(
       resolveRun({
         load: [loadBefore, loadavg()[0]],
         wallMs,
+        cpuMs: childrenCpuMs() - cpuBefore,
         peakRssBytes: peak,
         resources: match ? Number(match[1]) : 0,
         exitCode: code,
@@ -188,6 +210,66 @@ function platformChangeRepository(): string {
   return dir;
 }
 
+/** Every SDK patch by its name in GOVCLOUD_SDK_PATCHES. */
+const SDK_PATCHES = [
+  "lazy-sdk-modules",
+  "debuggable-promise",
+  "plain-struct",
+  "lazy-outputs",
+  "no-callsites",
+  "in-process-pack",
+  "shared-decoding",
+];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The patches case (see above): `rounds` alternated runs of every configuration. */
+async function patchesCase(rounds: number): Promise<void> {
+  const configurations: [string, string | undefined][] = [
+    ["all on", undefined],
+    ["all off", "off"],
+    ...SDK_PATCHES.map((name): [string, string] => [`${name} off`, `off:${name}`]),
+  ];
+  const walls = new Map<string, number[]>(configurations.map(([name]) => [name, []]));
+  const cpus = new Map<string, number[]>(configurations.map(([name]) => [name, []]));
+  const loads: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, value] of configurations) {
+      const run = await measure([CLI, "check", "--all"], {
+        ...process.env,
+        GOVCLOUD_SDK_PATCHES: value,
+      });
+      if (run.exitCode !== 0) process.stderr.write(run.stderr);
+      walls.get(name)!.push(run.wallMs / 1000);
+      cpus.get(name)!.push(run.cpuMs / 1000);
+      loads.push(...run.load);
+    }
+  }
+  const on = median(walls.get("all on")!);
+  const onCpu = median(cpus.get("all on")!);
+  console.log(
+    `SDK patches, check --all (bundled estate), median of ${rounds} alternated round(s), ` +
+      `load ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}:`,
+  );
+  for (const [name] of configurations) {
+    const runs = walls.get(name)!;
+    const wall = median(runs);
+    const cpu = median(cpus.get(name)!);
+    const saves =
+      name === "all on"
+        ? ""
+        : `  saves ${(wall - on).toFixed(2)} s wall, ${(cpu - onCpu).toFixed(2)} s CPU`;
+    console.log(
+      `  ${name.padEnd(24)} wall ${wall.toFixed(2).padStart(6)} s, CPU ${cpu.toFixed(2).padStart(6)} s ` +
+        `(wall: ${runs.map((r) => r.toFixed(2)).join(", ")})${saves}`,
+    );
+  }
+}
+
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
@@ -203,6 +285,7 @@ function row(name: string, runs: Run[]): { name: string; perSecond: number } {
   console.log(
     `${name.padEnd(34)} ${String(best.resources).padStart(6)} res  ` +
       `wall ${(best.wallMs / 1000).toFixed(2).padStart(6)} s (runs: ${walls})  ` +
+      `CPU ${(best.cpuMs / 1000).toFixed(2)} s  ` +
       `${perSecond.toFixed(0).padStart(6)} res/s  peak RSS ${(peak / 2 ** 20).toFixed(0).padStart(5)} MiB  exit ${codes}  load ${load}`,
   );
   for (const run of runs) {
@@ -292,6 +375,7 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  if (!skip.has("patches")) await patchesCase(repeat);
   if (!skip.has("naive")) {
     results.naive = row("naive baseline (bundled estate)", await times(["-e", NAIVE])).perSecond;
   }

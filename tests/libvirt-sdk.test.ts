@@ -1,6 +1,8 @@
-// Checks the hand-written local SDK in sdks/libvirt against what `pulumi package add terraform-provider
-// dmacvicar/libvirt 0.9.2` generates: type tokens, camelCase inputs, and the parameterized package
-// reference every resource is registered with.
+// The local SDK in sdks/libvirt is written by hand in the shape `pulumi package add
+// terraform-provider dmacvicar/libvirt 0.9.2` generates. This checks how it behaves at run time:
+// the type tokens, camelCase inputs and outputs, and the parameterized package reference every
+// resource is registered with. What it declares is checked against the provider's schema in
+// tests/libvirt-sdk/schema.test.ts.
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as libvirt from "@pulumi/libvirt";
@@ -164,7 +166,6 @@ describe("@pulumi/libvirt local SDK (sdks/libvirt)", function () {
         name: "gov",
         type: "dir",
         target: { path: "/var/lib/libvirt/images/gov" },
-        create: { build: true, start: true, autostart: true },
       },
       opts,
     );
@@ -238,7 +239,7 @@ describe("@pulumi/libvirt local SDK (sdks/libvirt)", function () {
         autostart: true,
         cpu: { mode: "host-passthrough" },
         os: { type: "hvm", typeArch: "x86_64", typeMachine: "q35", bootDevices: [{ dev: "hd" }] },
-        features: { acpi: true, apic: true },
+        features: { acpi: true, apic: {} },
         devices: {
           disks: [
             {
@@ -262,7 +263,7 @@ describe("@pulumi/libvirt local SDK (sdks/libvirt)", function () {
             },
           ],
           consoles: [{ target: { type: "serial", port: 0 } }],
-          graphics: [{ vnc: { autoPort: "yes", listen: "127.0.0.1" } }],
+          graphics: [{ vnc: { autoPort: true, listen: "127.0.0.1" } }],
         },
       },
       opts,
@@ -323,7 +324,6 @@ describe("@pulumi/libvirt local SDK (sdks/libvirt)", function () {
       name: "gov",
       type: "dir",
       target: { path: "/var/lib/libvirt/images/gov" },
-      create: { build: true, start: true, autostart: true },
     });
     assert.deepEqual(call("libvirt:index/volume:Volume", "web-1-disk").inputs, {
       name: "web-1.qcow2",

@@ -31,19 +31,41 @@ function sortedKeys(keys: string[]): boolean {
   return true;
 }
 
-function inOrder(value: WireValue): boolean {
-  if (value === null || typeof value !== "object") return true;
-  if (Array.isArray(value)) return value.every(inOrder);
-  const keys = Object.keys(value);
-  return sortedKeys(keys) && keys.every((key) => inOrder(value[key]));
+// Deeply frozen values found in order: they cannot change, so the city's facts the offline check
+// hands the pack with every stack's config are walked once, not once per stack.
+const frozenInOrder = new WeakSet<object>();
+
+function isKnownInOrder(value: WireValue): boolean {
+  return value === null || typeof value !== "object" || frozenInOrder.has(value);
 }
 
+function inOrder(value: WireValue): boolean {
+  if (value === null || typeof value !== "object") return true;
+  if (frozenInOrder.has(value)) return true;
+  const children = Array.isArray(value) ? value : Object.values(value);
+  const ordered =
+    (Array.isArray(value) || sortedKeys(Object.keys(value))) && children.every(inOrder);
+  if (ordered && Object.isFrozen(value) && children.every(isKnownInOrder)) {
+    frozenInOrder.add(value);
+  }
+  return ordered;
+}
+
+/** `value` in struct order; what already is (a subtree, or the whole) is kept, not copied. */
 function reorder(value: WireValue): WireValue {
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(reorder);
+  if (value === null || typeof value !== "object" || frozenInOrder.has(value)) return value;
+  if (Array.isArray(value)) {
+    const items = value.map(reorder);
+    return items.every((item, i) => item === value[i]) ? value : items;
+  }
+  const keys = Object.keys(value);
+  let changed = !sortedKeys(keys);
   const out: WireObject = {};
-  for (const key of Object.keys(value).sort()) out[key] = reorder(value[key]);
-  return out;
+  for (const key of [...keys].sort()) {
+    out[key] = reorder(value[key]);
+    changed ||= out[key] !== value[key];
+  }
+  return changed ? out : value;
 }
 
 /**

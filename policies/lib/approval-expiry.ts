@@ -9,7 +9,7 @@
  * the future, are approval-tags' findings. Pure.
  */
 import { calendarError } from "../../model/rules/approvals";
-import type { CityFacts } from "./facts";
+import type { RuleFacts } from "./facts";
 import { label, readLabels } from "./labels";
 import type { ConfigSchema } from "./policy";
 import { isTaggable, T } from "./resource-types";
@@ -21,16 +21,23 @@ export interface ApprovalExpiryConfig {
   changedResources: string[];
 }
 
-/** The schema both expiry policies share; `validityDays` describes what it means for each. */
+/** The sections of the city's facts both expiry policies read. */
+export const APPROVAL_EXPIRY_FACTS = ["approvals"] as const;
+export type ApprovalExpiryFacts = RuleFacts<(typeof APPROVAL_EXPIRY_FACTS)[number]>;
+
+/**
+ * The schema both expiry policies share; `validityDays` describes what it means for each. Its
+ * default, 0, stands for platform.yaml's approvals.validityDays: the schema is the same whatever
+ * the estate (the pack states it before it is given any facts).
+ */
 export function approvalExpiryConfig(
-  facts: CityFacts,
   validityDescription: string,
 ): ConfigSchema<ApprovalExpiryConfig> {
   return {
     validityDays: {
       type: "integer",
-      minimum: 1,
-      default: facts.approvals.validityDays,
+      minimum: 0,
+      default: 0,
       description: validityDescription,
     },
     today: {
@@ -78,12 +85,18 @@ export interface ExpiredApproval {
   changed: ResourceView[];
 }
 
+/** Days an approval is valid: the config's, else platform.yaml's. */
+export function validityDays(config: ApprovalExpiryConfig, facts: ApprovalExpiryFacts): number {
+  return config.validityDays > 0 ? config.validityDays : facts.approvals.validityDays;
+}
+
 /** The approvals of `resources` that were no longer valid on `today`, in order of first use. */
 export function expiredApprovals(
   resources: readonly ResourceView[],
   config: ApprovalExpiryConfig,
-  facts: CityFacts,
+  facts: ApprovalExpiryFacts,
 ): ExpiredApproval[] {
+  const validity = validityDays(config, facts);
   const today = config.today !== "" ? config.today : facts.today;
   const changed = new Set(config.changedResources);
   const groups = new Map<string, ExpiredApproval | null>();
@@ -98,9 +111,7 @@ export function expiredApprovals(
     let group = groups.get(key);
     if (group === undefined) {
       const until =
-        calendarError(date) === undefined && date <= today
-          ? addDays(date, config.validityDays)
-          : undefined;
+        calendarError(date) === undefined && date <= today ? addDays(date, validity) : undefined;
       group =
         until !== undefined && until < today
           ? { ticket, date, until, resources: [], changed: [] }

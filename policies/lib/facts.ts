@@ -72,8 +72,8 @@ export interface ApprovalFacts {
 }
 
 export interface CityFacts {
-  /** Folder the facts were read from. */
-  root: string;
+  /** Folder the facts were read from (facts given in policy config do not say). */
+  root?: string;
   /** Today (YYYY-MM-DD) when the facts were read; approvals expire relative to it. */
   today: string;
   sites: Record<string, SiteFacts>;
@@ -86,6 +86,16 @@ export interface CityFacts {
   /** What a site loss asks of the other site (model/failover.ts), for site-failover. */
   failover: FailoverInput;
 }
+
+/**
+ * The parts of CityFacts a policy can declare it reads and receive in its config (`facts`):
+ * everything but where and when they were read. A rule is typed with RuleFacts of its sections,
+ * so the compiler checks that it reads nothing it did not declare.
+ */
+export type FactSection = Exclude<keyof CityFacts, "root" | "today">;
+
+/** The facts a rule of `S` sees: its sections and the day of the change. */
+export type RuleFacts<S extends FactSection> = Pick<CityFacts, S | "today">;
 
 /** `record[key]` for own keys only: a flavor called `constructor` is not a function. */
 export function lookup<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
@@ -164,11 +174,11 @@ export function cityFacts(estate: Estate, today: string): CityFacts {
 }
 
 /** The active site whose OpenStack region is `region`. */
-export function siteOfRegion(facts: CityFacts, region: string): string | undefined {
+export function siteOfRegion(facts: Pick<CityFacts, "sites">, region: string): string | undefined {
   return Object.values(facts.sites).find((site) => site.region === region)?.id;
 }
 
-export function activeSiteIds(facts: CityFacts): string[] {
+export function activeSiteIds(facts: Pick<CityFacts, "sites">): string[] {
   return Object.values(facts.sites)
     .filter((site) => site.role === "active")
     .map((site) => site.id);

@@ -4,8 +4,9 @@
  *   (resource view | every resource view of the stack, { config, facts, stack }) -> verdict
  *
  * and the adapter does the rest: it copies the SDK's proxied properties into plain views (see
- * resource-view.ts), merges the policy's config with its schema defaults, tells the rule which
- * stack it judges (from the URN, which is the engine's own word for it), and reports the verdict.
+ * resource-view.ts), merges the policy's config with its schema defaults, finds the city's facts
+ * the rule declared (its config's `facts`, see rule-facts.ts), tells the rule which stack it
+ * judges (from the URN, which is the engine's own word for it), and reports the verdict.
  * It never catches what a rule throws: a crash reaches the engine as a crash ("failed to run
  * policy"), which stops the preview, and is never mistaken for a pass.
  */
@@ -21,9 +22,11 @@ import type {
 } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { PLATFORM_STACK } from "../../model/naming";
-import type { CityFacts } from "./facts";
+import type { CityFacts, FactSection, RuleFacts } from "./facts";
+import { deepFreeze } from "./freeze";
 import type { ResourceView } from "./resource-view";
 import { resourceView, stackViews } from "./resource-view";
+import { FACT_SECTIONS, factsProperty, ruleFacts } from "./rule-facts";
 
 /** One violation; `urn` attributes a stack policy's violation to one resource. */
 export interface Violation {
@@ -38,27 +41,39 @@ export class NotApplicable {
 
 export type Verdict = Violation[] | NotApplicable;
 
-export interface RuleContext<C> {
+/** What a rule is given; `F` is the facts it declared (a full CityFacts satisfies every rule). */
+export interface RuleContext<C, F = CityFacts> {
   config: C;
-  facts: CityFacts;
+  facts: F;
   /** The stack under analysis: a department id, or `platform`. */
   stack: string;
 }
 
-export type ResourceRule<C> = (resource: ResourceView, context: RuleContext<C>) => Verdict;
-export type StackRule<C> = (resources: ResourceView[], context: RuleContext<C>) => Verdict;
+export type ResourceRule<C, F = CityFacts> = (
+  resource: ResourceView,
+  context: RuleContext<C, F>,
+) => Verdict;
+export type StackRule<C, F = CityFacts> = (
+  resources: ResourceView[],
+  context: RuleContext<C, F>,
+) => Verdict;
 
 /** A config property's schema; every property has a default. */
 export type ConfigProperty<V> = PolicyConfigJSONSchema & { default: V; description: string };
 export type ConfigSchema<C> = { [K in keyof C]: ConfigProperty<C[K]> };
 
-export interface PolicyMeta<C> {
+export interface PolicyMeta<C, S extends FactSection = FactSection> {
   name: string;
   description: string;
   severity: Severity;
   enforcementLevel: EnforcementLevel;
   remediationSteps: string;
   config: ConfigSchema<C>;
+  /**
+   * The sections of the city's facts the rule reads; its config's `facts` carries them (default:
+   * every section).
+   */
+  facts?: readonly S[];
   /** `departments`: not applicable to the platform stack, which holds no department resources. */
   scope: "departments" | "all";
 }
@@ -82,14 +97,6 @@ export function configWithDefaults<C>(schema: ConfigSchema<C>, given: object): C
   return config as C;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
-
 /** Whether two configs the engine gave hold the very same values under the same keys. */
 function sameEntries(a: object, b: object): boolean {
   const aKeys = Object.keys(a);
@@ -101,28 +108,54 @@ function sameEntries(a: object, b: object): boolean {
   );
 }
 
+function sectionsOf<C, S extends FactSection>(meta: PolicyMeta<C, S>): readonly S[] {
+  return meta.facts ?? (FACT_SECTIONS as readonly S[]);
+}
+
+/** A policy's config as a rule sees it: the settings with their defaults, and the facts. */
+interface Configured<C, S extends FactSection> {
+  config: C;
+  facts: RuleFacts<S>;
+}
+
 /**
- * configWithDefaults for one policy, made once per configuration instead of once per resource:
+ * The config and facts of one policy, made once per configuration instead of once per resource:
  * the policy SDK hands every resource a fresh copy of the same config object, whose values are
- * the very same ones until the pack is configured again. The result is frozen, since every
- * resource shares it: a rule that tried to change its config would fail loudly (rules are pure).
+ * the very same ones until the pack is configured again. The settings are copied and frozen,
+ * since every resource shares them; the facts are frozen where they are (rule-facts.ts), never
+ * copied: they are most of the config, and the offline check hands every stack the same ones.
  */
-function configCache<C>(schema: ConfigSchema<C>): (given: object) => C {
-  let last: { given: object; config: C } | undefined;
+function configCache<C, S extends FactSection>(
+  meta: PolicyMeta<C, S>,
+  fixed: CityFacts | undefined,
+): (given: object) => Configured<C, S> {
+  let last: { given: object; configured: Configured<C, S> } | undefined;
   return (given) => {
     if (last === undefined || !sameEntries(last.given, given)) {
-      // A copy is frozen, never the SDK's own objects.
-      last = { given, config: deepFreeze(configWithDefaults(schema, structuredClone(given))) };
+      const { facts, ...settings } = given as { facts?: unknown };
+      last = {
+        given,
+        configured: {
+          // A copy is frozen, never the SDK's own objects.
+          config: deepFreeze(configWithDefaults(meta.config, structuredClone(settings))),
+          facts: ruleFacts(meta.name, sectionsOf(meta), facts, fixed),
+        },
+      };
     }
-    return last.config;
+    return last.configured;
   };
 }
 
-function configSchema<C>(meta: PolicyMeta<C>): PolicyConfigSchema {
-  return { properties: { ...(meta.config as Record<string, PolicyConfigJSONSchema>) } };
+function configSchema<C, S extends FactSection>(meta: PolicyMeta<C, S>): PolicyConfigSchema {
+  return {
+    properties: {
+      ...(meta.config as Record<string, PolicyConfigJSONSchema>),
+      facts: factsProperty(sectionsOf(meta)),
+    },
+  };
 }
 
-function metadata<C>(meta: PolicyMeta<C>) {
+function metadata<C, S extends FactSection>(meta: PolicyMeta<C, S>) {
   return {
     name: meta.name,
     description: meta.description,
@@ -133,7 +166,10 @@ function metadata<C>(meta: PolicyMeta<C>) {
   };
 }
 
-function outOfScope<C>(meta: PolicyMeta<C>, stack: string): NotApplicable | undefined {
+function outOfScope<C, S extends FactSection>(
+  meta: PolicyMeta<C, S>,
+  stack: string,
+): NotApplicable | undefined {
   if (meta.scope === "departments" && stack === PLATFORM_STACK) {
     return new NotApplicable(`stack ${stack} holds no department resources`);
   }
@@ -156,37 +192,44 @@ function report(
   }
 }
 
-export function resourcePolicy<C>(
-  meta: PolicyMeta<C>,
-  facts: CityFacts,
-  rule: ResourceRule<C>,
+/**
+ * A resource policy of `rule`. `facts` are what it judges by when its config carries none
+ * (tests); the pack passes none: then the estate beside the pack (rule-facts.ts).
+ */
+export function resourcePolicy<C, S extends FactSection = FactSection>(
+  meta: PolicyMeta<C, S>,
+  facts: CityFacts | undefined,
+  rule: ResourceRule<C, RuleFacts<S>>,
 ): ResourceValidationPolicy {
-  const configOf = configCache(meta.config);
+  const configOf = configCache(meta, facts);
   return {
     ...metadata(meta),
     validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
       const stack = stackOfUrn(args.urn);
-      const config = configOf(args.getConfig<object>());
-      const verdict = outOfScope(meta, stack) ?? rule(resourceView(args), { config, facts, stack });
+      const verdict =
+        outOfScope(meta, stack) ??
+        rule(resourceView(args), { ...configOf(args.getConfig<object>()), stack });
       report(verdict, reportViolation, (reason) => args.notApplicable(reason), false);
     },
   };
 }
 
-export function stackPolicy<C>(
-  meta: PolicyMeta<C>,
-  facts: CityFacts,
-  rule: StackRule<C>,
+/** A stack policy of `rule`; `facts` as for resourcePolicy. */
+export function stackPolicy<C, S extends FactSection = FactSection>(
+  meta: PolicyMeta<C, S>,
+  facts: CityFacts | undefined,
+  rule: StackRule<C, RuleFacts<S>>,
 ): StackValidationPolicy {
-  const configOf = configCache(meta.config);
+  const configOf = configCache(meta, facts);
   return {
     ...metadata(meta),
     validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
       const first = args.resources[0];
       if (first === undefined) args.notApplicable("the stack has no resources");
       const stack = stackOfUrn(first.urn);
-      const config = configOf(args.getConfig<object>());
-      const verdict = outOfScope(meta, stack) ?? rule(stackViews(args), { config, facts, stack });
+      const verdict =
+        outOfScope(meta, stack) ??
+        rule(stackViews(args), { ...configOf(args.getConfig<object>()), stack });
       report(verdict, reportViolation, (reason) => args.notApplicable(reason), true);
     },
   };

@@ -25,7 +25,11 @@ export function regionOf(resource: ResourceView): string | undefined | Unknown {
   return readString(resource.provider.props, "region");
 }
 
-export function siteOf(resource: ResourceView, facts: CityFacts, labels?: LabelRead): SiteRead {
+export function siteOf(
+  resource: ResourceView,
+  facts: Pick<CityFacts, "sites">,
+  labels?: LabelRead,
+): SiteRead {
   const region = regionOf(resource);
   if (isUnknown(region)) return { kind: "unknown", unknown: region };
   if (region !== undefined && region !== "") {

@@ -62,7 +62,10 @@ export function isVolume(type: string): boolean {
 
 const COUNTED: readonly string[] = [T.instance, T.floatingIp, T.network, ...VOLUME_TYPES];
 
-export function stackUsage(resources: readonly ResourceView[], facts: CityFacts): StackUsage {
+export function stackUsage(
+  resources: readonly ResourceView[],
+  facts: Pick<CityFacts, "flavors" | "sites">,
+): StackUsage {
   const sites = new Map<string, SiteAccount>();
   const uncounted: Violation[] = [];
   const account = (site: string): SiteAccount => {

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { dirname } from "node:path";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { shareDecoding } from "../../analyzer/shared-decoding";
+import { shareDecoding, sharedDecodingPatch } from "../../analyzer/shared-decoding";
+import { applySdkPatch, rearmSdkPatchWarning, sdkPatchOutcomes } from "../../plan/sdk-patches";
 
 describe("analyzer shared decoding (in-process)", () => {
   const policyDir = dirname(require.resolve("@pulumi/policy"));
@@ -11,6 +12,7 @@ describe("analyzer shared decoding (in-process)", () => {
   it("decodes a Struct once for every policy that reads it", () => {
     assert.equal(shareDecoding(policyDir), true);
     assert.equal(shareDecoding(policyDir), true); // installed once
+    assert.equal(sdkPatchOutcomes().get("shared-decoding"), true);
     const struct = Struct.fromJavaScript({ name: "web", ports: [22, 443] });
     const first = deserialize().deserializeProperties(struct, false);
     assert.deepEqual(first, { name: "web", ports: [22, 443] });
@@ -28,7 +30,17 @@ describe("analyzer shared decoding (in-process)", () => {
     assert.deepEqual({ ...a }, { name: "web" });
   });
 
-  it("gives up, changing nothing, where the SDK has no such module", () => {
-    assert.equal(shareDecoding(__dirname), false);
+  it("is refused, changing nothing, where the policy SDK has no such module", () => {
+    rearmSdkPatchWarning();
+    const elsewhere = { ...sharedDecodingPatch(__dirname), name: "shared-decoding-elsewhere" };
+    const write = process.stderr.write;
+    let warning = "";
+    process.stderr.write = ((chunk: string) => (warning += chunk) !== "") as typeof write;
+    try {
+      assert.equal(applySdkPatch(elsewhere), false);
+    } finally {
+      process.stderr.write = write;
+    }
+    assert.match(warning, /shared-decoding-elsewhere could not be applied to @pulumi\/policy/);
   });
 });

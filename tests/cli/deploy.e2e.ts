@@ -6,7 +6,15 @@
  */
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { standInPulumi, type StandIn } from "../support/stand-in-pulumi";
@@ -352,7 +360,10 @@ describe("govcloud preview and up", function () {
       const up = argsOf(standIn, "up");
       assert.deepEqual(flagValues(up, "--stack"), ["audit"]);
       assert.deepEqual(flagValues(up, "--policy-pack"), [join(REPO, "policies")]);
-      assert.deepEqual(flagValues(up, "--policy-pack-config"), [join(REPO, "policy-config.json")]);
+      // The city's settings with the estate's facts, in a file of the run's own, gone after it.
+      const [packConfig] = flagValues(up, "--policy-pack-config");
+      assert.match(packConfig, /govcloud-pack-config-[^/]+\/policy-pack-config\.json$/);
+      assert.ok(!existsSync(packConfig), "the run's pack config was left behind");
       assert.deepEqual(flagValues(up, "--message"), ["merge 1234"]);
       assert.ok(up.includes("--skip-preview") && up.includes("--non-interactive"));
       // The program runs inside govcloud, which serves it to the engine: no language host needed.

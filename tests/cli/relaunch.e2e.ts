@@ -20,18 +20,19 @@ function state(args: string[], execArgv: string[] = [], env: NodeJS.ProcessEnv =
   return { argv, execArgv, env, cores };
 }
 
-const TWO_CORE_FLAGS = ["--max-semi-space-size=128", "--v8-pool-size=1"];
+const YOUNG_GENERATION = ["--max-semi-space-size=128", "--min-semi-space-size=64"];
+const TWO_CORE_FLAGS = [...YOUNG_GENERATION, "--v8-pool-size=1"];
 
 describe("the planning flags", () => {
-  it("give a 128 MiB young generation, and a V8 helper thread per core but the main one's", () => {
+  it("give a 128 MiB young generation from 64 MiB on, and a V8 helper thread per core but the main one's", () => {
     assert.deepEqual(planningNodeFlags(2), TWO_CORE_FLAGS);
     assert.deepEqual(planningNodeFlags(1), TWO_CORE_FLAGS);
-    assert.deepEqual(planningNodeFlags(4), ["--max-semi-space-size=128", "--v8-pool-size=3"]);
+    assert.deepEqual(planningNodeFlags(4), [...YOUNG_GENERATION, "--v8-pool-size=3"]);
   });
 
   it("keep Node's four helper threads from five cores on", () => {
     for (const cores of [5, 8, 64]) {
-      assert.deepEqual(planningNodeFlags(cores), ["--max-semi-space-size=128"], `${cores}`);
+      assert.deepEqual(planningNodeFlags(cores), YOUNG_GENERATION, `${cores}`);
     }
   });
 });
@@ -97,7 +98,8 @@ describe("relaunching with the planning flags", () => {
       ),
       undefined,
     );
-    // One given: the other is added, the user's stays where it was.
+    // One given: the other is added, the user's stays where it was; a young generation the user
+    // sizes starts where V8 starts it.
     assert.deepEqual(relaunchArguments(state(all, ["--max-semi-space-size=32"])), [
       "--max-semi-space-size=32",
       "--v8-pool-size=1",
@@ -105,7 +107,7 @@ describe("relaunching with the planning flags", () => {
       ...all,
     ]);
     assert.deepEqual(relaunchArguments(state(all, [], { NODE_OPTIONS: "--v8-pool-size=3" })), [
-      "--max-semi-space-size=128",
+      ...YOUNG_GENERATION,
       script,
       ...all,
     ]);

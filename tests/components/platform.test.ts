@@ -92,8 +92,6 @@ describe("platform stack", function () {
         name: host.pool.name,
         type: "dir",
         target: { path: host.pool.path },
-        create: { build: true, start: true, autostart: true },
-        destroy: { delete: false },
       });
       assert.deepEqual(on(`${host.name}-net`, "network:Network").inputs, {
         name: host.network.name,
@@ -126,7 +124,7 @@ describe("platform stack", function () {
       assert.equal(machine.inputs.memory, domain.memoryGiB);
       assert.equal(machine.inputs.memoryUnit, "GiB");
       assert.equal(machine.inputs.running, true);
-      assert.deepEqual(machine.inputs.features, { acpi: true, apic: true });
+      assert.deepEqual(machine.inputs.features, { acpi: true, apic: {} });
       assert.deepEqual(machine.inputs.devices, {
         disks: [
           {

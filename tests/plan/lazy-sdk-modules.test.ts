@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { PATCHES_VARIABLE } from "../../plan/sdk-patches";
 
 const REPO = resolve(__dirname, "..", "..");
 const DEFERRED = ["typescript", "@npmcli/arborist", "normalize-package-data", "execa"];
@@ -38,33 +39,45 @@ const report = { afterSdk: loaded() };
 })().catch((error) => { process.stderr.write(String(error && error.stack || error)); process.exit(1); });
 `;
 
+/** What the child reports, with GOVCLOUD_SDK_PATCHES set to `patches` when given. */
+function useSdk(patches?: string): Record<string, unknown> {
+  const dir = mkdtempSync(join(tmpdir(), "govcloud-lazy-"));
+  try {
+    // A stand-in CLI that only answers `pulumi version`, as PulumiCommand.get asks.
+    mkdirSync(join(dir, "bin"));
+    const cli = join(dir, "bin", "pulumi");
+    writeFileSync(cli, '#!/bin/sh\necho "v3.200.0"\n');
+    chmodSync(cli, 0o755);
+    const script = join(dir, "use-sdk.js");
+    writeFileSync(script, SCRIPT);
+    const run = spawnSync(process.execPath, [script, REPO, dir], {
+      cwd: REPO,
+      encoding: "utf8",
+      timeout: 100_000,
+      env: { ...process.env, [PATCHES_VARIABLE]: patches },
+    });
+    assert.equal(run.status, 0, run.stderr);
+    return JSON.parse(run.stdout) as Record<string, unknown>;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("the SDK modules a plan defers", function () {
   this.timeout(120_000);
 
   it("are not loaded with the SDK, and load and work when the SDK uses them", () => {
-    const dir = mkdtempSync(join(tmpdir(), "govcloud-lazy-"));
-    try {
-      // A stand-in CLI that only answers `pulumi version`, as PulumiCommand.get asks.
-      mkdirSync(join(dir, "bin"));
-      const cli = join(dir, "bin", "pulumi");
-      writeFileSync(cli, '#!/bin/sh\necho "v3.200.0"\n');
-      chmodSync(cli, 0o755);
-      const script = join(dir, "use-sdk.js");
-      writeFileSync(script, SCRIPT);
-      const run = spawnSync(process.execPath, [script, REPO, dir], {
-        cwd: REPO,
-        encoding: "utf8",
-        timeout: 100_000,
-      });
-      assert.equal(run.status, 0, run.stderr);
-      const report = JSON.parse(run.stdout) as Record<string, unknown>;
-      assert.deepEqual(report.afterSdk, []);
-      assert.equal(report.serialized, true);
-      assert.ok((report.codePaths as number) > 0, `code paths: ${String(report.codePaths)}`);
-      assert.equal(report.version, "3.200.0");
-      assert.deepEqual(report.afterUse, DEFERRED);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const report = useSdk();
+    assert.deepEqual(report.afterSdk, []);
+    assert.equal(report.serialized, true);
+    assert.ok((report.codePaths as number) > 0, `code paths: ${String(report.codePaths)}`);
+    assert.equal(report.version, "3.200.0");
+    assert.deepEqual(report.afterUse, DEFERRED);
+  });
+
+  it("are loaded with the SDK when the patch is switched off", () => {
+    const report = useSdk("off:lazy-sdk-modules");
+    assert.deepEqual(report.afterSdk, DEFERRED);
+    assert.equal(report.serialized, true);
   });
 });

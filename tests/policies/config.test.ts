@@ -52,9 +52,9 @@ describe("policy-config.json", function () {
       ],
     );
     assert.equal(report.config["approval-tags"].properties.largeChangeVcpus, 64);
-    // Not in the file: from platform.yaml, through the schema's defaults.
-    assert.equal(report.config["change-approval"].properties.validityDays, 365);
-    assert.equal(report.config["approval-recertification"].properties.validityDays, 365);
+    // Not in the file: the schema's default, 0, which stands for platform.yaml's (365).
+    assert.equal(report.config["change-approval"].properties.validityDays, 0);
+    assert.equal(report.config["approval-recertification"].properties.validityDays, 0);
     assert.deepEqual(everything(report), []);
   });
 

@@ -57,7 +57,7 @@ describe("govcloud policy pack", function () {
     assert.deepEqual(info.policies.map((p) => p.name).sort(), [...POLICY_NAMES].sort());
   });
 
-  it("gives every config property a default, the platform's where it has one", async () => {
+  it("gives every config property a default, the same whatever the estate", async () => {
     const pack = await fixturePack();
     await analyze({ project: "govcloud", stack: STACK, resources: [], outputs: {} });
     const defaults = Object.fromEntries(
@@ -71,14 +71,12 @@ describe("govcloud policy pack", function () {
       ]),
     );
     assert.deepEqual(defaults, {
-      "approval-tags": {
-        largeChangeVcpus: 64,
-        ticketPattern: "^QD-(CHG|REQ)-[0-9]{4}-[0-9]{5}$",
-        today: "",
-      },
-      "change-approval": { changedResources: [], today: "", validityDays: 365 },
-      "approval-recertification": { changedResources: [], today: "", validityDays: 365 },
+      // Empty and 0 stand for platform.yaml's; empty facts for the estate beside the pack.
+      "approval-tags": { facts: {}, largeChangeVcpus: 64, ticketPattern: "", today: "" },
+      "change-approval": { changedResources: [], facts: {}, today: "", validityDays: 0 },
+      "approval-recertification": { changedResources: [], facts: {}, today: "", validityDays: 0 },
       "department-quota": {
+        facts: {},
         dimensions: [
           "instances",
           "vcpus",
@@ -89,16 +87,21 @@ describe("govcloud policy pack", function () {
           "networks",
         ],
       },
-      "disaster-recovery": { allowSoftAntiAffinity: false, requirePairingCommand: true },
-      "naming-tagging": { checkOpenStackNames: true, exemptNames: [] },
+      "disaster-recovery": {
+        allowSoftAntiAffinity: false,
+        facts: {},
+        requirePairingCommand: true,
+      },
+      "naming-tagging": { checkOpenStackNames: true, exemptNames: [], facts: {} },
       "security-baseline": {
+        facts: {},
         forbiddenImages: [],
         forbiddenPorts: [
           22, 23, 1433, 1521, 3306, 3389, 5236, 5432, 5900, 6379, 9200, 9300, 11211, 27017, 54321,
         ],
       },
-      "site-capacity": { headroomPercent: 0 },
-      "site-failover": { headroomPercent: 0, tiers: [] },
+      "site-capacity": { facts: {}, headroomPercent: 0 },
+      "site-failover": { facts: {}, headroomPercent: 0, tiers: [] },
     });
   });
 

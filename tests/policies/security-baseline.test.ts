@@ -3,9 +3,13 @@
  * PostgreSQL to its app network, HTTPS (443) to the world for its portal, and SSH to the
  * operations VPN; the portal's floating IPs carry its approval (zhang.wei).
  */
+import { strict as assert } from "node:assert";
+import { NotApplicable } from "../../policies/lib/policy";
 import type { ResourceView } from "../../policies/lib/resource-view";
 import type { SecurityBaselineConfig } from "../../policies/security-baseline";
 import { checkSecurityBaseline } from "../../policies/security-baseline";
+import { STACK } from "./support/estate";
+import { testFacts } from "./support/facts";
 import type { Case } from "./support/table";
 import { table } from "./support/table";
 import {
@@ -13,6 +17,7 @@ import {
   ingressRule,
   instance,
   network,
+  policeStack,
   relabel,
   set,
   unknown,
@@ -342,5 +347,14 @@ const cases: Case<ResourceView, SecurityBaselineConfig>[] = [
 ];
 
 describe("security-baseline", () => {
+  it("passes every rule, floating IP and instance the program builds", () => {
+    const context = { config: DEFAULTS, facts: testFacts(), stack: STACK };
+    for (const resource of [...policeStack(), ssh(), https(), postgres()]) {
+      const verdict = checkSecurityBaseline(resource, context);
+      if (verdict instanceof NotApplicable) assert.match(verdict.reason, /does not cover/);
+      else assert.deepEqual(verdict, [], resource.name);
+    }
+  });
+
   table(checkSecurityBaseline, DEFAULTS, cases);
 });

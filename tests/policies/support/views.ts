@@ -26,7 +26,7 @@ const VDC_APPROVAL: Approval = {
 };
 
 /** The department file's workloads, as far as names and labels go. */
-export const WORKLOADS = {
+const WORKLOADS = {
   "case-db": {
     tier: "critical",
     flavor: "db.xlarge",
@@ -45,10 +45,10 @@ export const WORKLOADS = {
 } as const satisfies Record<string, { tier: string; flavor: string; approval: Approval }>;
 
 export type Workload = keyof typeof WORKLOADS;
-export type Site = "qingdao" | "laixi";
-export const IMAGE = "kylin-server-v10-sp3";
+type Site = "qingdao" | "laixi";
+const IMAGE = "kylin-server-v10-sp3";
 
-export function otherSite(site: Site): Site {
+function otherSite(site: Site): Site {
   return site === "qingdao" ? "laixi" : "qingdao";
 }
 
@@ -62,7 +62,7 @@ export function nameOfUrn(urn: string): string {
 }
 
 /** The labels the program writes on a resource of `workload` (shared: none) at `site`. */
-export function labelsOf(site: string, workload?: Workload): Record<string, string> {
+function labelsOf(site: string, workload?: Workload): Record<string, string> {
   const approval: Approval = workload === undefined ? VDC_APPROVAL : WORKLOADS[workload].approval;
   return {
     department: STACK,
