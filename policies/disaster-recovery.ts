@@ -115,6 +115,28 @@ function hasGroupHint(instance: ResourceView, byUrn: ReadonlyMap<string, Resourc
   });
 }
 
+/** What is wrong with the policies of a workload's server group, if anything. */
+function groupPolicyViolation(
+  serverGroup: ResourceView,
+  workload: string,
+  accepted: readonly string[],
+): Violation | undefined {
+  const policies = readArray(serverGroup.props, "policies");
+  if (isUnknown(policies)) {
+    return {
+      message: `the policy of ${identify(serverGroup)} cannot be checked: ${unknownReason(policies)}`,
+      urn: serverGroup.urn,
+    };
+  }
+  if ((policies ?? []).some((p) => typeof p === "string" && accepted.includes(p))) return undefined;
+  return {
+    message:
+      `${identify(serverGroup)} has policies [${(policies ?? []).join(", ")}]; workload ` +
+      `${workload} needs ${accepted.join(" or ")} so that no two replicas share a host.`,
+    urn: serverGroup.urn,
+  };
+}
+
 function checkAntiAffinity(
   group: WorkloadGroup,
   tier: TierFacts,
@@ -128,6 +150,7 @@ function checkAntiAffinity(
     ? ["anti-affinity", "soft-anti-affinity"]
     : ["anti-affinity"];
   const groupsAtSite = new Map<string, Set<string>>();
+  const judged = new Set<string>();
   for (const instance of group.instances) {
     const site = sites.get(instance);
     if (!hasGroupHint(instance, byUrn)) {
@@ -154,19 +177,11 @@ function checkAntiAffinity(
       continue;
     }
     const [serverGroup] = groups;
-    const policies = readArray(serverGroup.props, "policies");
-    if (isUnknown(policies)) {
-      violations.push({
-        message: `the policy of ${identify(serverGroup)} cannot be checked: ${unknownReason(policies)}`,
-        urn: serverGroup.urn,
-      });
-    } else if (!(policies ?? []).some((p) => typeof p === "string" && accepted.includes(p))) {
-      violations.push({
-        message:
-          `${identify(serverGroup)} has policies [${(policies ?? []).join(", ")}]; workload ` +
-          `${group.name} needs ${accepted.join(" or ")} so that no two replicas share a host.`,
-        urn: serverGroup.urn,
-      });
+    // A group holds several instances of the workload: its policy is one finding, not one each.
+    if (!judged.has(serverGroup.urn)) {
+      judged.add(serverGroup.urn);
+      const wrong = groupPolicyViolation(serverGroup, group.name, accepted);
+      if (wrong !== undefined) violations.push(wrong);
     }
     if (site !== undefined) {
       const set = groupsAtSite.get(site) ?? new Set<string>();

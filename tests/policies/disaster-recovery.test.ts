@@ -145,6 +145,14 @@ const cases: Case<ResourceView[], DisasterRecoveryConfig>[] = [
     expect: [{ at: "police-laixi-portal", says: SOFT("police-laixi-portal", "portal") }],
   },
   {
+    name: "reports a soft anti-affinity group once, however many replicas it holds",
+    input: () =>
+      changed((find) =>
+        set(group(find, "police-qingdao-case-db"), { policies: ["soft-anti-affinity"] }),
+      ),
+    expect: [{ at: "police-qingdao-case-db", says: SOFT("police-qingdao-case-db", "case-db") }],
+  },
+  {
     name: "accepts a soft anti-affinity group when the config allows it",
     input: () =>
       changed((find) =>
