@@ -4,16 +4,8 @@
  * previewed, which must pass every rule.
  */
 import { strict as assert } from "node:assert";
-import { approvalRecertification } from "../../policies/approval-recertification";
-import { approvalTags } from "../../policies/approval-tags";
-import { changeApproval } from "../../policies/change-approval";
-import { departmentQuota } from "../../policies/department-quota";
-import { disasterRecovery } from "../../policies/disaster-recovery";
+import { cityPolicies } from "../../policies/city-policies";
 import { cityFacts } from "../../policies/lib/facts";
-import { namingTagging } from "../../policies/naming-tagging";
-import { securityBaseline } from "../../policies/security-baseline";
-import { siteCapacity } from "../../policies/site-capacity";
-import { siteFailover } from "../../policies/site-failover";
 import { estateAt, FIXTURE_ROOT, STACK, TODAY } from "./support/estate";
 import { analyze, everything, fixturePack, POLICY_NAMES } from "./support/pack";
 import { find, T } from "./support/plans";
@@ -107,17 +99,7 @@ describe("govcloud policy pack", function () {
 
   it("exports each rule as a plain policy object with its metadata", () => {
     const facts = cityFacts(estateAt(FIXTURE_ROOT), TODAY);
-    const policies = [
-      departmentQuota(facts),
-      siteCapacity(facts),
-      siteFailover(facts),
-      approvalTags(facts),
-      changeApproval(facts),
-      approvalRecertification(facts),
-      disasterRecovery(facts),
-      securityBaseline(facts),
-      namingTagging(facts),
-    ];
+    const policies = cityPolicies(facts);
     assert.deepEqual(
       policies.map((p) => p.name),
       [...POLICY_NAMES],

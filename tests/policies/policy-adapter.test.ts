@@ -5,10 +5,11 @@
  * shares it, and worked out again when the engine configures the pack differently.
  */
 import { strict as assert } from "node:assert";
-import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import type { ResourceValidation } from "@pulumi/policy";
 import type { CityFacts } from "../../policies/lib/facts";
 import type { ConfigSchema, RuleContext } from "../../policies/lib/policy";
 import { resourcePolicy } from "../../policies/lib/policy";
+import { validationArgs } from "./support/validation-args";
 
 interface Limits {
   ports: number[];
@@ -19,20 +20,6 @@ const SCHEMA: ConfigSchema<Limits> = {
   ports: { type: "array", items: { type: "integer" }, default: [22], description: "ports" },
   maximum: { type: "integer", default: 4, description: "maximum" },
 };
-
-/** What the SDK passes validateResource, with getConfig returning a fresh copy each call. */
-function args(config: Record<string, unknown>): ResourceValidationArgs {
-  return {
-    urn: "urn:pulumi:health::govcloud::openstack:compute/instance:Instance::health-web",
-    type: "openstack:compute/instance:Instance",
-    name: "health-web",
-    props: {},
-    getConfig: () => ({ ...config }),
-    notApplicable: (reason: string) => {
-      throw new Error(reason);
-    },
-  } as unknown as ResourceValidationArgs;
-}
 
 describe("the policy adapter's config", () => {
   const seen: Limits[] = [];
@@ -53,7 +40,7 @@ describe("the policy adapter's config", () => {
     },
   );
   const validate = (config: Record<string, unknown>) =>
-    (policy.validateResource as ResourceValidation)(args(config), () => undefined);
+    (policy.validateResource as ResourceValidation)(validationArgs(config), () => undefined);
 
   it("fills in defaults and is shared, frozen, by every resource of one configuration", () => {
     const ports = [80, 443];

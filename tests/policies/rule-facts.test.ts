@@ -8,28 +8,16 @@ import { strict as assert } from "node:assert";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import type { ResourceValidation } from "@pulumi/policy";
 import type { CityFacts } from "../../policies/lib/facts";
 import { loadCityFacts } from "../../policies/lib/load-facts";
 import type { RuleContext } from "../../policies/lib/policy";
 import { resourcePolicy } from "../../policies/lib/policy";
 import { declaredSections, factsProperty } from "../../policies/lib/rule-facts";
 import { securityBaseline } from "../../policies/security-baseline";
+import { validationArgs } from "./support/validation-args";
 
 type Seen = RuleContext<{ limit: number }, Pick<CityFacts, "flavors" | "images" | "today">>;
-
-function args(config: Record<string, unknown>): ResourceValidationArgs {
-  return {
-    urn: "urn:pulumi:health::govcloud::openstack:compute/instance:Instance::health-web",
-    type: "openstack:compute/instance:Instance",
-    name: "health-web",
-    props: {},
-    getConfig: () => ({ ...config }),
-    notApplicable: (reason: string) => {
-      throw new Error(reason);
-    },
-  } as unknown as ResourceValidationArgs;
-}
 
 function recordingPolicy(seen: Seen[], fixed?: CityFacts) {
   const policy = resourcePolicy(
@@ -50,7 +38,7 @@ function recordingPolicy(seen: Seen[], fixed?: CityFacts) {
     },
   );
   return (config: Record<string, unknown>) =>
-    (policy.validateResource as ResourceValidation)(args(config), () => undefined);
+    (policy.validateResource as ResourceValidation)(validationArgs(config), () => undefined);
 }
 
 const FLAVORS = { "s1.small": { vcpus: 1, ramGiB: 2 } };
