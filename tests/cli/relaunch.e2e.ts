@@ -20,19 +20,23 @@ function state(args: string[], execArgv: string[] = [], env: NodeJS.ProcessEnv =
   return { argv, execArgv, env, cores };
 }
 
-const YOUNG_GENERATION = ["--max-semi-space-size=128", "--min-semi-space-size=64"];
-const TWO_CORE_FLAGS = [...YOUNG_GENERATION, "--v8-pool-size=1"];
+const HEAP = [
+  "--max-semi-space-size=128",
+  "--min-semi-space-size=64",
+  "--initial-old-space-size=512",
+];
+const TWO_CORE_FLAGS = [...HEAP, "--v8-pool-size=1"];
 
 describe("the planning flags", () => {
-  it("give a 128 MiB young generation from 64 MiB on, and a V8 helper thread per core but the main one's", () => {
+  it("give a 128 MiB young generation from 64 MiB on, a 512 MiB old one, and a V8 helper thread per core but the main one's", () => {
     assert.deepEqual(planningNodeFlags(2), TWO_CORE_FLAGS);
     assert.deepEqual(planningNodeFlags(1), TWO_CORE_FLAGS);
-    assert.deepEqual(planningNodeFlags(4), [...YOUNG_GENERATION, "--v8-pool-size=3"]);
+    assert.deepEqual(planningNodeFlags(4), [...HEAP, "--v8-pool-size=3"]);
   });
 
   it("keep Node's four helper threads from five cores on", () => {
     for (const cores of [5, 8, 64]) {
-      assert.deepEqual(planningNodeFlags(cores), YOUNG_GENERATION, `${cores}`);
+      assert.deepEqual(planningNodeFlags(cores), HEAP, `${cores}`);
     }
   });
 });
@@ -87,32 +91,34 @@ describe("relaunching with the planning flags", () => {
   it("uses the flags the user gave, on the command line or in NODE_OPTIONS", () => {
     const all = ["check", "--all"];
     const script = "/opt/govcloud/dist/cli/main.js";
-    // Both given: nothing to relaunch for.
-    assert.equal(
-      relaunchArguments(state(all, ["--max-semi-space-size=32", "--v8-pool-size=2"])),
-      undefined,
-    );
+    const heap = ["--max-semi-space-size=32", "--initial-old-space-size=256"];
+    // All given: nothing to relaunch for.
+    assert.equal(relaunchArguments(state(all, [...heap, "--v8-pool-size=2"])), undefined);
     assert.equal(
       relaunchArguments(
-        state(all, [], { NODE_OPTIONS: "--inspect --max_semi_space_size=64 --v8_pool_size=2" }),
+        state(all, [], {
+          NODE_OPTIONS:
+            "--inspect --max_semi_space_size=64 --initial_old_space_size=256 --v8_pool_size=2",
+        }),
       ),
       undefined,
     );
-    // One given: the other is added, the user's stays where it was; a young generation the user
-    // sizes starts where V8 starts it.
+    // Some given: the others are added, the user's stay where they were; a young generation the
+    // user sizes starts where V8 starts it.
     assert.deepEqual(relaunchArguments(state(all, ["--max-semi-space-size=32"])), [
       "--max-semi-space-size=32",
+      "--initial-old-space-size=512",
       "--v8-pool-size=1",
       script,
       ...all,
     ]);
     assert.deepEqual(relaunchArguments(state(all, [], { NODE_OPTIONS: "--v8-pool-size=3" })), [
-      ...YOUNG_GENERATION,
+      ...HEAP,
       script,
       ...all,
     ]);
-    // On a larger machine only the young generation is set, so a user's semi-space is enough.
-    assert.equal(relaunchArguments(state(all, ["--max-semi-space-size=32"], {}, 8)), undefined);
+    // On a larger machine only the heap is set, so the user's heap sizes are enough.
+    assert.equal(relaunchArguments(state(all, heap, {}, 8)), undefined);
     // Other options do not count.
     assert.deepEqual(
       relaunchArguments(state(all, [], { NODE_OPTIONS: "--max-old-space-size=2048" })),
