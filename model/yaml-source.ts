@@ -5,21 +5,14 @@
  * alias expansion bombs; each becomes a problem, never an exception.
  *
  * The yaml package reads it: a Document with the range of every node and its own errors, under
- * the YAML 1.2 core schema.
+ * the YAML 1.2 core schema. Most files are read first by js-yaml (yaml-quick-read.ts), which
+ * gives the same data several times faster but no positions; the yaml package then reads such a
+ * file only when something in it must be pointed at, and is itself loaded only then.
  */
 import { isUtf8 } from "node:buffer";
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node as YamlNode,
-} from "yaml";
+import type { Document, Node as YamlNode } from "yaml";
 import type { FieldPath, Problem } from "./problem";
+import { quickRead } from "./yaml-quick-read";
 import { MAX_NESTING, tooDeep } from "./yaml-nesting";
 import type { Position, YamlSource } from "./yaml-position";
 
@@ -106,6 +99,34 @@ export function parseYamlText(file: string, text: string): ParseResult {
       ],
     };
   }
+  const data = quickRead(text);
+  if (data !== undefined && data !== null) {
+    let located: Located | undefined;
+    const locate = (path: FieldPath, key?: boolean): Position => {
+      located ??= readDocument(text);
+      return locateIn(located.doc, path, key ?? false, located.position);
+    };
+    return { ok: true, source: { file, data, locate } };
+  }
+  return readWithPositions(file, text);
+}
+
+let yaml: typeof import("yaml") | undefined;
+
+/** The yaml package, loaded the first time a file needs it. */
+function yamlPackage(): typeof import("yaml") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (yaml ??= require("yaml") as typeof import("yaml"));
+}
+
+/** A file read by the yaml package, with a way from offsets to lines and columns. */
+interface Located {
+  doc: Document;
+  position: (offset: number) => Position;
+}
+
+function readDocument(text: string): Located {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -117,6 +138,12 @@ export function parseYamlText(file: string, text: string): ParseResult {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
+  return { doc, position };
+}
+
+/** The file read by the yaml package, which says what is wrong with it. */
+function readWithPositions(file: string, text: string): ParseResult {
+  const { doc, position } = readDocument(text);
   const problems: Problem[] = [];
   const linesWithErrors = new Set<number>();
   for (const error of [...doc.errors, ...doc.warnings]) {
@@ -176,16 +203,21 @@ export function parseYamlText(file: string, text: string): ParseResult {
   }
   return {
     ok: true,
-    source: { file, data, locate: (path, key) => locate(doc, path, key ?? false, position) },
+    source: {
+      file,
+      data,
+      locate: (path, key) => locateIn(doc, path, key ?? false, position),
+    },
   };
 }
 
-function locate(
+function locateIn(
   doc: Document,
   path: FieldPath,
   key: boolean,
   position: (offset: number) => Position,
 ): Position {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   let node: unknown = doc.contents;
   let found: YamlNode | null = doc.contents;
   for (let i = 0; i < path.length; i++) {
@@ -232,6 +264,7 @@ function yamlErrorMessage(doc: Document, code: string, offset: number, message: 
 
 /** The text of the mapping key that starts at `offset`, if there is one. */
 function keyAt(doc: Document, offset: number): string | undefined {
+  const { isScalar, visit } = yamlPackage();
   let key: string | undefined;
   visit(doc, {
     Pair(_, pair) {
@@ -250,6 +283,7 @@ function unresolvedAlias(
   doc: Document,
   position: (offset: number) => Position,
 ): Position | undefined {
+  const { visit } = yamlPackage();
   let where: Position | undefined;
   visit(doc, {
     Alias(_, alias) {
