@@ -76,7 +76,8 @@ export class InProcessChecker {
     const { planStack } = await import("../plan/run-plan");
     let plan;
     try {
-      plan = await planStack(this.loaded, stack);
+      // A plan that is dropped once analyzed needs no sources (stack-check.ts finds them).
+      plan = await planStack(this.loaded, stack, { sources: keepPlan });
     } catch (error) {
       return { check: failedCheck(stack, error instanceof Error ? error.message : String(error)) };
     }

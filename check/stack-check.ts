@@ -9,6 +9,7 @@ import { findDepartment } from "../model/estate";
 import type { LoadResult } from "../model/estate-loader";
 import { PLATFORM_STACK } from "../model/naming";
 import { departmentUsage, emptyUsage } from "../model/usage";
+import { stackSourceMap } from "../plan/source-map";
 import type { StackPlan } from "../plan/types";
 import type { StackCheck } from "./stack-result";
 
@@ -18,11 +19,19 @@ export function stackCheck(
   report: AnalysisReport,
 ): StackCheck {
   const byUrn = new Map(plan.resources.map((resource) => [resource.urn, resource]));
+  // A plan made for the check alone has no sources: found here for what a policy reported on.
+  let sourceOf: ReturnType<typeof stackSourceMap> | null = null;
+  const sourceOfResource = (resource: StackPlan["resources"][number]) => {
+    if (resource.source !== undefined) return resource.source;
+    if (sourceOf === null) sourceOf = stackSourceMap(loaded, plan.stack);
+    return sourceOf?.(resource);
+  };
   const diagnostics = report.diagnostics.map((diagnostic) => {
     const resource = byUrn.get(diagnostic.urn);
+    const source = resource === undefined ? undefined : sourceOfResource(resource);
     return {
       ...diagnostic,
-      ...(resource?.source === undefined ? {} : { source: resource.source }),
+      ...(source === undefined ? {} : { source }),
       ...(resource === undefined ? {} : { resourceName: resource.name }),
     };
   });

@@ -8,14 +8,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { buildStack } from "../components/program";
 import type { LoadedEstate } from "../components/program";
 import type { SiteCredentials } from "../components/providers";
-import { findDepartment } from "../model/estate";
 import type { LoadResult } from "../model/estate-loader";
 import { PLATFORM_STACK } from "../model/naming";
 import type { Site } from "../model/types";
 import { MockCloud } from "./mock-cloud";
 import { RegistrationRecorder } from "./recorder";
 import { enterLeanRuntime } from "./runtime-tuning";
-import { departmentSourceMap } from "./source-map";
+import { stackSourceMap } from "./source-map";
 import type { StackPlan } from "./types";
 import { SECRET_MARKER } from "./wire-values";
 
@@ -85,6 +84,12 @@ export interface PlanOptions {
    * runtime-tuning.ts left out). Slower; to debug the program, and the benchmark's naive baseline.
    */
   asShipped?: boolean;
+  /**
+   * Point each resource at the place in its department file it comes from (default). Finding a
+   * position reads the file with the yaml package (model/yaml-source.ts), so the check leaves
+   * them out and finds them only for the resources a policy reports on (check/stack-check.ts).
+   */
+  sources?: boolean;
 }
 
 /**
@@ -144,15 +149,11 @@ export async function planStack(
   }
 
   const resources = recorder.resources();
-  const entry = stack === PLATFORM_STACK ? undefined : findDepartment(loaded.estate!, stack);
-  if (entry !== undefined) {
-    const sourceOf = departmentSourceMap(
-      entry.file,
-      entry.department,
-      loaded.estate!.platform,
-      loaded.locate,
-    );
+  const sourceOf =
+    options.sources === false || stack === PLATFORM_STACK
+      ? undefined
+      : stackSourceMap(loaded, stack);
+  if (sourceOf !== undefined)
     for (const resource of resources) resource.source = sourceOf(resource);
-  }
   return { project: PROJECT, stack, resources, outputs: outputs as Record<string, unknown> };
 }

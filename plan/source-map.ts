@@ -4,6 +4,8 @@
  * `<dept>-<site>-<thing>`; the longest workload or network name after the prefix wins.
  */
 import { activeSites } from "../model/catalog";
+import { findDepartment } from "../model/estate";
+import type { LoadResult } from "../model/estate-loader";
 import type { FieldPath } from "../model/problem";
 import { formatPath } from "../model/problem";
 import type { Department, Platform } from "../model/types";
@@ -87,4 +89,18 @@ export function departmentSourceMap(
       longestMatch(resource.name, networks) ?? ["id"];
     return { file, path: formatPath(path), ...(locate(file, path) ?? {}) };
   };
+}
+
+/**
+ * Where the resources of `stack` come from, or undefined when the stack is no department of the
+ * estate (the platform): the plan of a stack points each resource at its source with it, and
+ * the check only the resources a policy reports on.
+ */
+export function stackSourceMap(
+  loaded: LoadResult,
+  stack: string,
+): ((resource: PlannedResource) => SourcePointer) | undefined {
+  const entry = loaded.estate === undefined ? undefined : findDepartment(loaded.estate, stack);
+  if (entry === undefined) return undefined;
+  return departmentSourceMap(entry.file, entry.department, loaded.estate!.platform, loaded.locate);
 }
