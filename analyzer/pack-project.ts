@@ -5,8 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-// The yaml package, which the estate's reader has loaded already.
-import { parse } from "yaml";
+// js-yaml, which the estate's reader has loaded already (the yaml package it loads only for
+// positions, which this file's messages do not give).
+import { load } from "js-yaml";
 
 export interface PolicyPackProject {
   runtime: string;
@@ -35,7 +36,7 @@ export function readPolicyPackProject(packDir: string): PolicyPackProject {
   }
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = load(text);
   } catch (e) {
     throw new PolicyPackProjectError(`${file}: invalid YAML: ${(e as Error).message}`);
   }
