@@ -127,12 +127,20 @@ function rawToPlain(value: unknown, path: string): Plain {
  */
 const plainOf = new WeakMap<object, PlainObject>();
 
-export function toPlainObject(value: unknown): PlainObject {
+/** The object the SDK decoded, behind its proxy; undefined for anything else. */
+function decodedTarget(value: unknown): object | undefined {
   const target =
     typeof value === "object" && value !== null
       ? (value as Record<string, unknown>)[PROXY_TARGET]
       : undefined;
-  if (typeof target !== "object" || target === null || Array.isArray(target)) {
+  return typeof target === "object" && target !== null && !Array.isArray(target)
+    ? target
+    : undefined;
+}
+
+export function toPlainObject(value: unknown): PlainObject {
+  const target = decodedTarget(value);
+  if (target === undefined) {
     const plain = toPlain(value);
     return isPlainObject(plain) ? plain : {};
   }
@@ -143,6 +151,25 @@ export function toPlainObject(value: unknown): PlainObject {
     plainOf.set(target, plain);
   }
   return plain;
+}
+
+/**
+ * A view per decoded properties object, like plainOf: the SDK hands every policy of a request the
+ * same decoded object for a resource, with the same options, provider and dependencies, so each
+ * resource's view is made once for all resource policies, and once for all stack policies (six
+ * of them, each given every resource of the stack). Rules read views and never change them.
+ */
+function sharedView<R>(cache: WeakMap<object, ResourceView>, make: (resource: R) => ResourceView) {
+  return (resource: R & { props: unknown }): ResourceView => {
+    const target = decodedTarget(resource.props);
+    if (target === undefined) return make(resource);
+    let view = cache.get(target);
+    if (view === undefined) {
+      view = make(resource);
+      cache.set(target, view);
+    }
+    return view;
+  };
 }
 
 export interface ProviderView {
@@ -181,7 +208,7 @@ function providerView(provider: PolicyProviderResource | undefined): ProviderVie
   };
 }
 
-export function resourceView(args: ResourceValidationArgs): ResourceView {
+function makeResourceView(args: ResourceValidationArgs): ResourceView {
   const view: ResourceView = {
     type: args.type,
     urn: args.urn,
@@ -197,7 +224,7 @@ export function resourceView(args: ResourceValidationArgs): ResourceView {
   return view;
 }
 
-function stackResourceView(resource: PolicyResource): ResourceView {
+function makeStackResourceView(resource: PolicyResource): ResourceView {
   const view: ResourceView = {
     type: resource.type,
     urn: resource.urn,
@@ -216,6 +243,9 @@ function stackResourceView(resource: PolicyResource): ResourceView {
   return view;
 }
 
+export const resourceView = sharedView(new WeakMap(), makeResourceView);
+const stackResourceView = sharedView(new WeakMap(), makeStackResourceView);
+
 export function stackViews(args: StackValidationArgs): ResourceView[] {
   return args.resources.map(stackResourceView);
 }
@@ -227,10 +257,22 @@ export function stackViews(args: StackValidationArgs): ResourceView[] {
 /** A property as a rule reads it: its value, absent (undefined), or not known yet. */
 export type Read<T> = T | undefined | Unknown;
 
+/** The parts of each path the rules read (a few dozen, each read for most resources). */
+const pathParts = new Map<string, readonly string[]>();
+
+function partsOf(path: string): readonly string[] {
+  let parts = pathParts.get(path);
+  if (parts === undefined) {
+    parts = path.split(/\.|\[|\]/).filter((p) => p !== "");
+    pathParts.set(path, parts);
+  }
+  return parts;
+}
+
 /** The value at a dotted path (`a.b`, `a[0].b`); Unknown if it or a parent is not known. */
 export function at(props: PlainObject, path: string): Plain | undefined {
   let current: Plain | undefined = props;
-  for (const part of path.split(/\.|\[|\]/).filter((p) => p !== "")) {
+  for (const part of partsOf(path)) {
     if (isUnknown(current)) return current;
     if (Array.isArray(current)) {
       current = current[Number(part)];
