@@ -1,26 +1,27 @@
 /**
  * Node flags for the processes that plan stacks.
  *
- * - A larger young generation. A plan allocates an output and a few promises per property of
- *   every resource, and nearly all of them are garbage once the stack is planned. With Node's
- *   default young generation (16 MiB semi-spaces) most of them survive two scavenges and are
- *   copied into the old generation, which then needs full collections; with 128 MiB
- *   semi-spaces they die young. On the bundled estate this took the check from about 7 s to
- *   about 5 s on two cores, for about 200 MB more peak memory (256 MiB was slower again: the
- *   scavenger then walks more live objects each time). The heap limit stays at Node's default.
- * - A young generation that starts at 64 MiB rather than 1 MiB. V8 grows it step by step as the
- *   program allocates, so loading the modules and the estate took about twenty scavenges that
- *   copied what survives (modules' code and data, the estate) before the plans began; the check
- *   of the bundled estate took about 0.3 s less CPU and 0.5 s less wall time (median of six
- *   alternated runs; 128 MiB was no better). A user's own young generation size
- *   (`--max-semi-space-size`) is left alone, this one included.
- * - An old generation that starts at 512 MiB. V8 starts it small and, as the young generation
+ * - A larger young generation, of 64 MiB semi-spaces from the start. A plan allocates an output
+ *   and a few promises per property of every resource, and nearly all of them are garbage once
+ *   the stack is planned. With Node's default young generation (16 MiB semi-spaces) most of them
+ *   survive two scavenges and are copied into the old generation, which then needs full
+ *   collections; with larger semi-spaces they die young. On the bundled estate this took the
+ *   check from about 7 s to about 5 s on two cores. V8 would start the young generation at 1 MiB
+ *   and grow it step by step, about twenty scavenges that copy what survives (modules' code and
+ *   data, the estate) before the plans begin, hence the same size from the start. 128 MiB
+ *   semi-spaces, used before, scavenge less often but copy as much each time (what survives is
+ *   the stack being planned, whatever the size), and the memory they take costs page faults
+ *   while the check runs and again when the process exits: 64 MiB took 2.04 s instead of 2.11 s
+ *   (median of ten alternated runs; CPU 3.19 s instead of 3.40 s) and about 110 MB less peak
+ *   memory; 48 MiB was slower again. A user's own young generation size
+ *   (`--max-semi-space-size`) is left alone, this one included. The heap limit stays at Node's
+ *   default.
+ * - An old generation that starts at 256 MiB. V8 starts it small and, as the young generation
  *   promotes the estate, the modules' data and what outlives a scavenge, ran two full
  *   mark-compact collections on the main thread (about 70 ms, plus incremental marking) before
- *   the check of the bundled estate ended; with room from the start it runs none, for about 40 MB
- *   more peak memory. Only where the first full collection happens changes: afterwards V8 sizes
- *   the old generation from what is alive, as before. A user's own
- *   `--initial-old-space-size` is left alone.
+ *   the check of the bundled estate ended; with room from the start it runs none. Only where the
+ *   first full collection happens changes: afterwards V8 sizes the old generation from what is
+ *   alive, as before. A user's own `--initial-old-space-size` is left alone.
  * - No more of V8's helper threads than there are cores besides the one running the program.
  *   Node starts four, for garbage collection and optimizing compilation, whatever the machine;
  *   a planning process keeps its main thread busy all the time, so on two cores four helpers
@@ -37,13 +38,13 @@ export const POOL_SIZE_FLAG = "--v8-pool-size";
 export const INITIAL_OLD_SPACE_FLAG = "--initial-old-space-size";
 
 /** The young generation's semi-space size for planning, in MiB. */
-const PLANNING_SEMI_SPACE_MIB = 128;
+const PLANNING_SEMI_SPACE_MIB = 64;
 
 /** Where the young generation starts, in MiB. */
 const PLANNING_MIN_SEMI_SPACE_MIB = 64;
 
 /** Where the old generation starts, in MiB. */
-const PLANNING_INITIAL_OLD_SPACE_MIB = 512;
+const PLANNING_INITIAL_OLD_SPACE_MIB = 256;
 
 /** The number of V8 helper threads Node starts when not told otherwise. */
 const NODE_DEFAULT_POOL_SIZE = 4;

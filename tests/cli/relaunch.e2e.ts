@@ -21,14 +21,14 @@ function state(args: string[], execArgv: string[] = [], env: NodeJS.ProcessEnv =
 }
 
 const HEAP = [
-  "--max-semi-space-size=128",
+  "--max-semi-space-size=64",
   "--min-semi-space-size=64",
-  "--initial-old-space-size=512",
+  "--initial-old-space-size=256",
 ];
 const TWO_CORE_FLAGS = [...HEAP, "--v8-pool-size=1"];
 
 describe("the planning flags", () => {
-  it("give a 128 MiB young generation from 64 MiB on, a 512 MiB old one, and a V8 helper thread per core but the main one's", () => {
+  it("give 64 MiB semi-spaces from the start, a 256 MiB old generation, and a V8 helper thread per core but the main one's", () => {
     assert.deepEqual(planningNodeFlags(2), TWO_CORE_FLAGS);
     assert.deepEqual(planningNodeFlags(1), TWO_CORE_FLAGS);
     assert.deepEqual(planningNodeFlags(4), [...HEAP, "--v8-pool-size=3"]);
@@ -107,7 +107,7 @@ describe("relaunching with the planning flags", () => {
     // user sizes starts where V8 starts it.
     assert.deepEqual(relaunchArguments(state(all, ["--max-semi-space-size=32"])), [
       "--max-semi-space-size=32",
-      "--initial-old-space-size=512",
+      "--initial-old-space-size=256",
       "--v8-pool-size=1",
       script,
       ...all,
