@@ -25,9 +25,17 @@ import { FAILSAFE_SCHEMA, load, Type } from "js-yaml";
 /** A form of plain scalar: the text it matches and the value it makes of it. */
 type Form = [test: RegExp, construct: (text: string) => unknown];
 
-/** One type per tag (js-yaml keeps the last type of a tag): the first form that matches wins. */
-function scalar(tag: string, forms: Form[]): Type {
-  const form = (text: string | null) => forms.find(([test]) => text !== null && test.test(text));
+/**
+ * One type per tag (js-yaml keeps the last type of a tag): the first form that matches wins.
+ * js-yaml asks every type about every plain scalar, so each first looks at the first character
+ * (`starts`; an empty scalar only where it is listed as "").
+ */
+function scalar(tag: string, starts: readonly string[], forms: Form[]): Type {
+  const first = new Set(starts);
+  const form = (text: string | null) =>
+    text !== null && first.has(text.charAt(0))
+      ? forms.find(([test]) => test.test(text))
+      : undefined;
   return new Type(`tag:yaml.org,2002:${tag}`, {
     kind: "scalar",
     resolve: (text: string | null) => form(text) !== undefined,
@@ -35,28 +43,43 @@ function scalar(tag: string, forms: Form[]): Type {
   });
 }
 
+const DIGITS = [..."0123456789"];
+const SIGNS = ["-", "+"];
+
 /** The YAML 1.2 core schema's plain scalars, each built the way the yaml package builds it. */
 const CORE_SCALARS = [
-  scalar("null", [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-  scalar("bool", [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text) => /^[tT]/.test(text)]]),
-  scalar("int", [
-    [/^0o[0-7]+$/, (text) => parseInt(text.substring(2), 8)],
-    [/^[-+]?[0-9]+$/, (text) => parseInt(text, 10)],
-    [/^0x[0-9a-fA-F]+$/, (text) => parseInt(text.substring(2), 16)],
-  ]),
-  scalar("float", [
+  scalar("null", ["", "~", "n", "N"], [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
+  scalar(
+    "bool",
+    ["t", "T", "f", "F"],
+    [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text) => /^[tT]/.test(text)]],
+  ),
+  scalar(
+    "int",
+    [...DIGITS, ...SIGNS],
     [
-      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      (text) =>
-        text.slice(-3).toLowerCase() === "nan"
-          ? NaN
-          : text[0] === "-"
-            ? Number.NEGATIVE_INFINITY
-            : Number.POSITIVE_INFINITY,
+      [/^0o[0-7]+$/, (text) => parseInt(text.substring(2), 8)],
+      [/^[-+]?[0-9]+$/, (text) => parseInt(text, 10)],
+      [/^0x[0-9a-fA-F]+$/, (text) => parseInt(text.substring(2), 16)],
     ],
-    [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat],
-    [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat],
-  ]),
+  ),
+  scalar(
+    "float",
+    [...DIGITS, ...SIGNS, "."],
+    [
+      [
+        /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+        (text) =>
+          text.slice(-3).toLowerCase() === "nan"
+            ? NaN
+            : text[0] === "-"
+              ? Number.NEGATIVE_INFINITY
+              : Number.POSITIVE_INFINITY,
+      ],
+      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat],
+      [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat],
+    ],
+  ),
 ];
 
 const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
