@@ -89,35 +89,37 @@ const SENTINELS = new Set<unknown>(Object.values(UNKNOWN));
 /**
  * toPlain of the object behind the SDK's proxy, read directly: the same result (a field holding
  * an unknown sentinel is what the proxy throws for, and becomes an Unknown at its path) without a
- * proxy, an array of path segments and sometimes an exception per property read.
+ * proxy, an array of path segments and sometimes an exception per property read. The path is
+ * worked out only for an Unknown: most values are known, and most resources have none.
  */
-function rawToPlain(value: unknown, path: string): Plain {
+function rawToPlain(value: unknown, path: () => string): Plain {
   if (value === undefined || value === null) return null;
   if (typeof value === "boolean" || typeof value === "number" || typeof value === "string") {
     return value;
   }
   if (Array.isArray(value)) {
     const out: Plain[] = [];
-    for (let i = 0; i < value.length; i++) {
-      const element: unknown = value[i];
-      out.push(
-        SENTINELS.has(element) ? new Unknown(join(path, i)) : rawToPlain(element, join(path, i)),
-      );
-    }
+    for (let i = 0; i < value.length; i++) out.push(rawElement(value[i], path, i));
     return out;
   }
   if (typeof value === "object") {
     const out: PlainObject = {};
     for (const key of Object.keys(value)) {
       const element = (value as Record<string, unknown>)[key];
-      if (element === undefined) continue;
-      out[key] = SENTINELS.has(element)
-        ? new Unknown(join(path, key))
-        : rawToPlain(element, join(path, key));
+      if (element !== undefined) out[key] = rawElement(element, path, key);
     }
     return out;
   }
   return null;
+}
+
+/** rawToPlain of the element `key` of a value at `path`. */
+function rawElement(element: unknown, path: () => string, key: string | number): Plain {
+  if (typeof element === "string") {
+    return SENTINELS.has(element) ? new Unknown(join(path(), key)) : element;
+  }
+  if (typeof element !== "object" || element === null) return rawToPlain(element, path);
+  return rawToPlain(element, () => join(path(), key));
 }
 
 /**
@@ -146,7 +148,7 @@ export function toPlainObject(value: unknown): PlainObject {
   }
   let plain = plainOf.get(target);
   if (plain === undefined) {
-    const copied = rawToPlain(target, "");
+    const copied = rawToPlain(target, () => "");
     plain = isPlainObject(copied) ? copied : {};
     plainOf.set(target, plain);
   }

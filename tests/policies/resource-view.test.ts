@@ -1,7 +1,14 @@
 import { strict as assert } from "node:assert";
 import { unknownCheckingProxy } from "@pulumi/policy";
 import { UNKNOWN } from "../../wire/markers";
-import { toPlain, toPlainObject, Unknown } from "../../policies/lib/resource-view";
+import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
+import {
+  resourceView,
+  stackViews,
+  toPlain,
+  toPlainObject,
+  Unknown,
+} from "../../policies/lib/resource-view";
 
 const props = {
   name: "health-qingdao-web",
@@ -37,5 +44,42 @@ describe("policies resource views", () => {
       a: [1, { b: "c" }],
       d: UNKNOWN.string,
     });
+  });
+
+  it("makes one view of a resource for all the policies the SDK hands the same decoded object", () => {
+    const decoded = structuredClone(props);
+    const args = (object: object) =>
+      ({
+        type: "openstack:compute/instance:Instance",
+        urn: "urn:pulumi:health::govcloud::openstack:compute/instance:Instance::web",
+        name: "web",
+        props: unknownCheckingProxy(object),
+        opts: { ignoreChanges: ["metadata"], parent: "urn:parent" },
+      }) as unknown as ResourceValidationArgs;
+    const first = resourceView(args(decoded));
+    assert.equal(resourceView(args(decoded)), first);
+    assert.deepEqual(first.ignoreChanges, ["metadata"]);
+    assert.equal(first.parent, "urn:parent");
+    const other = resourceView(args(structuredClone(props)));
+    assert.notEqual(other, first);
+    assert.deepEqual(other, first);
+
+    const resource = (object: object) =>
+      ({
+        type: "openstack:compute/instance:Instance",
+        urn: "urn:pulumi:health::govcloud::openstack:compute/instance:Instance::web",
+        name: "web",
+        props: unknownCheckingProxy(object),
+        opts: {},
+        dependencies: [{ urn: "urn:network" }],
+        propertyDependencies: { networkId: [{ urn: "urn:network" }] },
+      }) as unknown as PolicyResource;
+    const stack = (object: object) =>
+      ({ resources: [resource(object)] }) as unknown as StackValidationArgs;
+    const [view] = stackViews(stack(decoded));
+    assert.notEqual(view, first, "a stack view is not a resource view");
+    assert.equal(stackViews(stack(decoded))[0], view);
+    assert.deepEqual(view.dependencies, ["urn:network"]);
+    assert.deepEqual(view.propertyDependencies, { networkId: ["urn:network"] });
   });
 });
