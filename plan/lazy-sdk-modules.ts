@@ -4,10 +4,11 @@
  * TypeScript's compiler and npm's Arborist (with pacote, sigstore ...) at once: about a third of
  * a second per process, for code a plan never runs (serializeFunction, computeCodePaths), and a
  * few smaller packages only those and the automation API's commands use (normalize-package-data,
- * execa: about 25 ms). Those requires, made from the SDK files named below, get a stand-in
- * that loads the real module the first time something reads from it, so whatever does use them
- * still works. A patch under the guard of plan/sdk-patches.ts: the SDK files must still require
- * those packages.
+ * execa: about 25 ms), and the automation API itself (its workspaces, stacks and server: about
+ * 25 ms more), which only the deploy commands use. Those requires, made from the SDK files named
+ * below, get a stand-in that loads the real module the first time something reads from it, so
+ * whatever does use them still works. A patch under the guard of plan/sdk-patches.ts: the SDK
+ * files must still require those packages.
  */
 import Module from "node:module";
 import { readFileSync } from "node:fs";
@@ -20,6 +21,7 @@ const DEFERRED: Record<string, string> = {
   "@npmcli/arborist": "runtime/closure/codePaths.js",
   "normalize-package-data": "runtime/closure/codePaths.js",
   execa: "automation/cmd.js",
+  "./automation": "index.js",
 };
 
 /** How many requires got a stand-in (tests see the patch at work by it). */

@@ -12,7 +12,14 @@ import { join, resolve } from "node:path";
 import { PATCHES_VARIABLE } from "../../plan/sdk-patches";
 
 const REPO = resolve(__dirname, "..", "..");
-const DEFERRED = ["typescript", "@npmcli/arborist", "normalize-package-data", "execa"];
+/** What is deferred, as the folders of node_modules it lives in. */
+const DEFERRED = [
+  "typescript",
+  "@npmcli/arborist",
+  "normalize-package-data",
+  "execa",
+  "@pulumi/pulumi/automation",
+];
 
 /** Runs in the child: loads the SDK, then uses what needs the deferred packages. */
 const SCRIPT = `
