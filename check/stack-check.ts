@@ -10,7 +10,7 @@ import type { LoadResult } from "../model/estate-loader";
 import { PLATFORM_STACK } from "../model/naming";
 import { departmentUsage, emptyUsage } from "../model/usage";
 import { stackSourceMap } from "../plan/source-map";
-import type { StackPlan } from "../plan/types";
+import type { PlannedResource, StackPlan } from "../plan/types";
 import type { StackCheck } from "./stack-result";
 
 export function stackCheck(
@@ -21,7 +21,7 @@ export function stackCheck(
   const byUrn = new Map(plan.resources.map((resource) => [resource.urn, resource]));
   // A plan made for the check alone has no sources: found here for what a policy reported on.
   let sourceOf: ReturnType<typeof stackSourceMap> | null = null;
-  const sourceOfResource = (resource: StackPlan["resources"][number]) => {
+  const sourceOfResource = (resource: PlannedResource) => {
     if (resource.source !== undefined) return resource.source;
     if (sourceOf === null) sourceOf = stackSourceMap(loaded, plan.stack);
     return sourceOf?.(resource);

@@ -100,7 +100,8 @@ export function stackSourceMap(
   loaded: LoadResult,
   stack: string,
 ): ((resource: PlannedResource) => SourcePointer) | undefined {
-  const entry = loaded.estate === undefined ? undefined : findDepartment(loaded.estate, stack);
-  if (entry === undefined) return undefined;
-  return departmentSourceMap(entry.file, entry.department, loaded.estate!.platform, loaded.locate);
+  const estate = loaded.estate;
+  const entry = estate === undefined ? undefined : findDepartment(estate, stack);
+  if (estate === undefined || entry === undefined) return undefined;
+  return departmentSourceMap(entry.file, entry.department, estate.platform, loaded.locate);
 }
