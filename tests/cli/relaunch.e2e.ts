@@ -25,18 +25,21 @@ const HEAP = [
   "--min-semi-space-size=64",
   "--initial-old-space-size=256",
 ];
-const TWO_CORE_FLAGS = [...HEAP, "--v8-pool-size=1"];
+const INLINING = "--max-inlined-bytecode-size-cumulative=230";
+/** The flags on any machine: the heap's and the compiler's. */
+const ANY_MACHINE = [...HEAP, INLINING];
+const TWO_CORE_FLAGS = [...ANY_MACHINE, "--v8-pool-size=1"];
 
 describe("the planning flags", () => {
-  it("give 64 MiB semi-spaces from the start, a 256 MiB old generation, and a V8 helper thread per core but the main one's", () => {
+  it("give 64 MiB semi-spaces from the start, a 256 MiB old generation, less inlining, and a V8 helper thread per core but the main one's", () => {
     assert.deepEqual(planningNodeFlags(2), TWO_CORE_FLAGS);
     assert.deepEqual(planningNodeFlags(1), TWO_CORE_FLAGS);
-    assert.deepEqual(planningNodeFlags(4), [...HEAP, "--v8-pool-size=3"]);
+    assert.deepEqual(planningNodeFlags(4), [...ANY_MACHINE, "--v8-pool-size=3"]);
   });
 
   it("keep Node's four helper threads from five cores on", () => {
     for (const cores of [5, 8, 64]) {
-      assert.deepEqual(planningNodeFlags(cores), HEAP, `${cores}`);
+      assert.deepEqual(planningNodeFlags(cores), ANY_MACHINE, `${cores}`);
     }
   });
 });
@@ -92,11 +95,12 @@ describe("relaunching with the planning flags", () => {
     const all = ["check", "--all"];
     const script = "/opt/govcloud/dist/cli/main.js";
     const heap = ["--max-semi-space-size=32", "--initial-old-space-size=256"];
+    const inlining = "--max_inlined_bytecode_size_cumulative=400";
     // All given: nothing to relaunch for.
-    assert.equal(relaunchArguments(state(all, [...heap, "--v8-pool-size=2"])), undefined);
+    assert.equal(relaunchArguments(state(all, [...heap, inlining, "--v8-pool-size=2"])), undefined);
     assert.equal(
       relaunchArguments(
-        state(all, [], {
+        state(all, [inlining], {
           NODE_OPTIONS:
             "--inspect --max_semi_space_size=64 --initial_old_space_size=256 --v8_pool_size=2",
         }),
@@ -108,17 +112,25 @@ describe("relaunching with the planning flags", () => {
     assert.deepEqual(relaunchArguments(state(all, ["--max-semi-space-size=32"])), [
       "--max-semi-space-size=32",
       "--initial-old-space-size=256",
+      INLINING,
       "--v8-pool-size=1",
       script,
       ...all,
     ]);
     assert.deepEqual(relaunchArguments(state(all, [], { NODE_OPTIONS: "--v8-pool-size=3" })), [
-      ...HEAP,
+      ...ANY_MACHINE,
       script,
       ...all,
     ]);
-    // On a larger machine only the heap is set, so the user's heap sizes are enough.
-    assert.equal(relaunchArguments(state(all, heap, {}, 8)), undefined);
+    // On a larger machine the pool is left alone, so the user's heap sizes and inlining budget
+    // are enough; their heap sizes alone are not.
+    assert.equal(relaunchArguments(state(all, [...heap, inlining], {}, 8)), undefined);
+    assert.deepEqual(relaunchArguments(state(all, heap, {}, 8)), [
+      ...heap,
+      INLINING,
+      script,
+      ...all,
+    ]);
     // Other options do not count.
     assert.deepEqual(
       relaunchArguments(state(all, [], { NODE_OPTIONS: "--max-old-space-size=2048" })),
