@@ -2,8 +2,10 @@
 /**
  * Entry point of the govcloud command. The commands that plan stacks first relaunch Node with
  * the planning flags (cli/relaunch.ts); every command then runs in cli/program.ts, which is
- * loaded only in the process that runs it, so that the relaunching one stays small.
+ * loaded only in the process that runs it, so that the relaunching one stays small, and with
+ * V8's code cache of the modules it loads (cli/compile-cache.ts).
  */
+import { enableCompileCache } from "./compile-cache";
 import { relaunch, relaunchArguments, RELAUNCHED_VARIABLE } from "./relaunch";
 
 const args = relaunchArguments({
@@ -17,5 +19,6 @@ if (args !== undefined) {
   // Not passed on: a process this command starts (e.g. the base revision's program in a
   // review) decides for itself.
   delete process.env[RELAUNCHED_VARIABLE];
+  enableCompileCache();
   void import("./program").then(({ main }) => main(process.argv));
 }
