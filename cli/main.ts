@@ -5,7 +5,6 @@
  * loaded only in the process that runs it, so that the relaunching one stays small, and with
  * V8's code cache of the modules it loads (cli/compile-cache.ts).
  */
-import { enableCompileCache } from "./compile-cache";
 import { relaunch, relaunchArguments, RELAUNCHED_VARIABLE } from "./relaunch";
 
 const args = relaunchArguments({
@@ -19,6 +18,8 @@ if (args !== undefined) {
   // Not passed on: a process this command starts (e.g. the base revision's program in a
   // review) decides for itself.
   delete process.env[RELAUNCHED_VARIABLE];
-  enableCompileCache();
-  void import("./program").then(({ main }) => main(process.argv));
+  void import("./compile-cache")
+    .then(({ enableCompileCache }) => enableCompileCache())
+    .then(() => import("./program"))
+    .then(({ main }) => main(process.argv));
 }
