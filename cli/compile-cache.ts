@@ -235,7 +235,14 @@ function installHook(folder: string): void {
 export function enableCompileCache(root = defaultCompileCacheDir()): CompileCacheStats["mode"] {
   const setting = process.env[COMPILE_CACHE_VARIABLE];
   if (setting === "off" || stats.mode !== "off") return stats.mode;
-  const folder = setting !== undefined && isAbsolute(setting) ? setting : root;
+  let folder = root;
+  if (setting !== undefined && setting !== "") {
+    if (isAbsolute(setting)) folder = setting;
+    else
+      process.stderr.write(
+        `govcloud: warning: ${COMPILE_CACHE_VARIABLE} is ${JSON.stringify(setting)}; it takes \`off\` or an absolute folder, so the code cache stays in ${root}\n`,
+      );
+  }
   const node = Module as unknown as NodeCompileCache;
   if (typeof node.enableCompileCache === "function") {
     node.enableCompileCache(folder);

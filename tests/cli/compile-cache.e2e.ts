@@ -154,6 +154,24 @@ describe("the code cache of the command's modules", () => {
     assert.equal(existsSync(root), false);
   });
 
+  it("says so, and keeps the cache where it was, when GOVCLOUD_COMPILE_CACHE is neither", () => {
+    const script = `
+      const { enableCompileCache } = require(${JSON.stringify(COMPILE_CACHE)});
+      enableCompileCache(${JSON.stringify(root)});
+      require(${JSON.stringify(join(dir, "a.js"))});
+    `;
+    const run = spawnSync(process.execPath, ["-e", script], {
+      encoding: "utf8",
+      env: { ...process.env, GOVCLOUD_COMPILE_CACHE: "cache" },
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(
+      run.stderr,
+      `govcloud: warning: GOVCLOUD_COMPILE_CACHE is "cache"; it takes \`off\` or an absolute folder, so the code cache stays in ${root}\n`,
+    );
+    assert.equal(entries(root).length, 2);
+  });
+
   it("runs as without a cache where it cannot write one", () => {
     writeFileSync(root, "a file where the cache's folder would go");
     const loaded = load(dir, root);
