@@ -787,6 +787,8 @@ class RegionRun:
         self.platform = platform
         self.files = write_region_configs(secret, region, platform)
         self.names = []
+        # Set once Nova's databases have their tables and the conductor runs.
+        self.nova_ready = threading.Event()
 
     def name(self, service):
         return f"{self.region.name}-{service}"
@@ -822,15 +824,20 @@ class RegionRun:
         self.run("nova-manage", manage + ["db", "sync"])
         self.launch("nova-api", ["nova-api", *conf])
         self.launch("nova-conductor", ["nova-conductor", *conf])
+        self.nova_ready.set()
         self.say("nova api and conductor started")
 
     def after_identity(self):
-        """The scheduler and the computes once the service accounts exist and placement answers:
-        the scheduler exits when it cannot reach placement at start, and a compute service
-        reports its resources at start and otherwise only at its next periodic run."""
+        """The scheduler and the computes once the service accounts exist, Nova's databases have
+        their tables and placement answers: the scheduler exits when its cell's database has no
+        tables yet or it cannot reach placement at start, and a compute service reports its
+        resources at start and otherwise only at its next periodic run."""
         IDENTITY_READY.wait()
         if ABORT.is_set():
             return
+        # Keystone is usually ready first, but not always: a busy machine once started the
+        # scheduler while "nova-manage db sync" was still creating the tables it reads.
+        wait_for(f"{self.region.name} nova databases", self.nova_ready.is_set, timeout=SYNC_TIMEOUT)
         wait_for(
             "placement",
             lambda: http_answers(f"http://127.0.0.1:{self.region.port('placement')}/"),
