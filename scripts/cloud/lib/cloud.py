@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import queue
+import re
 import secrets
 import shutil
 import signal
@@ -1435,6 +1436,36 @@ def status():
     return 1 if down else 0
 
 
+ERROR_LINE = re.compile(r"\s(ERROR|CRITICAL)\s")
+
+
+def errors(lines=6):
+    """The last ERROR or CRITICAL lines of each service's log, for a run that failed: OpenStack
+    logs a traceback one line at a time, so the last lines end with the exception. The cloud's
+    own passwords are replaced by "***" (a database URL in a traceback would show one)."""
+    logs = sorted((STATE / "logs").glob("*.log")) if (STATE / "logs").is_dir() else []
+    try:
+        recorded = json.loads((STATE / "secrets.json").read_text(encoding="utf-8")).values()
+        # Generated tokens; a short value would mask ordinary words.
+        passwords = [str(value) for value in recorded if len(str(value)) >= 8]
+    except (OSError, ValueError):
+        passwords = []
+    shown = 0
+    for path in logs:
+        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        found = [line for line in text if ERROR_LINE.search(line)]
+        if not found:
+            continue
+        shown += 1
+        print(f"{path.stem}: {len(found)} error lines; the last {min(lines, len(found))}:")
+        for line in found[-lines:]:
+            for password in passwords:
+                line = line.replace(password, "***")
+            print(f"    {line[:400]}")
+    print(f"errors: {shown} of {len(logs)} service logs in {STATE / 'logs'} have error lines")
+    return 0
+
+
 def main(argv):
     os.environ.update({"no_proxy": "127.0.0.1,localhost", "NO_PROXY": "127.0.0.1,localhost"})
     # The clients' plug-in cache (stevedore) goes to the state folder, not to root's home.
@@ -1461,6 +1492,8 @@ def main(argv):
             if code == 0:
                 print(f"{check_loopback()} listening sockets, all on 127.0.0.1 or ::1")
             return code
+        elif command == "errors":
+            return errors()
         elif command == "regions":
             # For scripts/cloud/smoke: region, clouds.yaml entry, zones, external network, image.
             platform, regions = load_platform()
@@ -1471,7 +1504,7 @@ def main(argv):
                 print(region.name, region.cloud, zones, region.external_network, image)
         else:
             print(
-                "usage: cloud.py start | stop [--purge] | status | regions"
+                "usage: cloud.py start | stop [--purge] | status | errors | regions"
                 " | service stop|start <region> <service>",
                 file=sys.stderr,
             )
