@@ -6,13 +6,22 @@
  * images) get realistic answers; any other call fails loudly, so that a new look-up in the
  * program cannot slip through unplanned.
  */
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { reservedAddresses } from "../model/addressing";
 
+/**
+ * SHA-1 of a text in hex: `crypto.hash` where Node has it (from 20.12), a third of the time of a
+ * Hash object per call, which adds up over the ids of a few thousand resources.
+ */
+const sha1Hex: (text: string) => string =
+  typeof hash === "function"
+    ? (text) => hash("sha1", text, "hex")
+    : (text) => createHash("sha1").update(text).digest("hex");
+
 /** A deterministic UUID (version-5 layout) for the given parts. */
 export function mockUuid(...parts: string[]): string {
-  const hex = createHash("sha1").update(parts.join("\u0000")).digest("hex");
+  const hex = sha1Hex(parts.join("\u0000"));
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -32,8 +41,7 @@ export const AUTOMATION_USER_ID = lookupId("user", AUTOMATION_USER_NAME);
 
 /** A small hash for choosing addresses. */
 function hash32(text: string): number {
-  const digest = createHash("sha1").update(text).digest();
-  return digest.readUInt32BE(0);
+  return parseInt(sha1Hex(text).slice(0, 8), 16);
 }
 
 function toAddress(value: number): string {

@@ -4,8 +4,9 @@
  * IPs come from the documentation range, one each. The stack outputs report the same values.
  */
 import { strict as assert } from "node:assert";
+import { createHash } from "node:crypto";
 import { Address4 } from "ip-address";
-import { MockCloud } from "../../plan/mock-cloud";
+import { MockCloud, mockId } from "../../plan/mock-cloud";
 import type { PlannedResource, StackPlan } from "../../plan/types";
 import {
   bundledPlan,
@@ -169,5 +170,20 @@ describe("the pretend cloud's choice between names that want the same address", 
         Object.fromEntries([...forwards].sort()),
       );
     }
+  });
+});
+
+describe("the pretend cloud's ids", () => {
+  it("are UUIDs of version-5 layout from the SHA-1 of their parts, the same every run", () => {
+    const type = "openstack:networking/network:Network";
+    const hex = createHash("sha1")
+      .update(`resource\u0000${type}\u0000health-qingdao-app`)
+      .digest("hex");
+    const expected = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-`;
+    const id = mockId(type, "health-qingdao-app");
+    assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.ok(id.startsWith(expected), `${id} from ${hex}`);
+    assert.equal(id.slice(-12), hex.slice(20, 32));
+    assert.notEqual(mockId(type, "health-laixi-app"), id);
   });
 });
