@@ -7,6 +7,7 @@
 import { hostname } from "node:os";
 import { cliFailure } from "./command-error";
 import { EngineStepLog, type EngineStep } from "./engine-steps";
+import { lineWriter, type LineWriter } from "./line-writer";
 import type { EngineStack, RunOptions, StackSetup } from "./engine";
 import { cliProblemFromError, missingCliMessage } from "./missing-cli";
 import type { OfflineCheck } from "./offline-check";
@@ -76,10 +77,31 @@ function holderAliveHere(holder: LockHolder): boolean | undefined {
   }
 }
 
+/** Where the engine's own output goes while it runs: whole lines to stdout and stderr. */
+interface EngineOutput {
+  stdout: LineWriter;
+  stderr: LineWriter;
+}
+
+function engineOutput(deps: EngineRunDeps): EngineOutput {
+  return { stdout: lineWriter(deps.stdout), stderr: lineWriter(deps.stderr) };
+}
+
+/** Runs the engine, then passes on its last lines, before anything else is written. */
+async function streaming(output: EngineOutput, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } finally {
+    output.stdout.flush();
+    output.stderr.flush();
+  }
+}
+
 function runOptions(
   target: EngineTarget,
   options: EngineRunOptions,
   deps: EngineRunDeps,
+  output: EngineOutput,
   log: PolicyEventLog,
   progress?: UpProgress,
 ): RunOptions {
@@ -91,8 +113,8 @@ function runOptions(
     expectNoChanges: options.expectNoChanges === true,
     ...(options.message === undefined ? {} : { message: options.message }),
     color: deps.color,
-    onOutput: deps.stdout,
-    onError: deps.stderr,
+    onOutput: (text) => output.stdout.write(text),
+    onError: (text) => output.stderr.write(text),
     onPolicyEvent: (event) => log.add(event),
     ...(progress === undefined ? {} : { onEngineEvent: (event) => progress.add(event) }),
   };
@@ -203,6 +225,7 @@ async function runLogged(
   logs.push(log);
   let operation = command === "preview" || options.confirmFirst ? "preview" : "up";
   const progress = new UpProgress();
+  const output = engineOutput(deps);
   let engineStack: EngineStack | undefined;
   try {
     const engine = await deps.openStack({
@@ -232,10 +255,12 @@ async function runLogged(
     }
     if (operation === "preview") {
       const previewed = stepLog(steps, "preview");
-      await engine.preview({
-        ...runOptions(target, options, deps, log),
-        onStep: (step) => previewed.add(step),
-      });
+      await streaming(output, () =>
+        engine.preview({
+          ...runOptions(target, options, deps, output, log),
+          onStep: (step) => previewed.add(step),
+        }),
+      );
       deps.stdout(policySummary("the preview", target, log));
       if (command === "preview") {
         deps.stdout(`govcloud preview: ${target.stack}: previewed, ${policyCounts(log)}\n`);
@@ -250,10 +275,12 @@ async function runLogged(
       operation = "up";
     }
     const updated = stepLog(steps, "up");
-    await engine.up({
-      ...runOptions(target, options, deps, log, progress),
-      onStep: (step) => updated.add(step),
-    });
+    await streaming(output, () =>
+      engine.up({
+        ...runOptions(target, options, deps, output, log, progress),
+        onStep: (step) => updated.add(step),
+      }),
+    );
     deps.stdout(policySummary("the update", target, log));
     const quotas = createdNetworkQuotas(updated);
     if (quotas.length > 0) {
@@ -261,10 +288,12 @@ async function runLogged(
       // Neutron's defaults stand until an update sends them (docs/engine.md, "Zero quotas"):
       // one update of just those quotas, right away, so that a 0 in the file is a 0 in the cloud.
       deps.stdout(`govcloud up: ${target.stack}: applying the new network quotas' fields of 0\n`);
-      await engine.up({
-        ...runOptions(target, options, deps, new PolicyEventLog(), progress),
-        target: quotas,
-      });
+      await streaming(output, () =>
+        engine.up({
+          ...runOptions(target, options, deps, output, new PolicyEventLog(), progress),
+          target: quotas,
+        }),
+      );
     }
     deps.stdout(`govcloud up: ${target.stack}: deployed, ${policyCounts(log)}\n`);
     return 0;

@@ -399,6 +399,28 @@ describe("govcloud preview and up", function () {
       }
     });
 
+    it("redacts a secret the engine's output brings in two pieces, and keeps every line in order", () => {
+      const secret = "s3cr3t-t0ken-9f2a71";
+      const standIn = standInPulumi(tempDir("secret-in-pieces"), {
+        stdoutPieces: [
+          "first line\nthe token is s3cr3t-",
+          "t0ken-9f2a71, as given\nno line break at the end",
+        ],
+      });
+      const run = govcloud(["preview", "audit"], {
+        ...withStandIn(standIn),
+        GOVCLOUD_DEPLOY_TOKEN: secret,
+      });
+      assert.equal(run.status, 0, run.stdout + run.stderr);
+      for (const part of ["s3cr3t", "t0ken", "9f2a71"]) {
+        assert.ok(!run.stdout.includes(part), `"${part}" of the secret is in: ${run.stdout}`);
+      }
+      assert.match(
+        run.stdout,
+        /first line\nthe token is \[redacted\], as given\nno line break at the endstand-in pulumi preview ran\n/,
+      );
+    });
+
     it("preview reports the engine's failure and its policy results with the file and line", () => {
       const root = projectWith("audit", ...SSH_FROM_ANYWHERE);
       const urn = securityBaselineUrn(root);

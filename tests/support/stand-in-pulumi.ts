@@ -33,6 +33,11 @@ export interface StandInOptions {
   state?: object;
   /** What `preview` and `up` print on stderr before they exit. */
   stderr?: string;
+  /**
+   * What `preview` and `up` print on stdout first, piece by piece with a pause between, so that
+   * each piece reaches the Automation API as a read of its own, as the CLI's output does.
+   */
+  stdoutPieces?: string[];
 }
 
 const SUMMARY_EVENT = {
@@ -57,6 +62,7 @@ export function standInPulumi(dir: string, options: StandInOptions = {}): StandI
     noStack: options.noStack === true,
     state: JSON.stringify(options.state ?? { version: 3, deployment: {} }),
     stderr: options.stderr ?? "",
+    stdoutPieces: options.stdoutPieces ?? [],
   };
   // A Node script run by this very Node, so it needs nothing on PATH.
   const script = `#!${process.execPath}
@@ -80,9 +86,17 @@ if (command === "version") {
 } else if (command === "preview" || command === "up") {
   const eventLog = args[args.indexOf("--event-log") + 1];
   if (args.includes("--event-log")) fs.appendFileSync(eventLog, config.events);
-  console.log("stand-in pulumi " + command + " ran");
-  if (config.stderr !== "") process.stderr.write(config.stderr);
-  process.exit(config.exitCode);
+  const finish = () => {
+    console.log("stand-in pulumi " + command + " ran");
+    if (config.stderr !== "") process.stderr.write(config.stderr);
+    process.exit(config.exitCode);
+  };
+  const piece = (i) => {
+    if (i === config.stdoutPieces.length) return finish();
+    process.stdout.write(config.stdoutPieces[i]);
+    setTimeout(() => piece(i + 1), 200);
+  };
+  piece(0);
 }
 `;
   writeFileSync(executable, script);
