@@ -26,8 +26,8 @@
  *   process via analyzeStacks with one pack process; the bundled estate, all stacks.
  *
  * The full case and the naive baseline run first, one after the other in each of at least three
- * rounds (--repeat more), so that the ratio between them compares runs on the same machine
- * minute; the ratio is printed best against best, and for each round.
+ * rounds (--repeat more), so that the ratio between them compares runs taken within a minute of
+ * each other; the ratio is printed best against best, and for each round.
  *
  * Each row also shows the one-minute load average when its best run started and ended: the
  * machine is shared, so compare rows of the same run, and repeat a run taken under high load.
