@@ -940,8 +940,8 @@ class RegionRun:
 
     def zones(self, connection):
         """One host aggregate per availability zone, each compute host in its zone. A host joins
-        only once it is mapped into the cell (scheduler discovery) and has its resource provider
-        (else placement would not learn of the zone)."""
+        once it has its resource provider (else placement would not learn of the zone) and is
+        mapped into the cell."""
         hosts = self.region.compute_hosts
 
         def providers_ready():
@@ -949,6 +949,7 @@ class RegionRun:
             return all(host in names for host in hosts)
 
         wait_for(f"{self.region.name} resource providers", providers_ready, self.names)
+        self.map_hosts()
         aggregates = {}
         for zone in sorted({zone for zone in hosts.values() if zone}):
             aggregates[zone] = connection.compute.create_aggregate(name=zone, availability_zone=zone)
@@ -960,9 +961,32 @@ class RegionRun:
                 connection.compute.add_host_to_aggregate(aggregates[zone], host)
                 return True
 
-            wait_for(f"{host} mapped into the cell", add, self.names, interval=1)
+            wait_for(f"{host} in its zone", add, self.names, interval=1)
         placed = ", ".join(f"{host} ({zone or 'nova'})" for host, zone in hosts.items())
         self.say(f"computes mapped: {placed}")
+
+    def map_hosts(self):
+        """Maps the compute hosts into the cell before anything is scheduled. The scheduler maps
+        new hosts itself, but periodically; until it has, it may still pick an unmapped host
+        (placement knows it), and the instance goes to ERROR ("Host ... is not mapped to any
+        cell"): the first instance of an engine test once did."""
+        conf = ["nova-manage", "--config-file", str(self.files["nova"]), "cell_v2"]
+
+        def mapped():
+            self.run("nova-manage", [*conf, "discover_hosts"])
+            listed = subprocess.run(
+                [*conf, "list_hosts"],
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                env=clean_environment(),
+                timeout=SYNC_TIMEOUT,
+                check=True,
+            ).stdout
+            names = re.findall(r"^\|[^|]*\|[^|]*\|\s*(\S+)\s*\|$", listed, re.MULTILINE)
+            return all(host in names for host in self.region.compute_hosts)
+
+        wait_for(f"{self.region.name} compute hosts mapped into the cell", mapped, self.names, interval=2)
 
     def external_network(self, connection):
         name = self.region.external_network
