@@ -63,8 +63,10 @@ describe("the quick YAML reader", () => {
       }),
       { numRuns: 400 },
     );
-    // The generator must reach the quick path, or the property says nothing.
-    assert.ok(accepted > 100, `only ${accepted} of 400 documents were read quickly`);
+    // The generator must reach the quick path, or the property says nothing. About a third of
+    // the documents do (110 to 146 of 400 over thirty seeds; one seed gave exactly 100): a tenth
+    // is far enough below that no seed fails by chance, and far above a generator gone wrong.
+    assert.ok(accepted >= 40, `only ${accepted} of 400 documents were read quickly`);
   });
 
   const declined: [string, string][] = [
