@@ -305,15 +305,18 @@ function option(name: string, fallback: string): string {
 function row(name: string, runs: Run[]): void {
   const best = [...runs].sort((a, b) => a.wallMs - b.wallMs)[0];
   const walls = runs.map((r) => (r.wallMs / 1000).toFixed(2)).join(", ");
-  const perSecond = best.resources / (best.wallMs / 1000);
+  // A command whose last line names no resource count (a review) has no rate to show.
+  const counted = best.resources > 0;
+  const resources = counted ? String(best.resources) : "—";
+  const perSecond = counted ? (best.resources / (best.wallMs / 1000)).toFixed(0) : "—";
   const peak = Math.max(...runs.map((r) => r.peakRssBytes));
   const codes = [...new Set(runs.map((r) => r.exitCode))].join(",");
   const load = `${best.load[0].toFixed(1)}→${best.load[1].toFixed(1)}`;
   console.log(
-    `${name.padEnd(34)} ${String(best.resources).padStart(6)} res  ` +
+    `${name.padEnd(34)} ${resources.padStart(6)} res  ` +
       `wall ${(best.wallMs / 1000).toFixed(2).padStart(6)} s (runs: ${walls})  ` +
       `CPU ${(best.cpuMs / 1000).toFixed(2)} s  ` +
-      `${perSecond.toFixed(0).padStart(6)} res/s  peak RSS ${(peak / 2 ** 20).toFixed(0).padStart(5)} MiB  exit ${codes}  load ${load}`,
+      `${perSecond.padStart(6)} res/s  peak RSS ${(peak / 2 ** 20).toFixed(0).padStart(5)} MiB  exit ${codes}  load ${load}`,
   );
   for (const run of runs) {
     if (run.exitCode !== 0 && run.exitCode !== 1) process.stderr.write(run.stderr);
@@ -330,16 +333,21 @@ async function main(): Promise<void> {
     for (let i = 0; i < repeat; i++) runs.push(await measure(args, env, cwd));
     return runs;
   };
+  const sideBySide = !skip.has("full") && !skip.has("naive");
+  const ratioRounds = Math.max(repeat, RATIO_ROUNDS);
   console.log(
     `govcloud bench: ${cpus().length} CPUs (availableParallelism ${availableParallelism()}), ` +
       `node ${process.version}, load average ${loadavg()
         .map((l) => l.toFixed(2))
-        .join(" ")}; best of ${repeat} run(s) shown (of ${Math.max(repeat, RATIO_ROUNDS)} ` +
-      `alternated rounds for the bundled estate and the naive baseline), peak RSS = whole process tree`,
+        .join(" ")}; best of ${repeat} run(s) shown` +
+      (sideBySide
+        ? ` (of ${ratioRounds} alternated rounds for the bundled estate and the naive baseline)`
+        : "") +
+      `, peak RSS = whole process tree`,
   );
   let ratio: FastAndNaive | undefined;
-  if (!skip.has("full") && !skip.has("naive")) {
-    ratio = await fastAndNaive(Math.max(repeat, RATIO_ROUNDS));
+  if (sideBySide) {
+    ratio = await fastAndNaive(ratioRounds);
     row("check --all (bundled estate)", ratio.fast);
   } else if (!skip.has("full")) {
     row("check --all (bundled estate)", await times([CLI, "check", "--all"]));
