@@ -13,6 +13,7 @@ import { approverGroups } from "../review/approval-groups";
 import { approvalStatusJson, approvalStatusText } from "../render/approval-status";
 import { approvalStatus } from "../review/approval-status";
 import type { ReviewReport } from "../review/types";
+import { codeHostFromEnvironment } from "./code-host-settings";
 import { UsageError } from "./usage-error";
 
 export interface ApprovalsOptions {
@@ -75,52 +76,38 @@ function githubNumber(env: NodeJS.ProcessEnv): string | undefined {
   }
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === "" ? undefined : value;
-}
-
-/** Where to ask, from the CI environment; every missing piece named at once. */
+/** Where to ask, from the CI environment; every missing or unusable setting named at once. */
 export function hostSettings(
   options: Pick<ApprovalsOptions, "host" | "number">,
   env: NodeJS.ProcessEnv,
 ): { settings: CodeHostSettings; number: number } {
   const host = hostOf(options.host, env);
   const github = host === "github";
-  const wanted = {
-    apiUrl: github ? (env.GITHUB_API_URL ?? "https://api.github.com") : env.CI_API_V4_URL,
-    project: github ? env.GITHUB_REPOSITORY : env.CI_PROJECT_ID,
-    // CI sets an unset secret to the empty string: that is no token either.
-    token:
-      nonEmpty(env.GOVCLOUD_APPROVALS_TOKEN) ??
-      nonEmpty(github ? env.GITHUB_TOKEN : env.GOVCLOUD_REVIEW_TOKEN),
-    number: options.number ?? (github ? githubNumber(env) : env.CI_MERGE_REQUEST_IID),
-  };
-  const names: Record<keyof typeof wanted, string> = {
-    apiUrl: "CI_API_V4_URL",
-    project: github ? "GITHUB_REPOSITORY" : "CI_PROJECT_ID",
-    token: github
-      ? "GOVCLOUD_APPROVALS_TOKEN or GITHUB_TOKEN"
-      : "GOVCLOUD_APPROVALS_TOKEN or GOVCLOUD_REVIEW_TOKEN",
-    number: github
-      ? "--number (or a pull_request event in GITHUB_EVENT_PATH)"
-      : "--number or CI_MERGE_REQUEST_IID",
-  };
-  const missing = (Object.keys(wanted) as (keyof typeof wanted)[]).filter(
-    (key) => wanted[key] === undefined || wanted[key] === "",
-  );
-  if (missing.length > 0) {
-    throw new UsageError(`${host}: missing ${missing.map((key) => names[key]).join(", ")}`);
-  }
-  const number = Number(wanted.number);
-  if (!Number.isInteger(number) || number <= 0) {
-    throw new UsageError(
-      `the pull or merge request number must be a whole number, got "${wanted.number}"`,
+  const api = codeHostFromEnvironment(host, env, [
+    "GOVCLOUD_APPROVALS_TOKEN",
+    github ? "GITHUB_TOKEN" : "GOVCLOUD_REVIEW_TOKEN",
+  ]);
+  const given = options.number ?? (github ? githubNumber(env) : env.CI_MERGE_REQUEST_IID);
+  const missing = [...api.missing];
+  if (given === undefined || given === "") {
+    missing.push(
+      github
+        ? "--number (or a pull_request event in GITHUB_EVENT_PATH)"
+        : "--number or CI_MERGE_REQUEST_IID",
     );
   }
-  return {
-    settings: { host, apiUrl: wanted.apiUrl!, project: wanted.project!, token: wanted.token! },
-    number,
-  };
+  const problems = [
+    ...(missing.length > 0 ? [`${host}: missing ${missing.join(", ")}`] : []),
+    ...api.invalid.map((problem) => `${host}: ${problem}`),
+  ];
+  const number = Number(given);
+  if (given !== undefined && given !== "" && (!Number.isInteger(number) || number <= 0)) {
+    problems.push(`the pull or merge request number must be a whole number, got "${given}"`);
+  }
+  if (problems.length > 0 || api.settings === undefined) {
+    throw new UsageError(problems.join("; "));
+  }
+  return { settings: api.settings, number };
 }
 
 export async function runApprovals(

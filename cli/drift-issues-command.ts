@@ -17,7 +17,7 @@ import { CodeHostError, type CodeHost, type CodeHostSettings } from "../codehost
 import { applyIssueAction, listOpenIssues, type IssueAction } from "../codehost/issues";
 import { planIssueSync, type RunContext } from "../render/drift-issues";
 import type { DriftReport } from "../deploy/drift-types";
-import { isLoopbackHost, LOOPBACK_ONLY_VARIABLE } from "../deploy/loopback-guard";
+import { codeHostFromEnvironment } from "./code-host-settings";
 import { UsageError } from "./usage-error";
 
 export interface DriftIssuesOptions {
@@ -28,38 +28,21 @@ export interface DriftIssuesOptions {
   dryRun: boolean;
 }
 
-function required(env: NodeJS.ProcessEnv, name: string, provider: CodeHost): string {
-  const value = env[name];
-  if (value === undefined || value === "") {
-    throw new UsageError(
-      `${name} is not set: drift-issues --provider ${provider} takes the API address, the ` +
-        `project and the token from the CI environment (docs/drift.md)`,
-    );
-  }
-  return value;
-}
-
 export function hostSettings(provider: CodeHost, env: NodeJS.ProcessEnv): CodeHostSettings {
-  const settings: CodeHostSettings =
-    provider === "github"
-      ? {
-          host: provider,
-          apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-          project: required(env, "GITHUB_REPOSITORY", provider),
-          token: required(env, "GITHUB_TOKEN", provider),
-        }
-      : {
-          host: provider,
-          apiUrl: required(env, "CI_API_V4_URL", provider),
-          project: required(env, "CI_PROJECT_ID", provider),
-          token: required(env, "GOVCLOUD_DRIFT_TOKEN", provider),
-        };
-  if (env[LOOPBACK_ONLY_VARIABLE] === "1" && !isLoopbackHost(new URL(settings.apiUrl).hostname)) {
-    throw new UsageError(
-      `${LOOPBACK_ONLY_VARIABLE}=1 and the API at ${settings.apiUrl} is not on this machine`,
-    );
-  }
-  return settings;
+  const token = provider === "github" ? "GITHUB_TOKEN" : "GOVCLOUD_DRIFT_TOKEN";
+  const api = codeHostFromEnvironment(provider, env, [token]);
+  if (api.settings !== undefined) return api.settings;
+  const problems = [
+    ...(api.missing.length === 0
+      ? []
+      : [
+          `${api.missing.join(", ")} ${api.missing.length === 1 ? "is" : "are"} not set: ` +
+            `drift-issues --provider ${provider} takes the API address, the project and the ` +
+            `token from the CI environment (docs/drift.md)`,
+        ]),
+    ...api.invalid,
+  ];
+  throw new UsageError(problems.join("; "));
 }
 
 export function runContext(provider: CodeHost, env: NodeJS.ProcessEnv): RunContext {

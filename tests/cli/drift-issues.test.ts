@@ -249,7 +249,11 @@ describe("drift issues", function () {
     it("refuses a missing variable, a report that is not one, and a foreign API under the loopback guard", async () => {
       await assert.rejects(
         runDriftIssues({ provider: "gitlab", report: "drift.json", dryRun: false }, {}, dir),
-        (e: Error) => e instanceof UsageError && /CI_API_V4_URL is not set/.test(e.message),
+        (e: Error) =>
+          e instanceof UsageError &&
+          e.message.startsWith(
+            "CI_API_V4_URL, CI_PROJECT_ID, GOVCLOUD_DRIFT_TOKEN are not set: drift-issues --provider gitlab",
+          ),
       );
       writeFileSync(join(dir, "other.json"), "{}");
       await assert.rejects(
