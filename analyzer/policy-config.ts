@@ -11,6 +11,8 @@
  */
 import type Ajv from "ajv";
 import type { ValidateFunction } from "ajv";
+import { readEstateFile } from "../model/estate-file-reader";
+import { jsonErrorPlace, parseJsonText } from "../model/json-text";
 import { isEnforcementLevel } from "./enums";
 import type { WireObject } from "../wire/encode";
 import { schemaErrorMessages } from "./schema-messages";
@@ -96,19 +98,58 @@ export function parsePolicyConfig(
   return result;
 }
 
-/** The text of a config file; empty text means no config (as in the engine). */
+/**
+ * The text of a config file; empty text means no config (as in the engine). Invalid JSON is
+ * reported by line and column, never by quoting the text (model/json-text.ts).
+ */
 export function parsePolicyConfigFile(
   text: string,
   source = "policy config",
 ): Record<string, PolicyConfigInput> | undefined {
   if (text.trim() === "") return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new PolicyConfigError(`${source}: invalid JSON: ${(e as Error).message}`);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    throw new PolicyConfigError(
+      `${jsonErrorPlace(source, parsed)}: invalid JSON: ${parsed.reason}`,
+    );
   }
-  return parsePolicyConfig(parsed, source);
+  return parsePolicyConfig(parsed.value, source);
+}
+
+/** Bytes a policy config file may have: settings with every fact of a large estate fit well. */
+const MAX_POLICY_CONFIG_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The text of the policy config file `file`, read as the estate's files are read
+ * (model/estate-file-reader.ts): a regular file only, never through a symbolic link, so that a
+ * link committed in its place cannot bring another file into an error message or a report.
+ */
+export function readPolicyConfigText(file: string): string {
+  const read = readEstateFile(file, { maxBytes: MAX_POLICY_CONFIG_BYTES });
+  if (read.ok) return read.bytes.toString("utf8");
+  const refusal = read.refusal;
+  switch (refusal.kind) {
+    case "missing":
+      throw new PolicyConfigError(`cannot read policy config file ${file}: it does not exist`);
+    case "unreadable":
+      throw new PolicyConfigError(`cannot read policy config file ${file} (${refusal.code})`);
+    case "symbolic-link":
+      throw new PolicyConfigError(
+        `policy config file ${file} is a symbolic link; govcloud reads only regular files, so ` +
+          `that no file from outside the repository can reach a report: commit the file itself`,
+      );
+    case "not-a-regular-file":
+      throw new PolicyConfigError(
+        `policy config file ${file} is ${refusal.what}, not a regular file`,
+      );
+    case "too-large":
+      throw new PolicyConfigError(
+        `policy config file ${file} has ${refusal.size} bytes, more than the ` +
+          `${MAX_POLICY_CONFIG_BYTES} a policy config may have`,
+      );
+    case "outside-estate":
+      throw new PolicyConfigError(`policy config file ${file} is outside the repository`);
+  }
 }
 
 interface Working {

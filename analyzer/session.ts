@@ -6,7 +6,6 @@
  * For the next stack only ConfigureStack and Configure are repeated (GetAnalyzerInfo is cached,
  * as the engine caches it).
  */
-import { readFileSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 import type { StackPlan } from "../plan/types";
 import { packInfoFromProto } from "./analyzer-info";
@@ -20,6 +19,7 @@ import {
   parsePolicyConfig,
   parsePolicyConfigFile,
   PolicyConfigError,
+  readPolicyConfigText,
   reconcilePolicyConfig,
   sameReconciledConfig,
 } from "./policy-config";
@@ -260,13 +260,7 @@ export class PolicyPackSession {
     let fileConfig: Record<string, PolicyConfigInput> | undefined;
     if (options.configFile) {
       const file = resolvePath(options.configFile);
-      let text: string;
-      try {
-        text = readFileSync(file, "utf8");
-      } catch (e) {
-        throw new PolicyConfigError(`cannot read policy config file: ${(e as Error).message}`);
-      }
-      fileConfig = parsePolicyConfigFile(text, file);
+      fileConfig = parsePolicyConfigFile(readPolicyConfigText(file), file);
     } else if (options.policyConfig !== undefined) {
       fileConfig = parsePolicyConfig(options.policyConfig, "policyConfig");
     }

@@ -12,9 +12,8 @@
  * The facts are written with their keys sorted, as a protobuf Struct hands them to a pack the
  * engine configures: every way of running the pack sees them in the same order.
  */
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parsePolicyConfigFile, PolicyConfigError } from "../analyzer/policy-config";
+import { parsePolicyConfigFile, readPolicyConfigText } from "../analyzer/policy-config";
 import type { Estate } from "../model/estate";
 import { todayUtc } from "../model/estate-loader";
 import { cityPolicies } from "../policies/city-policies";
@@ -77,12 +76,7 @@ export type PackConfig = Record<string, Entry>;
 export function readPolicySettings(configFile: string | undefined): PackConfig | undefined {
   if (configFile === undefined) return undefined;
   const file = resolve(configFile);
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new PolicyConfigError(`cannot read policy config file: ${(e as Error).message}`);
-  }
+  const text = readPolicyConfigText(file);
   if (parsePolicyConfigFile(text, file) === undefined) return undefined;
   return JSON.parse(text) as PackConfig;
 }

@@ -17,6 +17,7 @@ import { CodeHostError, type CodeHost, type CodeHostSettings } from "../codehost
 import { applyIssueAction, listOpenIssues, type IssueAction } from "../codehost/issues";
 import { planIssueSync, type RunContext } from "../render/drift-issues";
 import type { DriftReport } from "../deploy/drift-types";
+import { jsonErrorPlace, parseJsonText } from "../model/json-text";
 import { codeHostFromEnvironment } from "./code-host-settings";
 import { UsageError } from "./usage-error";
 
@@ -52,12 +53,20 @@ export function runContext(provider: CodeHost, env: NodeJS.ProcessEnv): RunConte
 }
 
 function readReport(file: string): DriftReport {
-  let report: unknown;
+  let text: string;
   try {
-    report = JSON.parse(readFileSync(file, "utf8"));
+    text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read the drift report ${file}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new UsageError(`cannot read the drift report ${file} (${code})`);
   }
+  const json = parseJsonText(text);
+  if (!json.ok) {
+    throw new UsageError(
+      `${jsonErrorPlace(file, json)}: invalid JSON: ${json.reason}; write the report with govcloud drift --out drift.json`,
+    );
+  }
+  const report = json.value;
   const stacks = (report as { stacks?: unknown } | null)?.stacks;
   if (!Array.isArray(stacks)) {
     throw new UsageError(`${file} is not a drift report (govcloud drift --out drift.json)`);

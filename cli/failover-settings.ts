@@ -3,7 +3,9 @@
  * commands outside the pack read them, so that `govcloud failover` and the headroom lines of
  * `govcloud check` say what the policy judges.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
+import { readPolicyConfigText } from "../analyzer/policy-config";
+import { jsonErrorPlace, parseJsonText } from "../model/json-text";
 import type { Estate } from "../model/estate";
 import type { SiteLoss, SiteLossOptions } from "../model/failover";
 import { failoverInput, siteLoss } from "../model/failover";
@@ -22,13 +24,19 @@ export function failoverSettings(configFile: string | undefined): SiteLossOption
   const tiers = SITE_FAILOVER_CONFIG.tiers.default;
   let headroomPercent = SITE_FAILOVER_CONFIG.headroomPercent.default;
   let chosen: string[] = [...tiers];
-  if (configFile !== undefined && existsSync(configFile)) {
-    let parsed: unknown;
+  // lstat: a link is there even when what it points at is not, and is refused below.
+  if (configFile !== undefined && lstatSync(configFile, { throwIfNoEntry: false }) !== undefined) {
+    let text: string;
     try {
-      parsed = JSON.parse(readFileSync(configFile, "utf8"));
+      text = readPolicyConfigText(configFile);
     } catch (error) {
-      throw new UsageError(`${configFile} is not JSON: ${(error as Error).message}`);
+      throw new UsageError((error as Error).message);
     }
+    const json = parseJsonText(text);
+    if (!json.ok) {
+      throw new UsageError(`${jsonErrorPlace(configFile, json)}: invalid JSON: ${json.reason}`);
+    }
+    const parsed = json.value;
     const entry =
       typeof parsed === "object" && parsed !== null
         ? (parsed as Record<string, unknown>)[POLICY]

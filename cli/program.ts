@@ -4,6 +4,7 @@
  */
 import "../plan/lazy-sdk-modules"; // first: before anything loads @pulumi/pulumi
 import { Command, CommanderError, Option } from "commander";
+import { PolicyConfigError } from "../analyzer/policy-config";
 import { loadEstate } from "../model/estate-loader";
 import { calendarError } from "../model/rules/approvals";
 import { resolveEstateRoot } from "./estate-root";
@@ -239,7 +240,8 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    if (error instanceof UsageError) {
+    // A policy config file the check cannot take is the user's input to fix, not a crash.
+    if (error instanceof UsageError || error instanceof PolicyConfigError) {
       writeStderr(`govcloud: ${error.message}\n`);
       process.exitCode = 2;
       return;

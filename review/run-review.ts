@@ -5,11 +5,11 @@
  * per department and site (diff/plan-diff.ts). The base is checked out into a temporary git
  * worktree, so the working tree is never touched.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Baseline } from "../check/changed-resources";
 import type { CheckedStack } from "../check/in-process-check";
 import { findDepartment } from "../model/estate";
+import { readEstateFile } from "../model/estate-file-reader";
 import type { LoadResult } from "../model/estate-loader";
 import { PLATFORM_STACK } from "../model/naming";
 import { formatProblemText } from "../model/problem";
@@ -42,11 +42,14 @@ export interface ReviewOptions extends RevisionOptions {
   failover?: SiteLossOptions;
 }
 
-/** The project name in Pulumi.yaml next to the estate, or "govcloud". */
+/**
+ * The project name in Pulumi.yaml next to the estate, or "govcloud". Read as the estate's files
+ * are (a regular file, not a link), since the review's report is posted on the change.
+ */
 function projectName(root: string): string {
-  const file = join(root, "Pulumi.yaml");
-  if (!existsSync(file)) return "govcloud";
-  const match = /^name:\s*(\S+)/m.exec(readFileSync(file, "utf8"));
+  const read = readEstateFile(join(root, "Pulumi.yaml"), { maxBytes: 1024 * 1024 });
+  if (!read.ok) return "govcloud";
+  const match = /^name:\s*(\S+)/m.exec(read.bytes.toString("utf8"));
   return match?.[1] ?? "govcloud";
 }
 

@@ -1,8 +1,13 @@
 import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   parsePolicyConfig,
   parsePolicyConfigFile,
   PolicyConfigError,
+  readPolicyConfigText,
   reconcilePolicyConfig,
 } from "../../analyzer/policy-config";
 import type { PolicyInfo } from "../../analyzer/types";
@@ -88,8 +93,58 @@ describe("analyzer policy config file", () => {
     assert.throws(() => parsePolicyConfig([]), /must be a JSON object/);
     assert.throws(
       () => parsePolicyConfigFile("{", "cfg.json"),
-      /^PolicyConfigError: cfg.json: invalid JSON/,
+      /^PolicyConfigError: cfg.json:1:2: invalid JSON: expected property name or '}'$/,
     );
+  });
+});
+
+describe("reading a policy config file", () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "govcloud-policy-config-"))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const refusal = (file: string): string => {
+    try {
+      readPolicyConfigText(file);
+    } catch (error) {
+      assert.ok(error instanceof PolicyConfigError, String(error));
+      return error.message;
+    }
+    assert.fail(`${file} was read`);
+  };
+
+  it("reads a regular file", () => {
+    writeFileSync(join(dir, "cfg.json"), '{ "all": "advisory" }');
+    assert.equal(readPolicyConfigText(join(dir, "cfg.json")), '{ "all": "advisory" }');
+  });
+
+  it("refuses a link, a folder, a named pipe and a missing file, saying which", () => {
+    writeFileSync(join(dir, "target"), "SECRET=1");
+    symlinkSync(join(dir, "target"), join(dir, "link.json"));
+    symlinkSync(join(dir, "nowhere"), join(dir, "dangling.json"));
+    mkdirSync(join(dir, "folder.json"));
+    execFileSync("mkfifo", [join(dir, "fifo.json")]);
+    assert.match(
+      refusal(join(dir, "link.json")),
+      /link\.json is a symbolic link; govcloud reads only regular files/,
+    );
+    assert.match(refusal(join(dir, "dangling.json")), /dangling\.json is a symbolic link/);
+    assert.match(
+      refusal(join(dir, "folder.json")),
+      /folder\.json is a folder, not a regular file$/,
+    );
+    assert.match(
+      refusal(join(dir, "fifo.json")),
+      /fifo\.json is a named pipe \(FIFO\), not a regular file$/,
+    );
+    assert.match(refusal(join(dir, "missing.json")), /missing\.json: it does not exist$/);
+    for (const file of ["link.json", "dangling.json"]) {
+      const message = refusal(join(dir, file));
+      assert.ok(
+        !message.includes("SECRET") && !message.includes("target") && !message.includes("nowhere"),
+        message,
+      );
+    }
   });
 });
 

@@ -246,7 +246,7 @@ describe("drift issues", function () {
       );
     });
 
-    it("refuses a missing variable, a report that is not one, and a foreign API under the loopback guard", async () => {
+    it("refuses a missing variable, a report that is not one (quoting none of it), and a foreign API under the loopback guard", async () => {
       await assert.rejects(
         runDriftIssues({ provider: "gitlab", report: "drift.json", dryRun: false }, {}, dir),
         (e: Error) =>
@@ -254,6 +254,15 @@ describe("drift issues", function () {
           e.message.startsWith(
             "CI_API_V4_URL, CI_PROJECT_ID, GOVCLOUD_DRIFT_TOKEN are not set: drift-issues --provider gitlab",
           ),
+      );
+      writeFileSync(join(dir, "token.txt"), "ghp-secret-token-value\n");
+      await assert.rejects(
+        runDriftIssues({ provider: "github", report: "token.txt", dryRun: false }, {}, dir),
+        (e: Error) =>
+          e instanceof UsageError &&
+          e.message ===
+            `${join(dir, "token.txt")}:1:1: invalid JSON: unexpected character (check quotes, ` +
+              "commas and brackets); write the report with govcloud drift --out drift.json",
       );
       writeFileSync(join(dir, "other.json"), "{}");
       await assert.rejects(

@@ -4,7 +4,8 @@
  */
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { copyFixture, removeDir, TODAY } from "../model/support";
 
@@ -87,5 +88,57 @@ describe("hostile input through the command", function () {
     const run = govcloud(["validate", "--root", dir, "--today", TODAY]);
     assert.equal(run.status, 1);
     assert.match(run.stdout, /departments\/water\.yaml:\d+:\d+: error \[ticket-format\]/);
+  });
+
+  describe("a policy config that is not what it should be", () => {
+    // Stands for a file outside the repository: a CI secret, /proc/self/environ, a key.
+    const SECRET = "ci-secret-9f2c41d7";
+    let outside: string;
+    beforeEach(() => {
+      outside = mkdtempSync(join(tmpdir(), "govcloud-outside-"));
+      writeFileSync(join(outside, "secret"), `${SECRET}=value\n`);
+    });
+    afterEach(() => removeDir(outside));
+
+    const commands = (): string[][] => [
+      ["check", "--all", "--root", dir, "--today", TODAY],
+      ["check", "water", "--root", dir, "--today", TODAY],
+      ["failover", "--all", "--root", dir],
+      ["policy-config", "--root", dir, "--today", TODAY],
+    ];
+
+    it("refuses a policy-config.json that is a symbolic link, naming neither its target nor its content", () => {
+      symlinkSync(join(outside, "secret"), join(dir, "policy-config.json"));
+      for (const command of commands()) {
+        const run = govcloud(command);
+        assert.equal(run.status, 2, `${command.join(" ")}: ${run.stdout}${run.stderr}`);
+        assert.equal(
+          run.stderr,
+          `govcloud: policy config file ${join(dir, "policy-config.json")} is a symbolic link; ` +
+            "govcloud reads only regular files, so that no file from outside the repository can " +
+            "reach a report: commit the file itself\n",
+          command.join(" "),
+        );
+        assert.ok(!(run.stdout + run.stderr).includes(SECRET), command.join(" "));
+        assert.ok(!(run.stdout + run.stderr).includes(outside), command.join(" "));
+      }
+    });
+
+    it("places invalid JSON by line and column and quotes none of it", () => {
+      writeFileSync(
+        join(dir, "policy-config.json"),
+        `{\n  "site-capacity": "mandatory",\n  ${SECRET}\n}\n`,
+      );
+      for (const command of commands()) {
+        const run = govcloud(command);
+        assert.equal(run.status, 2, `${command.join(" ")}: ${run.stdout}${run.stderr}`);
+        assert.equal(
+          run.stderr,
+          `govcloud: ${join(dir, "policy-config.json")}:3:3: invalid JSON: expected ` +
+            "double-quoted property name\n",
+          command.join(" "),
+        );
+      }
+    });
   });
 });

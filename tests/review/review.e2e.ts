@@ -3,6 +3,9 @@
  * test estate, reviewed by the built command with the real program and policy pack.
  */
 import { strict as assert } from "node:assert";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { ResourceChange } from "../../diff/types";
 import type { ReviewReport, StackReview } from "../../review/types";
 import { EstateRepo } from "./estate-repo";
@@ -234,5 +237,34 @@ describe("govcloud review", function () {
       assert.match(entry.headFailure ?? "", /platform\.yaml:\d+:\d+: error/);
     }
     assert.equal(report.verdict.failedStacks, 3);
+  });
+
+  it("names the project from Pulumi.yaml, never from what a link in its place points at", () => {
+    const outside = mkdtempSync(join(tmpdir(), "govcloud-outside-"));
+    try {
+      writeFileSync(join(outside, "Pulumi.yaml"), "name: leaked-name\n");
+      const growWater = (from: number, to: number) => {
+        repo.edit(
+          "departments/water.yaml",
+          `{ name: data, sizeGiB: ${from}, type: ssd-sync }`,
+          `{ name: data, sizeGiB: ${to}, type: ssd-sync }`,
+        );
+        repo.commit(`water: ${to} GiB`);
+      };
+      writeFileSync(join(repo.dir, "Pulumi.yaml"), "name: city-cloud\nruntime: nodejs\n");
+      repo.commit("the project file");
+      growWater(500, 800);
+      assert.equal(repo.review("--base", "HEAD~1").report.project, "city-cloud");
+
+      rmSync(join(repo.dir, "Pulumi.yaml"));
+      symlinkSync(join(outside, "Pulumi.yaml"), join(repo.dir, "Pulumi.yaml"));
+      repo.commit("the project file, as a link");
+      growWater(800, 900);
+      const { run, report } = repo.review("--base", "HEAD~1");
+      assert.equal(report.project, "govcloud");
+      assert.ok(!(run.stdout + run.stderr).includes("leaked-name"));
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
