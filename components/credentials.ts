@@ -147,9 +147,35 @@ function readFirstYaml(paths: string[]): unknown {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse } = require("yaml") as typeof import("yaml");
   for (const path of paths) {
-    if (existsSync(path)) return parse(readFileSync(path, "utf8"));
+    if (!existsSync(path)) continue;
+    try {
+      return parse(readFileSync(path, "utf8"));
+    } catch (error) {
+      throw new Error(unreadableCloudsFile(path, error));
+    }
   }
   return undefined;
+}
+
+/**
+ * Why a clouds.yaml or secure.yaml could not be read, quoting none of it: the YAML parser's own
+ * message shows the lines around the mistake, and these files hold passwords.
+ */
+export function unreadableCloudsFile(path: string, error: unknown): string {
+  const { name, code, linePos } = error as {
+    name?: unknown;
+    code?: unknown;
+    linePos?: { line: number; col: number }[];
+  };
+  // The yaml package's errors are YAMLParseError and the like; anything else is the file system's.
+  if (typeof name !== "string" || !name.startsWith("YAML")) {
+    return `${path} cannot be read (${typeof code === "string" ? code : "error"})`;
+  }
+  const where = linePos?.[0] === undefined ? "" : `:${linePos[0].line}:${linePos[0].col}`;
+  return (
+    `${path}${where}: not valid YAML (${String(code)}); fix the file there (its lines are not shown, ` +
+    `since the file holds passwords)`
+  );
 }
 
 /** Reads clouds.yaml and secure.yaml once, in the clients' search order; entries by name. */

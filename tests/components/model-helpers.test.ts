@@ -1,11 +1,16 @@
 /** The pure functions the components are built on: names, labels, quotas, pairing, logins. */
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
+  cloudEntries,
   cloudsFileCandidates,
   credentialsFromEntry,
   forbiddenOpenStackVariables,
   mergeCloudEntry,
+  unreadableCloudsFile,
 } from "../../components/credentials";
 import { partitionProblems } from "../../components/program";
 import { decommissionMarker, previousNames, renameConflicts } from "../../model/lifecycle";
@@ -295,6 +300,32 @@ describe("model helpers", () => {
           "/etc/openstack/clouds.yaml",
         ],
       );
+    });
+
+    it("say where clouds.yaml is broken without showing a line of it", () => {
+      const dir = mkdtempSync(join(tmpdir(), "govcloud-clouds-"));
+      try {
+        const file = join(dir, "clouds.yaml");
+        writeFileSync(
+          file,
+          'clouds:\n  qingdao:\n    auth:\n      password: "Sup3rS3cret\n    bad: [\n',
+        );
+        const entries = () => cloudEntries({ OS_CLIENT_CONFIG_FILE: file }, dir)("qingdao");
+        assert.throws(entries, (error: Error) => {
+          assert.match(
+            error.message,
+            new RegExp(`^${file}:\\d+:\\d+: not valid YAML \\([A-Z_]+\\); fix the file there`),
+          );
+          assert.ok(!/Sup3rS3cret|bad/.test(error.message), error.message);
+          return true;
+        });
+        assert.equal(
+          unreadableCloudsFile(dir, Object.assign(new Error("EISDIR: ..."), { code: "EISDIR" })),
+          `${dir} cannot be read (EISDIR)`,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it("refuse OS_* variables but the two that locate clouds.yaml", () => {
