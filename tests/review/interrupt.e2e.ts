@@ -22,6 +22,19 @@ function extraWorktrees(repo: EstateRepo): string[] {
     .slice(1);
 }
 
+/**
+ * The review's worktree once git lists it. While `git worktree add` runs, the worktree's folder
+ * under .git/worktrees exists before the files git reads it by, and `git worktree list` fails
+ * ("failed to read .../commondir"): not there yet.
+ */
+function worktreeBeingAdded(repo: EstateRepo): string | undefined {
+  try {
+    return extraWorktrees(repo)[0];
+  } catch {
+    return undefined;
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Stopped {
@@ -55,7 +68,7 @@ async function stopReview(
     // No deadline of its own: the test's timeout bounds it, however busy the machine is.
     while (worktree === undefined) {
       assert.ok(!ended, `the review ended before its worktree was seen:\n${stderr}`);
-      worktree = extraWorktrees(repo)[0];
+      worktree = worktreeBeingAdded(repo);
       if (worktree === undefined) await sleep(25);
     }
     child.kill(signal);
