@@ -46,7 +46,8 @@ function apiUrlProblem(
     return `${variable} is "${apiUrl}", not an http:// or https:// address`;
   }
   if (env[LOOPBACK_ONLY_VARIABLE] === "1" && !isLoopbackHost(url.hostname)) {
-    return `${LOOPBACK_ONLY_VARIABLE}=1 and the API at ${apiUrl} is not on this machine`;
+    // The origin alone: an address may carry a user and password before its host.
+    return `${LOOPBACK_ONLY_VARIABLE}=1 and the API at ${url.origin} is not on this machine`;
   }
   return undefined;
 }

@@ -20,12 +20,20 @@ const POLICY = "site-failover";
  * format), over the policy's defaults. A file that is missing gives the defaults; a setting of
  * the wrong type is a usage error, as the check would refuse it.
  */
+/** Whether anything is at `path`: a link counts even when what it points at is not there. */
+function isThere(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false; // a path through a file (ENOTDIR): nothing there
+  }
+}
+
 export function failoverSettings(configFile: string | undefined): SiteLossOptions {
   const tiers = SITE_FAILOVER_CONFIG.tiers.default;
   let headroomPercent = SITE_FAILOVER_CONFIG.headroomPercent.default;
   let chosen: string[] = [...tiers];
-  // lstat: a link is there even when what it points at is not, and is refused below.
-  if (configFile !== undefined && lstatSync(configFile, { throwIfNoEntry: false }) !== undefined) {
+  if (configFile !== undefined && isThere(configFile)) {
     let text: string;
     try {
       text = readPolicyConfigText(configFile);

@@ -92,6 +92,17 @@ describe("code host settings from the CI environment", () => {
     );
   });
 
+  it("names a foreign API by its origin alone, without a user or password in its address", () => {
+    const env = {
+      ...GITHUB,
+      GITHUB_API_URL: "https://robot:pa55word@github.example.org/api/v3",
+      GOVCLOUD_LOOPBACK_ONLY: "1",
+    };
+    assert.deepEqual(codeHostFromEnvironment("github", env, ["GITHUB_TOKEN"]).invalid, [
+      "GOVCLOUD_LOOPBACK_ONLY=1 and the API at https://github.example.org is not on this machine",
+    ]);
+  });
+
   it("never puts the token in what it says is wrong", () => {
     const env = { ...GITHUB, GITHUB_API_URL: "ftp://example.invalid", GOVCLOUD_LOOPBACK_ONLY: "1" };
     const found = codeHostFromEnvironment("github", env, ["GITHUB_TOKEN"]);
