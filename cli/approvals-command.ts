@@ -88,8 +88,9 @@ export function hostSettings(
     github ? "GITHUB_TOKEN" : "GOVCLOUD_REVIEW_TOKEN",
   ]);
   const given = options.number ?? (github ? githubNumber(env) : env.CI_MERGE_REQUEST_IID);
+  const hasNumber = given !== undefined && given !== "";
   const missing = [...api.missing];
-  if (given === undefined || given === "") {
+  if (!hasNumber) {
     missing.push(
       github
         ? "--number (or a pull_request event in GITHUB_EVENT_PATH)"
@@ -101,7 +102,7 @@ export function hostSettings(
     ...api.invalid.map((problem) => `${host}: ${problem}`),
   ];
   const number = Number(given);
-  if (given !== undefined && given !== "" && (!Number.isInteger(number) || number <= 0)) {
+  if (hasNumber && (!Number.isInteger(number) || number <= 0)) {
     problems.push(`the pull or merge request number must be a whole number, got "${given}"`);
   }
   if (problems.length > 0 || api.settings === undefined) {

@@ -22,6 +22,9 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - start + 1 };
 }
 
+/** V8's message for text that ends inside a value; it gives no position: the end is the place. */
+const ENDS_TOO_SOON = /^Unexpected end of JSON input/;
+
 /** The characters V8 quotes on each side of an unexpected token. */
 const CONTEXT_CHARS = 10;
 
@@ -54,7 +57,7 @@ function reasonOf(message: string): string {
   if (described !== null && !described[1].startsWith("Unexpected token")) {
     return described[1].charAt(0).toLowerCase() + described[1].slice(1);
   }
-  if (/^Unexpected end of JSON input/.test(message)) {
+  if (ENDS_TOO_SOON.test(message)) {
     return "the text ends inside a value (a bracket, brace or quote is not closed)";
   }
   return "unexpected character (check quotes, commas and brackets)";
@@ -69,7 +72,7 @@ export function parseJsonText(text: string): JsonText {
     const offset =
       position !== null
         ? Number(position[1])
-        : /^Unexpected end of JSON input/.test(message)
+        : ENDS_TOO_SOON.test(message)
           ? text.length
           : unexpectedTokenOffset(text, message);
     const where = offset === undefined ? {} : lineAndColumn(text, offset);
