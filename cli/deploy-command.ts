@@ -22,6 +22,7 @@ import type { LoadResult } from "../model/estate-loader";
 import { mandatoryCount } from "../check/stack-result";
 import { formatStackReport } from "../render/check-report";
 import { invalidPlatformOutput, policySetup } from "./check-command";
+import { loopbackRefusal } from "./loopback-check";
 import { selectStacks } from "./stack-selection";
 import { UsageError } from "./usage-error";
 import { writeReportFile, writeStderr, writeStdout } from "./output";
@@ -138,15 +139,10 @@ async function deploy(
     deps.stderr(missingCliMessage(command, stack, { kind: "not-found", ...location }));
     return 2;
   }
-  if (process.env.GOVCLOUD_LOOPBACK_ONLY === "1") {
-    // Loaded only here: reading clouds.yaml loads the Pulumi SDK, which other commands skip.
-    const { foreignEndpoints, foreignEndpointsMessage } = await import("../deploy/loopback-guard");
-    const { cloudEntries } = await import("../components/credentials");
-    const found = foreignEndpoints(root, loaded.estate.platform, cloudEntries(process.env, root));
-    if (found.length > 0) {
-      deps.stderr(foreignEndpointsMessage(command, stack, found));
-      return 1;
-    }
+  const foreign = await loopbackRefusal(command, stack, root, loaded.estate.platform);
+  if (foreign !== undefined) {
+    deps.stderr(foreign);
+    return 1;
   }
   const offline = await offlineCheck(root, loaded, stack, {
     ...policy,

@@ -24,6 +24,7 @@ import { renderDriftMarkdown } from "../render/drift-markdown";
 import { renderDriftText } from "../render/drift-text";
 import { invalidPlatformOutput } from "./check-command";
 import type { DriftFormat } from "./drift-formats";
+import { loopbackRefusal } from "./loopback-check";
 import { writeReportFile, writeStderr } from "./output";
 import { selectStacks } from "./stack-selection";
 import { UsageError } from "./usage-error";
@@ -105,15 +106,11 @@ async function preflight(
     deps.stderr(missingCliMessage("drift", stacks.join(" "), { kind: "not-found", ...location }));
     return { exitCode: 2 };
   }
-  if (process.env.GOVCLOUD_LOOPBACK_ONLY === "1") {
-    // As for preview and up: nothing is asked of a cloud that is not on this machine.
-    const { foreignEndpoints, foreignEndpointsMessage } = await import("../deploy/loopback-guard");
-    const { cloudEntries } = await import("../components/credentials");
-    const found = foreignEndpoints(root, loaded.estate!.platform, cloudEntries(process.env, root));
-    if (found.length > 0) {
-      deps.stderr(foreignEndpointsMessage("drift", stacks.join(", "), found));
-      return { exitCode: 2 };
-    }
+  // As for preview and up: nothing is asked of a cloud that is not on this machine.
+  const foreign = await loopbackRefusal("drift", stacks.join(", "), root, loaded.estate!.platform);
+  if (foreign !== undefined) {
+    deps.stderr(foreign);
+    return { exitCode: 2 };
   }
   return { pulumi: location.command };
 }

@@ -141,6 +141,9 @@ export function credentialsFromEntry(
   };
 }
 
+/** A clouds.yaml or secure.yaml that cannot be read or parsed: the user's file to fix. */
+export class CloudsFileError extends pulumi.RunError {}
+
 function readFirstYaml(paths: string[]): unknown {
   // Loaded only when a file is read (a deployment), not whenever the components are: an offline
   // plan never reads clouds.yaml, and the package costs tens of milliseconds to load.
@@ -151,7 +154,7 @@ function readFirstYaml(paths: string[]): unknown {
     try {
       return parse(readFileSync(path, "utf8"));
     } catch (error) {
-      throw new Error(unreadableCloudsFile(path, error));
+      throw new CloudsFileError(unreadableCloudsFile(path, error));
     }
   }
   return undefined;

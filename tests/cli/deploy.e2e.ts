@@ -335,6 +335,62 @@ describe("govcloud preview and up", function () {
     });
   });
 
+  describe("with GOVCLOUD_LOOPBACK_ONLY=1", () => {
+    it("refuses the bundled platform's endpoints, naming each, and never runs the engine", () => {
+      const standIn = standInPulumi(tempDir("loopback"));
+      const run = govcloud(["preview", "audit"], {
+        ...withStandIn(standIn),
+        GOVCLOUD_LOOPBACK_ONLY: "1",
+      });
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      assert.match(run.stderr, /^govcloud preview: GOVCLOUD_LOOPBACK_ONLY=1 and \d+ endpoints are/);
+      assert.match(
+        run.stderr,
+        /platform\.yaml sites\[0\]\.openstack\.authUrl: https:\/\/keystone\.qingdao\.egov\.qd\.internal:5000\/v3\n {4}reaches keystone\.qingdao\.egov\.qd\.internal, which is not this machine\n/,
+      );
+      assert.match(run.stderr, /platform\.yaml kvmHosts\[0\]\.uri: qemu\+ssh:\/\/govops@10\./);
+      assert.deepEqual(
+        standIn.calls().filter((call) => call.args[0] !== "version"),
+        [],
+        "the engine was run",
+      );
+    });
+
+    it("names a clouds.yaml that does not parse by line and column, shows none of it, exit 2", () => {
+      const standIn = standInPulumi(tempDir("loopback-clouds"));
+      const clouds = join(tempDir("clouds"), "clouds.yaml");
+      writeFileSync(
+        clouds,
+        "clouds:\n  govcloud-qingdao:\n    auth:\n      password: s3cret-in-clouds\n     username: [\n",
+      );
+      for (const command of [
+        ["preview", "audit"],
+        ["drift", "audit"],
+      ]) {
+        const run = govcloud(command, {
+          ...withStandIn(standIn),
+          GOVCLOUD_LOOPBACK_ONLY: "1",
+          OS_CLIENT_CONFIG_FILE: clouds,
+        });
+        assert.equal(run.status, 2, run.stdout + run.stderr);
+        assert.match(
+          run.stderr,
+          new RegExp(
+            `^govcloud: ${command[0]}: ${clouds}:\\d+:\\d+: not valid YAML \\([A-Z_]+\\); fix the ` +
+              "file there \\(its lines are not shown, since the file holds passwords\\)\n$",
+          ),
+        );
+        assert.doesNotMatch(run.stdout + run.stderr, /s3cret|internal error/);
+        assert.doesNotMatch(run.stdout + run.stderr, STACK_TRACE);
+      }
+      assert.deepEqual(
+        standIn.calls().filter((call) => call.args[0] !== "version"),
+        [],
+        "the engine was run",
+      );
+    });
+  });
+
   describe("with a stand-in for the pulumi executable", () => {
     it("up --yes runs the project's program inline on the stack with the policy pack and its config", () => {
       const standIn = standInPulumi(tempDir("up"));

@@ -317,6 +317,8 @@ describe("model helpers", () => {
             new RegExp(`^${file}:\\d+:\\d+: not valid YAML \\([A-Z_]+\\); fix the file there`),
           );
           assert.ok(!/Sup3rS3cret|bad/.test(error.message), error.message);
+          // A RunError: the engine shows a program's RunError by its message, without the stack.
+          assert.ok(pulumi.RunError.isInstance(error), "not a RunError");
           return true;
         });
         assert.equal(
