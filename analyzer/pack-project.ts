@@ -3,11 +3,11 @@
  * the runtime (a name, or {name, options}), and optionally a version and a description that take
  * precedence over what the pack reports.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 // js-yaml, which the estate's reader has loaded already (the yaml package it loads only for
 // positions, which this file's messages do not give).
 import { load } from "js-yaml";
+import { readEstateFile, refusalSentence } from "../model/estate-file-reader";
 
 export interface PolicyPackProject {
   runtime: string;
@@ -23,22 +23,46 @@ export class PolicyPackProjectError extends Error {
   }
 }
 
-/** Reads and checks `<packDir>/PulumiPolicy.yaml`. */
+/** Bytes PulumiPolicy.yaml may have: a few lines, with room to spare. */
+const MAX_PROJECT_BYTES = 1024 * 1024;
+
+/**
+ * What js-yaml found wrong, without the file's text: its message shows the lines around the
+ * mistake, and a few of its reasons end with a tag, alias or prefix taken from the file (after a
+ * colon, a quote, `!<` or a parenthesis), so the reason is cut before the first of those.
+ */
+function yamlMistake(file: string, error: unknown): string {
+  const { reason, mark } = error as {
+    reason?: unknown;
+    mark?: { line?: unknown; column?: unknown };
+  };
+  const words = typeof reason === "string" ? reason.split(/[:"(!]/)[0].trim() : "";
+  const place =
+    typeof mark?.line === "number" && typeof mark.column === "number"
+      ? `:${mark.line + 1}:${mark.column + 1}`
+      : "";
+  return `${file}${place}: invalid YAML${words === "" ? "" : `: ${words}`}`;
+}
+
+/**
+ * Reads and checks `<packDir>/PulumiPolicy.yaml`: a regular file only, as the estate's files are
+ * read (model/estate-file-reader.ts), so that a link in its place cannot bring another file's
+ * lines into an error message.
+ */
 export function readPolicyPackProject(packDir: string): PolicyPackProject {
   const file = join(packDir, "PulumiPolicy.yaml");
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
+  const read = readEstateFile(file, { maxBytes: MAX_PROJECT_BYTES });
+  if (!read.ok) {
     throw new PolicyPackProjectError(
-      `failed to load Pulumi policy project located at "${packDir}": ${(e as Error).message}`,
+      `failed to load Pulumi policy project located at "${packDir}": ` +
+        refusalSentence(file, read.refusal, MAX_PROJECT_BYTES),
     );
   }
   let doc: unknown;
   try {
-    doc = load(text);
+    doc = load(read.bytes.toString("utf8"));
   } catch (e) {
-    throw new PolicyPackProjectError(`${file}: invalid YAML: ${(e as Error).message}`);
+    throw new PolicyPackProjectError(yamlMistake(file, e));
   }
   const data = (typeof doc === "object" && doc !== null ? doc : {}) as Record<string, unknown>;
   const runtime = data.runtime;

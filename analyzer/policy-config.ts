@@ -11,7 +11,7 @@
  */
 import type Ajv from "ajv";
 import type { ValidateFunction } from "ajv";
-import { readEstateFile } from "../model/estate-file-reader";
+import { readEstateFile, refusalSentence } from "../model/estate-file-reader";
 import { jsonErrorPlace, parseJsonText } from "../model/json-text";
 import { isEnforcementLevel } from "./enums";
 import type { WireObject } from "../wire/encode";
@@ -127,29 +127,9 @@ const MAX_POLICY_CONFIG_BYTES = 64 * 1024 * 1024;
 export function readPolicyConfigText(file: string): string {
   const read = readEstateFile(file, { maxBytes: MAX_POLICY_CONFIG_BYTES });
   if (read.ok) return read.bytes.toString("utf8");
-  const refusal = read.refusal;
-  switch (refusal.kind) {
-    case "missing":
-      throw new PolicyConfigError(`cannot read policy config file ${file}: it does not exist`);
-    case "unreadable":
-      throw new PolicyConfigError(`cannot read policy config file ${file} (${refusal.code})`);
-    case "symbolic-link":
-      throw new PolicyConfigError(
-        `policy config file ${file} is a symbolic link; govcloud reads only regular files, so ` +
-          `that no file from outside the repository can reach a report: commit the file itself`,
-      );
-    case "not-a-regular-file":
-      throw new PolicyConfigError(
-        `policy config file ${file} is ${refusal.what}, not a regular file`,
-      );
-    case "too-large":
-      throw new PolicyConfigError(
-        `policy config file ${file} has ${refusal.size} bytes, more than the ` +
-          `${MAX_POLICY_CONFIG_BYTES} a policy config may have`,
-      );
-    case "outside-estate":
-      throw new PolicyConfigError(`policy config file ${file} is outside the repository`);
-  }
+  throw new PolicyConfigError(
+    refusalSentence(`policy config file ${file}`, read.refusal, MAX_POLICY_CONFIG_BYTES),
+  );
 }
 
 interface Working {

@@ -4,6 +4,7 @@
  */
 import "../plan/lazy-sdk-modules"; // first: before anything loads @pulumi/pulumi
 import { Command, CommanderError, Option } from "commander";
+import { PolicyPackProjectError } from "../analyzer/pack-project";
 import { PolicyConfigError } from "../analyzer/policy-config";
 import { loadEstate } from "../model/estate-loader";
 import { calendarError } from "../model/rules/approvals";
@@ -240,8 +241,13 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    // A policy config file the check cannot take is the user's input to fix, not a crash.
-    if (error instanceof UsageError || error instanceof PolicyConfigError) {
+    // A policy config or pack project file the check cannot take is the user's input to fix,
+    // not a crash.
+    if (
+      error instanceof UsageError ||
+      error instanceof PolicyConfigError ||
+      error instanceof PolicyPackProjectError
+    ) {
       writeStderr(`govcloud: ${error.message}\n`);
       process.exitCode = 2;
       return;

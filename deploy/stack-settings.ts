@@ -4,17 +4,25 @@
  * project turn Pulumi's default providers off, so that a resource that forgot its provider fails
  * instead of going to a default one; a deployment without the file would lose that.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { load } from "js-yaml";
+import { readEstateFile } from "../model/estate-file-reader";
+
+/** Bytes Pulumi.yaml may have: a few lines, with room to spare. */
+const MAX_PROJECT_BYTES = 1024 * 1024;
 
 /** The stack settings folder Pulumi.yaml in `root` names, relative to `root` ("" for none). */
 function stackConfigDir(root: string): string {
+  // Read as the estate's files are: the folder's name is shown in a message, so a link in
+  // Pulumi.yaml's place must not bring another file's text into it.
+  const read = readEstateFile(join(root, "Pulumi.yaml"), { maxBytes: MAX_PROJECT_BYTES });
+  if (!read.ok) return ""; // unreadable: Pulumi reports that itself, with its own words
   let project: unknown;
   try {
-    project = load(readFileSync(join(root, "Pulumi.yaml"), "utf8"));
+    project = load(read.bytes.toString("utf8"));
   } catch {
-    return ""; // unreadable: Pulumi reports that itself, with its own words
+    return "";
   }
   const dir = (project as { stackConfigDir?: unknown } | null)?.stackConfigDir;
   return typeof dir === "string" ? dir : "";

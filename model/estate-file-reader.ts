@@ -102,3 +102,27 @@ function errnoRefusal(error: unknown): FileRefusal {
   if (code === "ELOOP") return { kind: "symbolic-link" };
   return { kind: "unreadable", code };
 }
+
+/**
+ * Why a single named file (`what`, e.g. "policy config file policy-config.json") was refused, as
+ * one sentence for an error message; it names the file and never shows what it holds.
+ */
+export function refusalSentence(what: string, refusal: FileRefusal, maxBytes: number): string {
+  switch (refusal.kind) {
+    case "missing":
+      return `cannot read ${what}: it does not exist`;
+    case "unreadable":
+      return `cannot read ${what} (${refusal.code})`;
+    case "symbolic-link":
+      return (
+        `${what} is a symbolic link; govcloud reads only regular files, so that no file from ` +
+        `outside the repository can reach a report: commit the file itself`
+      );
+    case "not-a-regular-file":
+      return `${what} is ${refusal.what}, not a regular file`;
+    case "too-large":
+      return `${what} has ${refusal.size} bytes, more than the ${maxBytes} it may have`;
+    case "outside-estate":
+      return `${what} is outside the repository`;
+  }
+}

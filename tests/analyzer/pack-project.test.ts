@@ -4,7 +4,7 @@
  * errors for a file that is missing, not YAML, or names no usable runtime.
  */
 import { strict as assert } from "node:assert";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PolicyPackProjectError, readPolicyPackProject } from "../../analyzer/pack-project";
@@ -43,9 +43,36 @@ describe("reading PulumiPolicy.yaml", () => {
     assert.deepEqual(project, { runtime: "nodejs", runtimeOptions: { typescript: false } });
   });
 
-  it("refuses a file that is not YAML, naming the file", () => {
-    const message = refusal("runtime: [nodejs\n");
-    assert.match(message, /PulumiPolicy\.yaml: invalid YAML/);
+  it("places YAML that does not parse by line and column, quoting none of the file", () => {
+    const file = join(dir, "PulumiPolicy.yaml");
+    assert.equal(
+      refusal("runtime: [nodejs\nsecret-line: 1\n"),
+      `${file}:2:1: invalid YAML: missed comma between flow collection entries`,
+    );
+    // Reasons that end with the file's own tag, alias or handle keep only their words.
+    for (const [text, words] of [
+      ["runtime: !<tag:secret-tag> nodejs\n", "unknown tag"],
+      ["runtime: *secret-alias\n", "unidentified alias"],
+      ["%TAG !x! tag:a,2000:\n---\nruntime: !secret! nodejs\n", "undeclared tag handle"],
+      ["runtime: !secret\\u nodejs\n", "tag name cannot contain such characters"],
+    ]) {
+      const message = refusal(text);
+      assert.match(message, new RegExp(`^${file}:\\d+:\\d+: invalid YAML: ${words}$`), message);
+      assert.doesNotMatch(message, /secret/);
+    }
+  });
+
+  it("reads only a regular file: a link in its place is refused, its target never read", () => {
+    const outside = mkdtempSync(join(tmpdir(), "govcloud-outside-"));
+    try {
+      writeFileSync(join(outside, "key"), "runtime: [secret-key\n");
+      symlinkSync(join(outside, "key"), join(dir, "PulumiPolicy.yaml"));
+      const message = refusal(undefined);
+      assert.match(message, /PulumiPolicy\.yaml is a symbolic link; govcloud reads only regular/);
+      assert.doesNotMatch(message, /secret|govcloud-outside/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it("refuses a missing file, a missing runtime and a runtime other than nodejs", () => {

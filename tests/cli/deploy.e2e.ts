@@ -13,6 +13,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -265,6 +266,17 @@ describe("govcloud preview and up", function () {
       );
       assert.equal(run.status, 2);
       assert.match(run.stderr, /^govcloud: Pulumi\.audit\.yaml is missing: /);
+    });
+
+    it("takes nothing from a Pulumi.yaml that is a link to a file elsewhere", () => {
+      const root = copyProject();
+      const outside = join(tempDir("outside"), "project.yaml");
+      writeFileSync(outside, "name: govcloud\nruntime: nodejs\nstackConfigDir: secret-4711\n");
+      rmSync(join(root, "Pulumi.yaml"));
+      symlinkSync(outside, join(root, "Pulumi.yaml"));
+      const run = govcloud(["up", "audit", "--yes"], withoutPulumi(), root);
+      assert.equal(run.status, 2, run.stdout + run.stderr);
+      assert.doesNotMatch(run.stdout + run.stderr, /secret-4711/);
     });
   });
 

@@ -140,5 +140,34 @@ describe("hostile input through the command", function () {
         );
       }
     });
+
+    it("refuses a pack whose PulumiPolicy.yaml is a link or bad YAML, showing none of it", () => {
+      const pack = join(dir, "pack");
+      mkdirSync(pack);
+      const project = join(pack, "PulumiPolicy.yaml");
+      symlinkSync(join(outside, "secret"), project);
+      const check = ["check", "water", "--root", dir, "--today", TODAY, "--policy-pack", pack];
+      const linked = govcloud(check);
+      assert.equal(linked.status, 2, linked.stdout + linked.stderr);
+      assert.equal(
+        linked.stderr,
+        `govcloud: failed to load Pulumi policy project located at "${pack}": ${project} is a ` +
+          "symbolic link; govcloud reads only regular files, so that no file from outside the " +
+          "repository can reach a report: commit the file itself\n",
+      );
+      rmSync(project);
+      // js-yaml's message shows the lines around the mistake, and this reason the tag itself.
+      writeFileSync(project, `runtime: nodejs\nkey: !<tag:${SECRET}> value\n`);
+      const invalid = govcloud(check);
+      assert.equal(invalid.status, 2, invalid.stdout + invalid.stderr);
+      assert.match(
+        invalid.stderr,
+        /^govcloud: \S+\/pack\/PulumiPolicy\.yaml:2:\d+: invalid YAML: unknown tag\n$/,
+      );
+      for (const run of [linked, invalid]) {
+        assert.ok(!(run.stdout + run.stderr).includes(SECRET), run.stderr);
+        assert.ok(!(run.stdout + run.stderr).includes(outside), run.stderr);
+      }
+    });
   });
 });
