@@ -7,20 +7,17 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { load } from "js-yaml";
-import { readEstateFile } from "../model/estate-file-reader";
-
-/** Bytes Pulumi.yaml may have: a few lines, with room to spare. */
-const MAX_PROJECT_BYTES = 1024 * 1024;
+import { readPulumiProjectText } from "../model/pulumi-project-file";
 
 /** The stack settings folder Pulumi.yaml in `root` names, relative to `root` ("" for none). */
 function stackConfigDir(root: string): string {
-  // Read as the estate's files are: the folder's name is shown in a message, so a link in
-  // Pulumi.yaml's place must not bring another file's text into it.
-  const read = readEstateFile(join(root, "Pulumi.yaml"), { maxBytes: MAX_PROJECT_BYTES });
-  if (!read.ok) return ""; // unreadable: Pulumi reports that itself, with its own words
+  // The folder's name is shown in a message: read as the estate's files are, so that a link in
+  // Pulumi.yaml's place cannot bring another file's text into it.
+  const text = readPulumiProjectText(root);
+  if (text === undefined) return ""; // unreadable: Pulumi reports that itself, with its own words
   let project: unknown;
   try {
-    project = load(read.bytes.toString("utf8"));
+    project = load(text);
   } catch {
     return "";
   }

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Baseline } from "../check/changed-resources";
 import type { CheckedStack } from "../check/in-process-check";
 import { findDepartment } from "../model/estate";
-import { readEstateFile } from "../model/estate-file-reader";
+import { readPulumiProjectText } from "../model/pulumi-project-file";
 import type { LoadResult } from "../model/estate-loader";
 import { PLATFORM_STACK } from "../model/naming";
 import { formatProblemText } from "../model/problem";
@@ -47,9 +47,8 @@ export interface ReviewOptions extends RevisionOptions {
  * are (a regular file, not a link), since the review's report is posted on the change.
  */
 function projectName(root: string): string {
-  const read = readEstateFile(join(root, "Pulumi.yaml"), { maxBytes: 1024 * 1024 });
-  if (!read.ok) return "govcloud";
-  const match = /^name:\s*(\S+)/m.exec(read.bytes.toString("utf8"));
+  const text = readPulumiProjectText(root);
+  const match = text === undefined ? null : /^name:\s*(\S+)/m.exec(text);
   return match?.[1] ?? "govcloud";
 }
 
