@@ -19,8 +19,8 @@
  *   repository's last commit;
  * - patches: `check --all` of the bundled estate with every SDK patch (plan/sdk-patches.ts) on,
  *   with all of them off (GOVCLOUD_SDK_PATCHES=off) and with each one off alone, the
- *   configurations alternated in every round so that the load weighs on all alike; the median
- *   of the rounds, and what each patch saves against all on;
+ *   configurations alternated in every round so that the load weighs on all alike (at least
+ *   three rounds); the median of the rounds, and what each patch saves against all on;
  * - naive: the same program under `pulumi.runtime.setMocks` (plan/run-plan.ts `asShipped`: the
  *   SDK's own mock monitor, stack traces kept), one stack after another in one process with default Node flags, then the pack out of
  *   process via analyzeStacks with one pack process; the bundled estate, all stacks.
@@ -228,6 +228,12 @@ const SDK_PATCHES = [
 /** The least number of alternated rounds of the fast check and the naive baseline. */
 const RATIO_ROUNDS = 3;
 
+/**
+ * The least number of rounds of the patches case: the smaller patches save 0.1 to 0.2 s, about
+ * what one run differs from the next, so a single round can show them saving nothing, or less.
+ */
+const PATCH_ROUNDS = 3;
+
 interface FastAndNaive {
   fast: Run[];
   naive: Run[];
@@ -410,7 +416,7 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  if (!skip.has("patches")) await patchesCase(repeat);
+  if (!skip.has("patches")) await patchesCase(Math.max(repeat, PATCH_ROUNDS));
   if (ratio !== undefined) {
     row("naive baseline (bundled estate)", ratio.naive);
     const rate = (run: Run) => run.resources / run.wallMs;
