@@ -15,11 +15,6 @@ import { UsageError } from "./usage-error";
 
 const POLICY = "site-failover";
 
-/**
- * site-failover's tiers and headroom from a policy config file (the --policy-pack-config
- * format), over the policy's defaults. A file that is missing gives the defaults; a setting of
- * the wrong type is a usage error, as the check would refuse it.
- */
 /** Whether anything is at `path`: a link counts even when what it points at is not there. */
 function isThere(path: string): boolean {
   try {
@@ -29,18 +24,18 @@ function isThere(path: string): boolean {
   }
 }
 
+/**
+ * site-failover's tiers and headroom from a policy config file (the --policy-pack-config
+ * format), over the policy's defaults. A file that is missing gives the defaults; a setting of
+ * the wrong type is a usage error, as the check would refuse it.
+ */
 export function failoverSettings(configFile: string | undefined): SiteLossOptions {
   const tiers = SITE_FAILOVER_CONFIG.tiers.default;
   let headroomPercent = SITE_FAILOVER_CONFIG.headroomPercent.default;
   let chosen: string[] = [...tiers];
   if (configFile !== undefined && isThere(configFile)) {
-    let text: string;
-    try {
-      text = readPolicyConfigText(configFile);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const json = parseJsonText(text);
+    // A file that cannot be read throws PolicyConfigError, reported as a usage error is.
+    const json = parseJsonText(readPolicyConfigText(configFile));
     if (!json.ok) {
       throw new UsageError(`${jsonErrorPlace(configFile, json)}: invalid JSON: ${json.reason}`);
     }
