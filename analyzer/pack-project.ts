@@ -8,6 +8,7 @@ import { join } from "node:path";
 // positions, which this file's messages do not give).
 import { load } from "js-yaml";
 import { readEstateFile, refusalSentence } from "../model/estate-file-reader";
+import { MAX_FILE_BYTES } from "../model/yaml-source";
 
 export interface PolicyPackProject {
   runtime: string;
@@ -22,9 +23,6 @@ export class PolicyPackProjectError extends Error {
     this.name = "PolicyPackProjectError";
   }
 }
-
-/** Bytes PulumiPolicy.yaml may have: a few lines, with room to spare. */
-const MAX_PROJECT_BYTES = 1024 * 1024;
 
 /**
  * What js-yaml found wrong, without the file's text: its message shows the lines around the
@@ -51,11 +49,11 @@ function yamlMistake(file: string, error: unknown): string {
  */
 export function readPolicyPackProject(packDir: string): PolicyPackProject {
   const file = join(packDir, "PulumiPolicy.yaml");
-  const read = readEstateFile(file, { maxBytes: MAX_PROJECT_BYTES });
+  const read = readEstateFile(file, { maxBytes: MAX_FILE_BYTES });
   if (!read.ok) {
     throw new PolicyPackProjectError(
       `failed to load Pulumi policy project located at "${packDir}": ` +
-        refusalSentence(file, read.refusal, MAX_PROJECT_BYTES),
+        refusalSentence(file, read.refusal, MAX_FILE_BYTES),
     );
   }
   let doc: unknown;

@@ -5,12 +5,10 @@
  */
 import { join } from "node:path";
 import { readEstateFile } from "./estate-file-reader";
-
-/** Bytes Pulumi.yaml may have: a few lines, with room to spare. */
-const MAX_PROJECT_FILE_BYTES = 1024 * 1024;
+import { MAX_FILE_BYTES } from "./yaml-source";
 
 /** Pulumi.yaml's text, or undefined when it is missing, unreadable or not a regular file. */
 export function readPulumiProjectText(root: string): string | undefined {
-  const read = readEstateFile(join(root, "Pulumi.yaml"), { maxBytes: MAX_PROJECT_FILE_BYTES });
+  const read = readEstateFile(join(root, "Pulumi.yaml"), { maxBytes: MAX_FILE_BYTES });
   return read.ok ? read.bytes.toString("utf8") : undefined;
 }
