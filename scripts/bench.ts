@@ -32,11 +32,17 @@
  * Each row also shows the one-minute load average when its best run started and ended: the
  * machine is shared, so compare rows of the same run, and repeat a run taken under high load.
  *
+ * With --against <folder> (another checkout of govcloud, built: `npm ci` there), each of those
+ * rounds also runs that checkout's `check --all` of its own bundled estate, in turn before and
+ * after this one's, against the same naive baseline runs: before and after a change in one run.
+ *
  * Options: --repeat <n> (default 1), --departments <n> (synthetic, default 100), --dept <id>
- * (default health), --skip <case,...> (full, workers, isolated, dept, synthetic, review, patches, naive).
+ * (default health), --skip <case,...> (full, workers, isolated, dept, synthetic, review, patches,
+ * naive), --against <folder>.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
+  existsSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -237,6 +243,8 @@ const PATCH_ROUNDS = 3;
 interface FastAndNaive {
   fast: Run[];
   naive: Run[];
+  /** The `--against` checkout's check, one run per round, when there is one. */
+  against: Run[];
 }
 
 /**
@@ -245,13 +253,45 @@ interface FastAndNaive {
  * ratio of runs taken minutes apart (the other cases run in between) measures that drift as
  * much as the two programs. Side by side, both see the same machine.
  */
-async function fastAndNaive(rounds: number): Promise<FastAndNaive> {
-  const result: FastAndNaive = { fast: [], naive: [] };
+async function fastAndNaive(rounds: number, against?: string): Promise<FastAndNaive> {
+  const result: FastAndNaive = { fast: [], naive: [], against: [] };
+  const other = async () => {
+    if (against !== undefined) {
+      result.against.push(
+        await measure(
+          [join(against, "dist", "cli", "main.js"), "check", "--all"],
+          process.env,
+          against,
+        ),
+      );
+    }
+  };
   for (let i = 0; i < rounds; i++) {
+    // The other checkout runs first in one round and last in the next, so that neither check
+    // always follows the naive baseline (whose end leaves the machine warm, or busy).
+    if (i % 2 === 0) await other();
     result.fast.push(await measure([CLI, "check", "--all"]));
+    if (i % 2 === 1) await other();
     result.naive.push(await measure(["-e", NAIVE]));
   }
   return result;
+}
+
+/**
+ * The checkout `--against` names, as an absolute folder, or an exit with what is wrong: it must
+ * be built, since the benchmark runs its `dist/cli/main.js`.
+ */
+function againstCheckout(folder: string | undefined): string | undefined {
+  if (folder === undefined) return undefined;
+  const root = resolve(folder);
+  if (!existsSync(join(root, "dist", "cli", "main.js"))) {
+    process.stderr.write(
+      `bench: --against ${folder}: found no dist/cli/main.js in ${root}; it takes a checkout of ` +
+        `govcloud that is built (run \`npm ci\` there first)\n`,
+    );
+    process.exit(2);
+  }
+  return root;
 }
 
 function median(values: number[]): number {
@@ -331,6 +371,8 @@ function row(name: string, runs: Run[]): void {
 
 async function main(): Promise<void> {
   const repeat = Number(option("repeat", "1"));
+  const againstOption = option("against", "");
+  const against = againstCheckout(againstOption === "" ? undefined : againstOption);
   const departments = option("departments", "100");
   const dept = option("dept", "health");
   const skip = new Set(option("skip", "").split(",").filter(Boolean));
@@ -341,6 +383,12 @@ async function main(): Promise<void> {
   };
   const sideBySide = !skip.has("full") && !skip.has("naive");
   const ratioRounds = Math.max(repeat, RATIO_ROUNDS);
+  if (against !== undefined && !sideBySide) {
+    process.stderr.write(
+      "bench: --against compares in the rounds of `full` and `naive`; skip neither\n",
+    );
+    process.exit(2);
+  }
   console.log(
     `govcloud bench: ${cpus().length} CPUs (availableParallelism ${availableParallelism()}), ` +
       `node ${process.version}, load average ${loadavg()
@@ -353,8 +401,9 @@ async function main(): Promise<void> {
   );
   let ratio: FastAndNaive | undefined;
   if (sideBySide) {
-    ratio = await fastAndNaive(ratioRounds);
+    ratio = await fastAndNaive(ratioRounds, against);
     row("check --all (bundled estate)", ratio.fast);
+    if (against !== undefined) row("check --all (--against checkout)", ratio.against);
   } else if (!skip.has("full")) {
     row("check --all (bundled estate)", await times([CLI, "check", "--all"]));
   }
@@ -422,12 +471,16 @@ async function main(): Promise<void> {
     const rate = (run: Run) => run.resources / run.wallMs;
     const best = (runs: Run[]) => Math.max(...runs.map(rate));
     const naive = ratio.naive;
-    const perRound = ratio.fast.map((fast, i) => rate(fast) / rate(naive[i]));
-    console.log(
-      `fast / naive: ${(best(ratio.fast) / best(naive)).toFixed(1)}x resources per second ` +
-        `(bundled estate, best against best; in each of the ${perRound.length} alternated rounds: ` +
-        `${perRound.map((r) => `${r.toFixed(1)}x`).join(", ")})`,
-    );
+    const ratioLine = (label: string, fast: Run[]) => {
+      const perRound = fast.map((run, i) => rate(run) / rate(naive[i]));
+      console.log(
+        `${label}: ${(best(fast) / best(naive)).toFixed(1)}x resources per second ` +
+          `(bundled estate, best against best; in each of the ${perRound.length} alternated rounds: ` +
+          `${perRound.map((r) => `${r.toFixed(1)}x`).join(", ")})`,
+      );
+    };
+    ratioLine("fast / naive", ratio.fast);
+    if (ratio.against.length > 0) ratioLine("--against checkout / naive", ratio.against);
   } else if (!skip.has("naive")) {
     row("naive baseline (bundled estate)", await times(["-e", NAIVE]));
   }
