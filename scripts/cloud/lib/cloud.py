@@ -219,15 +219,17 @@ def log_tail(name, lines=15):
     return "\n".join("    " + line for line in text[-lines:])
 
 
-def run(name, argv, env=None, timeout=SYNC_TIMEOUT):
-    """Runs a one-off command (a database sync) to its end; its output goes to its log."""
+def run(name, argv, env=None, timeout=SYNC_TIMEOUT, capture=False):
+    """Runs a one-off command (a database sync, a listing) to its end; its output goes to its
+    log, or with `capture` its standard output is returned (as text) and only its errors go to
+    the log."""
     with open(log_path(name), "ab") as out:
         try:
             result = subprocess.run(
                 argv,
                 stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
+                stdout=subprocess.PIPE if capture else out,
+                stderr=out if capture else subprocess.STDOUT,
                 env={**clean_environment(), **(env or {})},
                 timeout=timeout,
                 start_new_session=True,
@@ -239,6 +241,7 @@ def run(name, argv, env=None, timeout=SYNC_TIMEOUT):
         raise Failure(
             f"{name} failed (exit {result.returncode}); see {log_path(name)}\n{log_tail(name)}"
         )
+    return result.stdout.decode("utf-8", errors="replace") if capture else None
 
 
 def launch(name, argv, env=None):
@@ -799,9 +802,9 @@ class RegionRun:
         self.names.append(name)
         launch(name, argv, env)
 
-    def run(self, service, argv, env=None):
+    def run(self, service, argv, env=None, capture=False):
         # The region's syncs yield to Keystone's, which every later step waits for.
-        run(self.name(service), ["nice", "-n", "5", *argv], env)
+        return run(self.name(service), ["nice", "-n", "5", *argv], env, capture=capture)
 
     def say(self, message):
         say(f"{self.region.name}: {message}")
@@ -974,15 +977,7 @@ class RegionRun:
 
         def mapped():
             self.run("nova-manage", [*conf, "discover_hosts"])
-            listed = subprocess.run(
-                [*conf, "list_hosts"],
-                stdin=subprocess.DEVNULL,
-                capture_output=True,
-                text=True,
-                env=clean_environment(),
-                timeout=SYNC_TIMEOUT,
-                check=True,
-            ).stdout
+            listed = self.run("nova-manage", [*conf, "list_hosts"], capture=True)
             names = re.findall(r"^\|[^|]*\|[^|]*\|\s*(\S+)\s*\|$", listed, re.MULTILINE)
             return all(host in names for host in self.region.compute_hosts)
 
