@@ -278,11 +278,11 @@ async function fastAndNaive(rounds: number, against?: string): Promise<FastAndNa
 }
 
 /**
- * The checkout `--against` names, as an absolute folder, or an exit with what is wrong: it must
- * be built, since the benchmark runs its `dist/cli/main.js`.
+ * The checkout `--against` names, as an absolute folder (undefined when it names none), or an
+ * exit with what is wrong: it must be built, since the benchmark runs its `dist/cli/main.js`.
  */
-function againstCheckout(folder: string | undefined): string | undefined {
-  if (folder === undefined) return undefined;
+function againstCheckout(folder: string): string | undefined {
+  if (folder === "") return undefined;
   const root = resolve(folder);
   if (!existsSync(join(root, "dist", "cli", "main.js"))) {
     process.stderr.write(
@@ -371,8 +371,7 @@ function row(name: string, runs: Run[]): void {
 
 async function main(): Promise<void> {
   const repeat = Number(option("repeat", "1"));
-  const againstOption = option("against", "");
-  const against = againstCheckout(againstOption === "" ? undefined : againstOption);
+  const against = againstCheckout(option("against", ""));
   const departments = option("departments", "100");
   const dept = option("dept", "health");
   const skip = new Set(option("skip", "").split(",").filter(Boolean));
